@@ -1,0 +1,263 @@
+"""core: the engine - forward values, back-propagated gradients and, on request, the trace.
+
+A graph is compiled once per revision into a flat plan (topological order with each
+node's input sources resolved), so repeated runs only walk lists. Leaf values can be fed
+per run without touching the graph, which is how the trainer streams batches and weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from gradflow.core.errors import GraphError
+from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.ops import Op
+from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace, frozen
+
+Values = tuple[np.ndarray, ...]
+
+
+@dataclass(frozen=True)
+class PlanNode:
+    """One node of a compiled plan: its op and where each of its inputs comes from."""
+
+    id: str
+    spec: Op
+    node: Node
+    in_edges: tuple[Edge | None, ...]
+    out_edges: tuple[Edge, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A graph flattened for running: nodes in topological order, for one revision."""
+
+    revision: int
+    nodes: tuple[PlanNode, ...]
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything one run computed.
+
+    `values[id]` holds one array per output port; `grads[id]` holds dL/d(output port) for
+    every node the output depends on (consts excepted); `edge_grads[e]` is the gradient
+    sent back along wire e, i.e. dL/d(the input it feeds). `problems` names, per node, why
+    it could not be computed (only in partial runs); `notice` says why backward was skipped.
+    """
+
+    output: str | None
+    values: Mapping[str, Values]
+    grads: Mapping[str, Values]
+    edge_grads: Mapping[Edge, np.ndarray]
+    trace: Trace | None = None
+    problems: Mapping[str, str] = field(default_factory=dict)
+    notice: str | None = None
+
+    def value(self, node_id: str, port: int = 0) -> np.ndarray:
+        """The forward value of one output port."""
+        return self.values[node_id][port]
+
+    def grad(self, node_id: str, port: int = 0) -> np.ndarray:
+        """dL/d(that output port)."""
+        return self.grads[node_id][port]
+
+    def edge_value(self, edge: Edge) -> np.ndarray | None:
+        """The value a wire carries forward, if computed."""
+        vals = self.values.get(edge.src)
+        return None if vals is None else vals[edge.src_port]
+
+
+def compile_plan(graph: Graph) -> Plan:
+    """The flat plan of `graph`, cached on the graph until its next computational change."""
+    cached: Plan | None = getattr(graph, "_gradflow_plan", None)
+    if cached is not None and cached.revision == graph.revision:
+        return cached
+    nodes = tuple(
+        PlanNode(nid, graph.node(nid).spec, graph.node(nid), graph.in_edges(nid),
+                 graph.out_edges(nid))
+        for nid in graph.topo_order()
+    )
+    plan = Plan(graph.revision, nodes)
+    graph._gradflow_plan = plan  # type: ignore[attr-defined]
+    return plan
+
+
+def run(
+    graph: Graph,
+    *,
+    record: bool = True,
+    partial: bool = False,
+    feeds: Mapping[str, np.ndarray] | None = None,
+    all_grads: bool = True,
+) -> RunResult:
+    """Forward and backward through `graph`.
+
+    record: also return the trace (the animation's script).
+    partial: compute what can be computed and report the rest in `problems` instead of
+        raising (the canvas uses this while a graph is being built).
+    feeds: values to use for leaf nodes instead of their stored ones (batches, weights).
+    all_grads: gradients for every node the output depends on; False computes only what
+        trainable inputs need (training, where data inputs are not trainable).
+    """
+    plan = compile_plan(graph)
+    feeds = feeds or {}
+    steps: list[Step] = []
+    values, problems = _forward(plan, feeds, partial, steps if record else None)
+    try:
+        output = graph.output_node()
+    except GraphError as err:
+        if not partial:
+            raise
+        return RunResult(None, values, {}, {}, _trace(steps, record), problems, str(err))
+    if output not in values:
+        if not partial:
+            raise GraphError(problems.get(output, f"the output {output} could not be computed"))
+        notice = f"the output {graph.node(output).title} cannot be computed yet"
+        return RunResult(output, values, {}, {}, _trace(steps, record), problems, notice)
+    n_forward = len(steps)
+    grads, edge_grads = _backward(plan, values, output, all_grads, steps if record else None)
+    trace = Trace(tuple(steps), n_forward) if record else None
+    return RunResult(output, values, grads, edge_grads, trace, problems)
+
+
+def _trace(steps: list[Step], record: bool) -> Trace | None:
+    return Trace(tuple(steps), len(steps)) if record else None
+
+
+def _forward(
+    plan: Plan, feeds: Mapping[str, np.ndarray], partial: bool, steps: list[Step] | None
+) -> tuple[dict[str, Values], dict[str, str]]:
+    values: dict[str, Values] = {}
+    problems: dict[str, str] = {}
+    for pn in plan.nodes:
+        ins: list[np.ndarray] = []
+        for port, e in enumerate(pn.in_edges):
+            if e is None:
+                problems[pn.id] = f"input {pn.spec.input_names[port]} is not connected"
+                break
+            if e.src not in values:
+                problems[pn.id] = f"waiting for {e.src}"
+                break
+            ins.append(values[e.src][e.src_port])
+        if pn.id in problems:
+            if not partial:
+                raise GraphError(f"{pn.node.title}: {problems[pn.id]}")
+            continue
+        attrs = pn.node.attrs
+        if pn.id in feeds:
+            attrs = {**attrs, "value": feeds[pn.id]}
+        try:
+            with np.errstate(all="ignore"):
+                # numpy turns 0-d results into scalars; keep every value an ndarray
+                outs = tuple(np.asarray(y) for y in pn.spec.forward(tuple(ins), attrs))
+        except GraphError as err:
+            if not partial:
+                raise GraphError(f"{pn.node.title}: {err}") from None
+            problems[pn.id] = str(err)
+            continue
+        values[pn.id] = outs
+        if steps is not None:
+            steps.append(
+                ForwardStep(len(steps), pn.id, pn.spec.name, tuple(frozen(x) for x in ins),
+                            tuple(e for e in pn.in_edges if e is not None),
+                            tuple(frozen(y) for y in outs))
+            )
+    return values, problems
+
+
+def _wanted(plan: Plan, all_grads: bool) -> dict[str, bool]:
+    """Which nodes need a gradient: all but consts, or only what trainable inputs need."""
+    wanted: dict[str, bool] = {}
+    for pn in plan.nodes:
+        if pn.spec.name == "const":
+            wanted[pn.id] = False
+        elif pn.spec.name == "input":
+            wanted[pn.id] = all_grads or bool(pn.node.attrs.get("trainable", True))
+        else:
+            wanted[pn.id] = all_grads or any(
+                e is not None and wanted[e.src] and pn.spec.input_differentiable(p)
+                for p, e in enumerate(pn.in_edges)
+            )
+    return wanted
+
+
+def _backward(
+    plan: Plan,
+    values: Mapping[str, Values],
+    output: str,
+    all_grads: bool,
+    steps: list[Step] | None,
+) -> tuple[dict[str, Values], dict[Edge, np.ndarray]]:
+    wanted = _wanted(plan, all_grads)
+    grads: dict[str, Values] = {}
+    edge_grads: dict[Edge, np.ndarray] = {}
+    seed = np.ones_like(values[output][0])
+    for pn in reversed(plan.nodes):
+        if not wanted[pn.id]:
+            continue
+        arrivals = [Arrival(e, edge_grads[e]) for e in pn.out_edges if e in edge_grads]
+        if pn.id == output:
+            arrivals.insert(0, Arrival(None, seed))
+        if not arrivals:
+            continue  # the output does not depend on this node
+        outs = values[pn.id]
+        ups = _sum_per_port(arrivals, outs)
+        grads[pn.id] = ups
+        ins = tuple(values[e.src][e.src_port] for e in pn.in_edges if e is not None)
+        downstream, local = _send_down(pn, ins, outs, ups, wanted, steps is not None)
+        for e, g in downstream:
+            edge_grads[e] = np.asarray(g)
+        if steps is not None:
+            steps.append(
+                BackwardStep(
+                    len(steps), pn.id, pn.spec.name,
+                    tuple(Arrival(a.edge, frozen(a.grad)) for a in arrivals),
+                    tuple(frozen(u) for u in ups),
+                    tuple(None if x is None else frozen(np.asarray(x)) for x in local),
+                    tuple((e, frozen(edge_grads[e])) for e, _ in downstream),
+                )
+            )
+    return grads, edge_grads
+
+
+def _sum_per_port(arrivals: list[Arrival], outs: Values) -> Values:
+    sums: list[np.ndarray | None] = [None] * len(outs)
+    for a in arrivals:
+        port = 0 if a.edge is None else a.edge.src_port
+        prev = sums[port]
+        sums[port] = a.grad if prev is None else prev + a.grad
+    return tuple(np.zeros_like(outs[p]) if s is None else s for p, s in enumerate(sums))
+
+
+def _send_down(
+    pn: PlanNode,
+    ins: Values,
+    outs: Values,
+    ups: Values,
+    wanted: Mapping[str, bool],
+    want_local: bool,
+) -> tuple[list[tuple[Edge, np.ndarray]], tuple[np.ndarray | None, ...]]:
+    """The gradient for each wanted input edge, and the local gradients when recording."""
+    if not ins:
+        return [], ()
+    spec = pn.spec
+    with np.errstate(all="ignore"):
+        if spec.backward is None and spec.local is not None:
+            local = spec.local(ins, outs, pn.node.attrs)
+            down = spec.backprop(ins, outs, ups, pn.node.attrs, local)
+        else:
+            down = spec.backprop(ins, outs, ups, pn.node.attrs)
+            has_local = want_local and spec.local is not None
+            local = spec.local(ins, outs, pn.node.attrs) if has_local else (None,) * len(ins)
+    if spec.differentiable:
+        local = tuple(x if ok else None for x, ok in zip(local, spec.differentiable, strict=True))
+    sent = [
+        (e, g)
+        for p, (e, g) in enumerate(zip(pn.in_edges, down, strict=True))
+        if e is not None and g is not None and wanted[e.src] and spec.input_differentiable(p)
+    ]
+    return sent, local

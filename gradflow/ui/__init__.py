@@ -1,0 +1,1 @@
+"""ui: PySide6 + pyqtgraph - renders what gradflow.core computes; never computes gradients."""

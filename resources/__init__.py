@@ -1,0 +1,1 @@
+"""Bundled resources: example graphs, icons and themes (shipped inside the wheel)."""
