@@ -1,0 +1,239 @@
+"""Tests for core/explain.py: captions and chain-rule sentences with the lecture's numbers."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from gradflow.core.engine import run
+from gradflow.core.explain import caption_at, explain_step, forward_sentence
+from gradflow.core.graph import Graph
+from gradflow.core.jacobian import local_jacobian
+
+
+def add_mul() -> Graph:
+    """f = (x + y) · z at x=-2, y=5, z=-4."""
+    g = Graph()
+    for nid, v in (("x", -2.0), ("y", 5.0), ("z", -4.0)):
+        g.add_node("input", nid, value=v)
+    g.add_node("add", "q")
+    g.add_node("mul", "f")
+    g.connect("x", "q", dst_port=0)
+    g.connect("y", "q", dst_port=1)
+    g.connect("q", "f", dst_port=0)
+    g.connect("z", "f", dst_port=1)
+    return g
+
+
+def sigmoid_neuron() -> Graph:
+    """f = 1/(1+e^-(w0·x0 + w1·x1 + w2)) at the lecture's numbers."""
+    g = Graph()
+    for nid, v in (("w0", 2.0), ("x0", -1.0), ("w1", -3.0), ("x1", -2.0), ("w2", -3.0)):
+        g.add_node("input", nid, value=v)
+    g.add_node("mul", "m0")
+    g.add_node("mul", "m1")
+    g.add_node("add", "s0")
+    g.add_node("add", "s1")
+    g.add_node("neg", "n")
+    g.add_node("exp", "e")
+    g.add_node("add_const", "a", c=1.0)
+    g.add_node("reciprocal", "f")
+    g.connect("w0", "m0", dst_port=0)
+    g.connect("x0", "m0", dst_port=1)
+    g.connect("w1", "m1", dst_port=0)
+    g.connect("x1", "m1", dst_port=1)
+    g.connect("m0", "s0", dst_port=0)
+    g.connect("m1", "s0", dst_port=1)
+    g.connect("s0", "s1", dst_port=0)
+    g.connect("w2", "s1", dst_port=1)
+    g.connect("s1", "n")
+    g.connect("n", "e")
+    g.connect("e", "a")
+    g.connect("a", "f")
+    return g
+
+
+def gate_patterns() -> Graph:
+    """f = (x·y + max(z, w)) · 2 with y copied to feed two gates: add, mul, copy and max."""
+    g = Graph()
+    for nid, v in (("x", 3.0), ("y", -4.0), ("z", 2.0), ("w", -1.0)):
+        g.add_node("input", nid, value=v)
+    g.add_node("copy", "c", outputs=2)
+    g.add_node("mul", "m")
+    g.add_node("max", "mx")
+    g.add_node("add", "s")
+    g.add_node("mul", "f")
+    g.connect("y", "c")
+    g.connect("x", "m", dst_port=0)
+    g.connect("c", "m", src_port=0, dst_port=1)
+    g.connect("z", "mx", dst_port=0)
+    g.connect("w", "mx", dst_port=1)
+    g.connect("m", "s", dst_port=0)
+    g.connect("mx", "s", dst_port=1)
+    g.connect("s", "f", dst_port=0)
+    g.connect("c", "f", src_port=1, dst_port=1)
+    return g
+
+
+def vector_l2() -> Graph:
+    """f = ||W x||² with W 2×2 and x a 2-vector."""
+    g = Graph()
+    g.add_node("input", "W", value=[[0.1, 0.5], [-0.3, 0.8]])
+    g.add_node("input", "x", value=[0.2, 0.4])
+    g.add_node("matmul", "q")
+    g.add_node("square", "sq")
+    g.add_node("sum", "f")
+    g.connect("W", "q", dst_port=0)
+    g.connect("x", "q", dst_port=1)
+    g.connect("q", "sq")
+    g.connect("sq", "f")
+    return g
+
+
+GRAPHS = {
+    "add-mul": add_mul,
+    "sigmoid-neuron": sigmoid_neuron,
+    "gate-patterns": gate_patterns,
+    "vector-l2": vector_l2,
+}
+
+
+def _explain_all(graph: Graph) -> list:
+    trace = run(graph).trace
+    return [explain_step(trace, graph, i) for i in range(len(trace))]
+
+
+def test_add_mul_forward_sentences_have_the_numbers() -> None:
+    g = add_mul()
+    trace = run(g).trace
+    assert forward_sentence(trace.forward[3], g) == "q = x + y = -2 + 5 = 3"
+    assert forward_sentence(trace.forward[4], g) == "f = q · z = 3 · (-4) = -12"
+    assert explain_step(trace, g, 3).caption == (
+        "Step 4/10 · forward through add q: q = x + y = -2 + 5 = 3"
+    )
+
+
+def test_add_mul_backward_chain_rule_sentences() -> None:
+    g = add_mul()
+    trace = run(g).trace
+    mul_step = explain_step(trace, g, 5)
+    assert mul_step.caption == (
+        "Step 6/10 · backward through mul f: upstream 1; "
+        "local gradients (∂f/∂q=-4, ∂f/∂z=3); sends -4 to q, 3 to z"
+    )
+    assert "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 · (-4) = -4" in mul_step.sentences
+    assert "∂f/∂z = ∂f/∂f · ∂f/∂z = 1 · 3 = 3" in mul_step.sentences
+    assert mul_step.pattern.startswith("mul swaps")
+    add_step = explain_step(trace, g, 6)
+    assert "∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4" in add_step.sentences
+    assert "∂f/∂y = ∂f/∂q · ∂q/∂y = -4 · 1 = -4" in add_step.sentences
+    assert add_step.pattern.startswith("add distributes")
+
+
+def test_sigmoid_neuron_sentences_match_the_lecture() -> None:
+    g = sigmoid_neuron()
+    steps = _explain_all(g)
+    text = [s for e in steps for s in e.sentences]
+    assert "f = 1/a = 1/1.368 = 0.7311" in text
+    assert "∂f/∂a = ∂f/∂f · ∂f/∂a = 1 · (-0.5344) = -0.5344" in text
+    assert "∂f/∂n = ∂f/∂e · ∂e/∂n = -0.5344 · 0.3679 = -0.1966" in text
+    assert "∂f/∂s1 = ∂f/∂n · ∂n/∂s1 = -0.1966 · (-1) = 0.1966" in text
+    assert "∂f/∂w0 = ∂f/∂m0 · ∂m0/∂w0 = 0.1966 · (-1) = -0.1966" in text
+    assert "∂f/∂x0 = ∂f/∂m0 · ∂m0/∂x0 = 0.1966 · 2 = 0.3932" in text
+    assert "∂f/∂x1 = ∂f/∂m1 · ∂m1/∂x1 = 0.1966 · (-3) = -0.5898" in text
+    assert "n = −s1 = −1 = -1" in text
+
+
+def test_copy_adds_and_max_routes() -> None:
+    g = gate_patterns()
+    trace = run(g).trace
+    by_node = {
+        e.node: e
+        for e in (explain_step(trace, g, i) for i in range(len(trace)))
+        if e.phase == "backward"
+    }
+    copy = by_node["c"]
+    assert "∂f/∂y = ∂f/∂c[0] + ∂f/∂c[1] = -12 + (-10) = -22" in copy.sentences
+    assert [f.text() for f in copy.fan_in] == ["Σ = -12 + (-10) = -22"]
+    assert copy.pattern.startswith("copy adds")
+    mx = by_node["mx"]
+    assert mx.routes == (True, False)
+    assert "max routes the whole upstream gradient to z (the larger input); w gets 0" in (
+        mx.sentences
+    )
+    assert "∂f/∂w = ∂f/∂mx · ∂mx/∂w = -4 · 0 = 0" in mx.sentences
+
+
+def test_implicit_fan_out_gathers_and_sums() -> None:
+    g = Graph()
+    g.add_node("input", "x", value=3.0)
+    g.add_node("square", "s")
+    g.add_node("mul", "f")
+    g.connect("x", "s")
+    g.connect("x", "f", dst_port=0)
+    g.connect("s", "f", dst_port=1)
+    trace = run(g).trace
+    leaf = explain_step(trace, g, len(trace) - 1)
+    assert leaf.node == "x"
+    # f = x · x²: df/dx = x² (via f) + x · 2x (via s) = 9 + 18
+    assert [f.text() for f in leaf.fan_in] == ["Σ = 18 + 9 = 27"]
+    assert leaf.fan_in[0].sources == ("s", "f")
+
+
+def test_vector_step_shows_shapes_tables_and_jacobian() -> None:
+    g = vector_l2()
+    trace = run(g).trace
+    mm = next(e for e in _explain_all(g) if e.phase == "backward" and e.node == "q")
+    assert (
+        "∂f/∂W = ∂f/∂q @ xᵀ = [0.44, 0.52] @ [0.2, 0.4]ᵀ = [[0.088, 0.176], [0.104, 0.208]]"
+        in mm.sentences
+    )
+    assert "∂f/∂x = Wᵀ @ ∂f/∂q = [[0.1, 0.5], [-0.3, 0.8]]ᵀ @ [0.44, 0.52] = [-0.112, 0.636]" in (
+        mm.sentences
+    )
+    assert any("same shape as W (2×2)" in n for n in mm.notes)
+    shown = {t.label: t.array for t in mm.tensors}
+    np.testing.assert_allclose(shown["∂f/∂W"], 2 * np.outer([0.22, 0.26], [0.2, 0.4]))
+    np.testing.assert_allclose(shown["W"], [[0.1, 0.5], [-0.3, 0.8]])
+    jac = {j.label: j.matrix for j in mm.jacobians}
+    np.testing.assert_allclose(jac["∂q/∂x"], [[0.1, 0.5], [-0.3, 0.8]])
+    np.testing.assert_allclose(jac["∂q/∂W"], [[0.2, 0.4, 0, 0], [0, 0, 0.2, 0.4]])
+    assert trace.steps[mm.index].node == "q"
+
+
+def test_jacobian_matches_finite_differences() -> None:
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(2, 3)), rng.normal(size=(3,))
+    out = (a @ b,)
+    jac = local_jacobian("matmul", (a, b), out, {}, port=0)
+    eps = 1e-6
+    numeric = np.empty((2, 6))
+    for j in range(6):
+        d = np.zeros(6)
+        d[j] = eps
+        numeric[:, j] = ((a + d.reshape(2, 3)) @ b - (a - d.reshape(2, 3)) @ b) / (2 * eps)
+    np.testing.assert_allclose(jac, numeric, atol=1e-8)
+    assert local_jacobian("matmul", (np.ones((5, 5)), np.ones(5)), (np.ones(5),), {}, 0) is None
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHS))
+def test_every_step_has_an_explanation_with_numbers(name: str) -> None:
+    g = GRAPHS[name]()
+    trace = run(g).trace
+    for i in range(len(trace)):
+        e = explain_step(trace, g, i)
+        assert e.caption.startswith(f"Step {i + 1}/{len(trace)} · ")
+        assert e.pattern
+        assert e.sentences
+        assert all(re.search(r"\d", s) for s in e.sentences), e.sentences
+
+
+def test_caption_at_the_ends() -> None:
+    g = add_mul()
+    trace = run(g).trace
+    assert caption_at(trace, g, 0).startswith("Step 0/10 · nothing computed yet")
+    assert caption_at(trace, g, None) == "Whole run shown · 10 steps (5 forward, 5 backward)"
+    assert caption_at(trace, g, 10) == explain_step(trace, g, 9).caption
+    assert caption_at(None, g, 3).startswith("Nothing to play yet")
