@@ -125,6 +125,8 @@ class Graph:
         self._out: dict[str, list[Edge]] = {}
         self._shapes: dict[str, tuple[Shape | None, ...]] = {}
         self._output: str | None = None
+        self.title: str | None = None  # document metadata, kept through save and load
+        self.description: str | None = None
         self.revision = 0
         self._topo_cache: tuple[int, tuple[str, ...]] | None = None
 
@@ -224,6 +226,7 @@ class Graph:
         g._out = {k: list(v) for k, v in self._out.items()}
         g._shapes = dict(self._shapes)
         g._output = self._output
+        g.title, g.description = self.title, self.description
         return g
 
     # --- mutations -------------------------------------------------------------------------

@@ -1,0 +1,77 @@
+"""core: the bundled example graphs (lecture examples shipped as `.gflow` resources).
+
+Examples live in the package `gradflow.resources` (the top-level `resources/` folder),
+so an installed wheel carries them. `resolve` turns what a user typed - a file path or an
+example name - into a graph, as the command line and the GUI's "open" both need.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from gradflow.core.errors import GraphFileError
+from gradflow.core.fileformat import EXTENSION, load, loads
+from gradflow.core.graph import Graph
+
+# Lecture order; any other bundled file is listed after these, alphabetically.
+ORDER = (
+    "add-mul",
+    "gate-patterns",
+    "sigmoid-neuron",
+    "vector-l2",
+    "vanishing-sigmoid",
+    "tiny-mlp",
+)
+DEFAULT_EXAMPLE = "add-mul"
+
+
+def examples_dir() -> Traversable:
+    """The folder holding the bundled `.gflow` examples."""
+    try:
+        return importlib.resources.files("gradflow.resources") / "examples"
+    except ModuleNotFoundError:
+        # A source checkout used without installing: resources/ sits beside the package.
+        return Path(__file__).resolve().parents[2] / "resources" / "examples"
+
+
+def example_names() -> list[str]:
+    """The names of the bundled examples, in lecture order."""
+    found = sorted(
+        f.name[: -len(EXTENSION)] for f in examples_dir().iterdir() if f.name.endswith(EXTENSION)
+    )
+    return [n for n in ORDER if n in found] + [n for n in found if n not in ORDER]
+
+
+def list_examples() -> list[tuple[str, str]]:
+    """(name, one-line description) of every bundled example."""
+    return [(name, load_example(name).description or "") for name in example_names()]
+
+
+def load_example(name: str) -> Graph:
+    """The bundled example `name`; GraphFileError listing the names if there is none."""
+    if name not in example_names():
+        raise GraphFileError(f'no example named "{name}"; examples: {_names_text()}')
+    resource = examples_dir() / f"{name}{EXTENSION}"
+    try:
+        return loads(resource.read_bytes())
+    except GraphFileError as err:
+        raise GraphFileError(f"example {name}: {err}") from None
+
+
+def resolve(target: str | os.PathLike[str]) -> Graph:
+    """The graph in file `target` if it exists, else the bundled example of that name."""
+    path = Path(target)
+    if path.is_file():
+        return load(path)
+    if str(target) in example_names():
+        return load_example(str(target))
+    if path.suffix == EXTENSION or os.sep in str(target):
+        raise GraphFileError(f"no such file: {target}")
+    raise GraphFileError(f'no file or example named "{target}"; examples: {_names_text()}')
+
+
+def _names_text() -> str:
+    return ", ".join(example_names())

@@ -1,0 +1,219 @@
+"""core: the `.gflow` file format, version 1 - JSON to Graph and back, checked and atomic.
+
+Loading checks everything and reports the first problem with its location
+(`edges[1].to: no node "qq"`); it builds a fresh Graph through the validated mutations,
+so a document that fails never yields a half-built graph. Saving writes a temporary file
+next to the target and replaces the target only once the text is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from gradflow.core.errors import GraphError, GraphFileError
+from gradflow.core.filecheck import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    check_edge,
+    check_node,
+    check_top,
+    fail,
+)
+from gradflow.core.graph import Edge, Graph, Node
+
+MAX_BYTES = 50 * 1024 * 1024
+EXTENSION = ".gflow"
+
+
+# --- loading ----------------------------------------------------------------------------
+
+def loads(data: str | bytes) -> Graph:
+    """The graph a `.gflow` document describes; GraphFileError naming the first problem."""
+    return _build(_parse(data))
+
+
+def load(path: str | os.PathLike[str]) -> Graph:
+    """Read and load a `.gflow` file; errors start with the file's name."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise GraphFileError(f"{path}: the file is {size / 2**20:.0f} MB, over the "
+                                 f"{MAX_BYTES // 2**20} MB limit for graph files")
+        data = path.read_bytes()
+    except OSError as err:
+        raise GraphFileError(f"cannot read {path}: {err.strerror or err}") from None
+    try:
+        return loads(data)
+    except GraphFileError as err:
+        raise GraphFileError(f"{path.name}: {err}") from None
+
+
+def _parse(data: str | bytes) -> Any:
+    if isinstance(data, (bytes, bytearray)):
+        if len(data) > MAX_BYTES:
+            raise GraphFileError(f"the document is over the {MAX_BYTES // 2**20} MB limit")
+        try:
+            data = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise GraphFileError(f"not UTF-8 text (bad byte at offset {err.start})") from None
+    elif not isinstance(data, str):
+        raise GraphFileError(f"expected text or bytes, not {type(data).__name__}")
+    elif len(data) > MAX_BYTES:
+        raise GraphFileError(f"the document is over the {MAX_BYTES // 2**20} MB limit")
+    try:
+        return json.loads(data, parse_constant=_no_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as err:
+        raise GraphFileError(
+            f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+        ) from None
+    except RecursionError:
+        raise GraphFileError("not a graph: the JSON is nested too deeply") from None
+    except ValueError:  # Python refuses integers of more than 4300 digits
+        raise GraphFileError("not valid JSON: a number has too many digits") from None
+
+
+def _no_constant(name: str) -> float:
+    raise GraphFileError(f"{name} is not allowed: numbers must be finite")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise GraphFileError(f"the number {text[:20]} is too large")
+    return value
+
+
+def _build(doc: Any) -> Graph:
+    check_top(doc)
+    graph = Graph()
+    graph.title, graph.description = doc.get("title"), doc.get("description")
+    for i, raw in enumerate(doc.get("nodes", [])):
+        _add_node(graph, raw, f"nodes[{i}]")
+    for i, raw in enumerate(doc.get("edges", [])):
+        _add_edge(graph, raw, f"edges[{i}]")
+    output = doc.get("output")
+    if output is not None:
+        if output not in graph:
+            raise fail("output", f'no node "{output}"')
+        graph.set_output(output)
+    return graph
+
+
+def _add_node(graph: Graph, raw: Any, where: str) -> None:
+    check_node(raw, where)
+    node_id = raw["id"]
+    if node_id in graph:
+        raise fail(f"{where}.id", f'duplicate id "{node_id}"')
+    try:
+        graph.add_node(raw["op"], node_id, label=raw.get("label"), pos=raw.get("pos"))
+    except GraphError as err:
+        raise fail(where, str(err)) from None
+    for name in graph.node(node_id).attrs:
+        if name in raw:
+            try:
+                graph.set_attr(node_id, name, raw[name])
+            except GraphError as err:
+                raise fail(f"{where}.{name}", str(err)) from None
+
+
+def _add_edge(graph: Graph, raw: Any, where: str) -> None:
+    src, dst, src_port, dst_port = check_edge(raw, where)
+    for key, node_id in (("from", src), ("to", dst)):
+        if node_id not in graph:
+            raise fail(f"{where}.{key}", f'no node "{node_id}"')
+    _check_port(graph.node(src), src_port, graph.node(src).n_outputs, "output",
+                f"{where}.from_port")
+    _check_port(graph.node(dst), dst_port, graph.node(dst).n_inputs, "input",
+                f"{where}.to_port")
+    try:
+        graph.connect(src, dst, src_port, dst_port)
+    except GraphError as err:
+        raise fail(where, str(err)) from None
+
+
+def _check_port(node: Node, port: int, count: int, kind: str, where: str) -> None:
+    if port >= count:
+        has = f"{kind} ports 0..{count - 1}" if count else f"no {kind} ports"
+        raise fail(where, f'node "{node.id}" ({node.op}) has {has}, not {port}')
+
+
+# --- saving -----------------------------------------------------------------------------
+
+def dumps(graph: Graph) -> str:
+    """The `.gflow` text of `graph`: one node or edge per line, floats written exactly."""
+    head: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    for key, value in (("title", graph.title), ("description", graph.description),
+                       ("output", graph.output)):
+        if value is not None:
+            head[key] = value
+    parts = [f"  {_json(k)}: {_json(v)}" for k, v in head.items()]
+    parts.append(f'  "nodes": {_json_lines([_node_doc(n) for n in graph])}')
+    parts.append(f'  "edges": {_json_lines([_edge_doc(e) for e in graph.edges])}')
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def save(graph: Graph, path: str | os.PathLike[str]) -> None:
+    """Write `graph` to `path` atomically: the old file stays intact if anything fails."""
+    target = Path(path)
+    try:
+        data = dumps(graph).encode("utf-8")
+    except (ValueError, TypeError) as err:
+        raise GraphFileError(f"cannot save {target.name}: {err}") from None
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                   dir=target.parent)
+    except OSError as err:
+        raise GraphFileError(f"cannot save {target}: {err.strerror or err}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise GraphFileError(f"cannot save {target}: {err.strerror or err}") from None
+        raise
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _json_lines(items: list[dict[str, Any]]) -> str:
+    if not items:
+        return "[]"
+    return "[\n" + ",\n".join(f"    {_json(item)}" for item in items) + "\n  ]"
+
+
+def _node_doc(node: Node) -> dict[str, Any]:
+    doc: dict[str, Any] = {"id": node.id, "op": node.op}
+    for name, value in node.attrs.items():
+        if name == "trainable" and value:
+            continue  # the default; written only when an input is frozen
+        doc[name] = value.tolist() if hasattr(value, "tolist") else value
+    if node.label is not None:
+        doc["label"] = node.label
+    if node.pos is not None:
+        doc["pos"] = list(node.pos)
+    return doc
+
+
+def _edge_doc(edge: Edge) -> dict[str, Any]:
+    doc: dict[str, Any] = {"from": edge.src, "to": edge.dst}
+    if edge.src_port:
+        doc["from_port"] = edge.src_port
+    if edge.dst_port:
+        doc["to_port"] = edge.dst_port
+    return doc
