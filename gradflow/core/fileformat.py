@@ -33,6 +33,7 @@ EXTENSION = ".gflow"
 
 # --- loading ----------------------------------------------------------------------------
 
+
 def loads(data: str | bytes) -> Graph:
     """The graph a `.gflow` document describes; GraphFileError naming the first problem."""
     return _build(_parse(data))
@@ -44,8 +45,10 @@ def load(path: str | os.PathLike[str]) -> Graph:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise GraphFileError(f"{path}: the file is {size / 2**20:.0f} MB, over the "
-                                 f"{MAX_BYTES // 2**20} MB limit for graph files")
+            raise GraphFileError(
+                f"{path}: the file is {size / 2**20:.0f} MB, over the "
+                f"{MAX_BYTES // 2**20} MB limit for graph files"
+            )
         data = path.read_bytes()
     except OSError as err:
         raise GraphFileError(f"cannot read {path}: {err.strerror or err}") from None
@@ -128,10 +131,10 @@ def _add_edge(graph: Graph, raw: Any, where: str) -> None:
     for key, node_id in (("from", src), ("to", dst)):
         if node_id not in graph:
             raise fail(f"{where}.{key}", f'no node "{node_id}"')
-    _check_port(graph.node(src), src_port, graph.node(src).n_outputs, "output",
-                f"{where}.from_port")
-    _check_port(graph.node(dst), dst_port, graph.node(dst).n_inputs, "input",
-                f"{where}.to_port")
+    _check_port(
+        graph.node(src), src_port, graph.node(src).n_outputs, "output", f"{where}.from_port"
+    )
+    _check_port(graph.node(dst), dst_port, graph.node(dst).n_inputs, "input", f"{where}.to_port")
     try:
         graph.connect(src, dst, src_port, dst_port)
     except GraphError as err:
@@ -146,11 +149,15 @@ def _check_port(node: Node, port: int, count: int, kind: str, where: str) -> Non
 
 # --- saving -----------------------------------------------------------------------------
 
+
 def dumps(graph: Graph) -> str:
     """The `.gflow` text of `graph`: one node or edge per line, floats written exactly."""
     head: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
-    for key, value in (("title", graph.title), ("description", graph.description),
-                       ("output", graph.output)):
+    for key, value in (
+        ("title", graph.title),
+        ("description", graph.description),
+        ("output", graph.output),
+    ):
         if value is not None:
             head[key] = value
     parts = [f"  {_json(k)}: {_json(v)}" for k, v in head.items()]
@@ -168,8 +175,7 @@ def save(graph: Graph, path: str | os.PathLike[str]) -> None:
         raise GraphFileError(f"cannot save {target.name}: {err}") from None
     try:
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                   dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
         raise GraphFileError(f"cannot save {target}: {err.strerror or err}") from None
     try:
