@@ -247,7 +247,14 @@ def _send_down(
         return [], ()
     spec = pn.spec
     with np.errstate(all="ignore"):
-        if spec.backward is None and spec.local is not None:
+        if spec.name == "matmul" and not want_local and ins[0].ndim == ins[1].ndim == 2:
+            # Training's hot spot: the data X of a first layer needs no gradient, and its
+            # product G @ Wᵀ would cost as much as the whole forward pass. Same rule as
+            # numerics.matmul_backward, restricted to the inputs that are wanted.
+            need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
+            down = (ups[0] @ ins[1].T if need[0] else None, ins[0].T @ ups[0] if need[1] else None)
+            local = (None, None)
+        elif spec.backward is None and spec.local is not None:
             local = spec.local(ins, outs, pn.node.attrs)
             down = spec.backprop(ins, outs, ups, pn.node.attrs, local)
         else:

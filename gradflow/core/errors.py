@@ -13,3 +13,7 @@ class GraphError(GradflowError):
 
 class GraphFileError(GradflowError):
     """A `.gflow` document that cannot be loaded or saved; the message names the location."""
+
+
+class DatasetError(GradflowError):
+    """A data set that cannot be made or read (missing folder, bad file, NaN, bad labels...)."""

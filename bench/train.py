@@ -1,0 +1,156 @@
+"""bench: MLP training speed (3072-512-10 ReLU, batch 256, float32) against numpy's matmul.
+
+Everything is measured in one process, so the ratios hold on any machine:
+  * the FLOP rate numpy's matmul reaches on exactly the products one training step
+    needs (forward X@W1, h@W2; backward dW2, dh, dW1 - not dX, which nobody needs);
+  * gradflow's `Trainer.step` (core engine, recording off, plain SGD and Adam);
+  * a hand-written numpy forward/backward/SGD step, as a reference;
+  * PyTorch CPU on the same MLP, if torch is importable.
+Run from the repository root: python -m bench.train [--repeats 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from gradflow.nn import TrainConfig, Trainer
+from gradflow.nn.datasets import standardised
+
+N, D, H, C = 256, 3072, 512, 10
+
+
+def best_time(fn: Callable[[], object], repeats: int) -> float:
+    """Median seconds per call after two warm-up calls."""
+    fn()
+    fn()
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return float(np.median(times))
+
+
+def matmul_only(x: np.ndarray, w1: np.ndarray, w2: np.ndarray) -> Callable[[], object]:
+    """The five matrix products of one step, nothing else."""
+    h = x @ w1
+    g2 = np.ones((N, C), np.float32)
+
+    def products() -> object:
+        a = x @ w1
+        a @ w2
+        h.T @ g2
+        g1 = g2 @ w2.T
+        return x.T @ g1
+
+    return products
+
+
+def numpy_step(
+    x: np.ndarray, y: np.ndarray, w1: np.ndarray, w2: np.ndarray
+) -> Callable[[], object]:
+    """A hand-written forward/backward/SGD step with the same maths as the trainer."""
+    b1, b2 = np.zeros(H, np.float32), np.zeros(C, np.float32)
+    lr = np.float32(1e-3)
+    rows = np.arange(N)
+
+    def step() -> object:
+        z1 = x @ w1 + b1
+        h = np.maximum(z1, 0)
+        s = h @ w2 + b2
+        s = s - s.max(axis=1, keepdims=True)
+        p = np.exp(s)
+        p /= p.sum(axis=1, keepdims=True)
+        loss = -np.log(p[rows, y]).mean()
+        p[rows, y] -= 1
+        p /= N
+        dw2, db2 = h.T @ p, p.sum(axis=0)
+        dz1 = (p @ w2.T) * (z1 > 0)
+        dw1, db1 = x.T @ dz1, dz1.sum(axis=0)
+        for w, g in ((w1, dw1), (b1, db1), (w2, dw2), (b2, db2)):
+            w -= lr * g
+        return loss
+
+    return step
+
+
+def trainer_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object]:
+    """gradflow's Trainer.step on one fixed batch."""
+    data = standardised("bench", (x, y, x[:0], y[:0]), C)
+    cfg = TrainConfig(dataset="bench", hidden=(H,), optimizer=optimizer, lr=1e-4, batch=N)
+    trainer = Trainer(cfg, dataset=data)
+    xb, yb = data.x_train, data.y_train
+    return lambda: trainer.step(xb, yb)
+
+
+def torch_step(x: np.ndarray, y: np.ndarray) -> Callable[[], object] | None:
+    """PyTorch CPU on the same MLP and batch, or None if torch is not installed."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    model = torch.nn.Sequential(torch.nn.Linear(D, H), torch.nn.ReLU(), torch.nn.Linear(H, C))
+    opt = torch.optim.SGD(model.parameters(), lr=1e-3)
+    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
+
+    def step() -> object:
+        opt.zero_grad()
+        loss = torch.nn.functional.cross_entropy(model(xt), yt)
+        loss.backward()
+        opt.step()
+        return loss
+
+    return step
+
+
+def main() -> None:
+    """Measure and print samples/s and fractions of the matmul rate."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=30)
+    args = parser.parse_args()
+    rng = np.random.default_rng(0)
+    x = rng.random((N, D), dtype=np.float32)
+    y = rng.integers(0, C, N)
+    w1 = (rng.standard_normal((D, H)) * np.sqrt(2 / D)).astype(np.float32)
+    w2 = (rng.standard_normal((H, C)) * np.sqrt(2 / H)).astype(np.float32)
+    flops = 2 * N * (2 * D * H + 3 * H * C)  # forward + dW1 (no dX), forward + dW2 + dh
+
+    t_mm = best_time(matmul_only(x, w1, w2), args.repeats)
+    rate = flops / t_mm
+    print(f"3072-512-10 ReLU MLP, batch {N}, float32, {args.repeats} repeats (median)")
+    print(
+        f"numpy matmul on the step's products: {rate / 1e9:7.1f} GFLOP/s "
+        f"({t_mm * 1e3:.2f} ms per step)"
+    )
+    rows = [
+        ("gradflow Trainer.step, SGD", trainer_step(x, y, "sgd")),
+        ("gradflow Trainer.step, Adam", trainer_step(x, y, "adam")),
+        ("hand-written numpy, SGD", numpy_step(x, y, w1.copy(), w2.copy())),
+    ]
+    torch_fn = torch_step(x, y)
+    if torch_fn is not None:
+        rows.append(("PyTorch CPU, SGD", torch_fn))
+    times = {}
+    for name, fn in rows:
+        t = best_time(fn, args.repeats)
+        times[name] = t
+        print(
+            f"{name:30s} {N / t:9.0f} samples/s  {t * 1e3:7.2f} ms/step  "
+            f"{t_mm / t:6.1%} of the matmul rate"
+        )
+    ours = times["gradflow Trainer.step, SGD"]
+    print(
+        f"gradflow SGD vs hand-written numpy: {times['hand-written numpy, SGD'] / ours:.2f}x speed"
+    )
+    if torch_fn is not None:
+        print(f"gradflow SGD vs PyTorch: {times['PyTorch CPU, SGD'] / ours:.2f}x speed")
+    else:
+        print("PyTorch: not installed, skipped")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""nn: `TrainConfig` - every option of a training run, validated with readable messages."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from gradflow.core.errors import GradflowError
+from gradflow.nn.mlp import ACTIVATIONS, INITS, LOSSES
+from gradflow.nn.optim import OPTIMIZERS
+
+MAX_WIDTH = 8192
+
+
+class ConfigError(GradflowError):
+    """A training option that is out of range or unknown."""
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """What to train on and how.
+
+    dataset: "spiral", "xor", "circles", "gaussians", "cifar10:DIR" or "npz:PATH".
+    hidden: sizes of the hidden layers (empty for a linear classifier).
+    samples, noise, classes: size, noise and class count of a toy set (classes None
+        uses the set's default: 3 for spiral, 2 otherwise; xor is always 2).
+    loss: "softmax_ce", or "mse" against one-hot targets.
+    """
+
+    dataset: str = "spiral"
+    hidden: tuple[int, ...] = (64, 64)
+    activation: str = "relu"
+    optimizer: str = "adam"
+    lr: float = 1e-2
+    batch: int = 64
+    epochs: int = 20
+    weight_decay: float = 0.0
+    seed: int = 0
+    init: str = "he"
+    val_fraction: float = 0.2
+    samples: int = 600
+    noise: float = 0.1
+    classes: int | None = None
+    loss: str = "softmax_ce"
+
+    def validate(self) -> None:
+        """Raise ConfigError naming the first option that is not usable."""
+        _choice("activation", self.activation, ACTIVATIONS)
+        _choice("optimizer", self.optimizer, OPTIMIZERS)
+        _choice("init", self.init, INITS)
+        _choice("loss", self.loss, LOSSES)
+        if any(not 1 <= h <= MAX_WIDTH for h in self.hidden) or len(self.hidden) > 16:
+            raise ConfigError(f"hidden layers must be 1..{MAX_WIDTH} wide (at most 16 layers)")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ConfigError(f"the learning rate must be a positive number, got {self.lr}")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ConfigError(f"weight decay must be >= 0, got {self.weight_decay}")
+        if self.batch < 1:
+            raise ConfigError(f"the batch size must be at least 1, got {self.batch}")
+        if self.epochs < 1:
+            raise ConfigError(f"the number of epochs must be at least 1, got {self.epochs}")
+        if not 0 <= self.val_fraction < 1:
+            raise ConfigError(f"the validation fraction must be in [0, 1), got {self.val_fraction}")
+        if self.seed < 0:
+            raise ConfigError(f"the seed must be >= 0, got {self.seed}")
+
+
+def _choice(what: str, value: str, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise ConfigError(f'unknown {what} "{value}" (choose from {", ".join(allowed)})')
+
+
+def parse_hidden(text: str) -> tuple[int, ...]:
+    """Hidden sizes from "100,50" (an empty string or "none" means no hidden layer)."""
+    if text.strip().lower() in ("", "none"):
+        return ()
+    try:
+        return tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise ConfigError(
+            f'hidden sizes must be whole numbers like "100,50", got "{text}"'
+        ) from None

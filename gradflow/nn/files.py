@@ -1,0 +1,143 @@
+"""nn: readers for data set files - CIFAR-10 python batches and `.npz` arrays - checked.
+
+Every problem becomes one `DatasetError` that says what is wrong and where. CIFAR-10
+batches are pickles, so they are read with an unpickler that only allows the few numpy
+functions an array needs; any other class in the file is refused, never imported.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import pickle
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from gradflow.core.errors import DatasetError
+
+CIFAR_TRAIN = tuple(f"data_batch_{i}" for i in range(1, 6))
+CIFAR_TEST = "test_batch"
+CIFAR_FEATURES = 3072
+
+
+def _allowed_globals() -> dict[tuple[str, str], Any]:
+    """The callables a pickled numpy array may name, under their numpy 1 and 2 modules."""
+    reconstruct = np.ndarray((0,)).__reduce__()[0]
+    scalar = np.float64(0).__reduce__()[0]
+    found: dict[tuple[str, str], Any] = {}
+    for module in ("numpy.core.multiarray", "numpy._core.multiarray"):
+        found[(module, "_reconstruct")] = reconstruct
+        found[(module, "scalar")] = scalar
+    for module in ("numpy.core.numeric", "numpy._core.numeric"):
+        found[(module, "_frombuffer")] = _frombuffer
+    found[("_codecs", "encode")] = codecs.encode  # how protocol 2 stores bytes
+    found[("numpy", "ndarray")] = np.ndarray
+    found[("numpy", "dtype")] = np.dtype
+    return found
+
+
+def _frombuffer(buf: Any, dtype: Any, shape: Any, order: str) -> np.ndarray:
+    # what protocol-5 pickles of arrays call; rebuilt here from plain bytes
+    arr = np.frombuffer(bytes(buf), dtype=dtype)
+    return arr.reshape(shape, order=order) if shape else arr
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Builds only builtins (dicts, lists, bytes, numbers) and numpy arrays."""
+
+    allowed = _allowed_globals()
+
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return self.allowed[(module, name)]
+        except KeyError:
+            raise pickle.UnpicklingError(
+                f"it names {module}.{name}, which is not allowed"
+            ) from None
+
+
+def _read_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        with path.open("rb") as fh:
+            batch = _SafeUnpickler(fh, encoding="bytes").load()
+    except OSError as err:
+        raise DatasetError(f"cannot read {path}: {err.strerror or err}") from None
+    except Exception as err:  # a truncated or foreign pickle can raise almost anything
+        raise DatasetError(f"{path} is not a CIFAR-10 python batch: {err}") from None
+    if not isinstance(batch, dict) or b"data" not in batch or b"labels" not in batch:
+        raise DatasetError(f'{path} is not a CIFAR-10 python batch (no "data" and "labels")')
+    data, labels = batch[b"data"], batch[b"labels"]
+    if not isinstance(data, np.ndarray) or data.ndim != 2 or data.shape[1] != CIFAR_FEATURES:
+        shape = getattr(data, "shape", type(data).__name__)
+        raise DatasetError(f"{path}: data must be an array of shape (N, 3072), got {shape}")
+    try:
+        y = np.asarray(labels)
+    except (ValueError, TypeError):
+        raise DatasetError(f"{path}: labels must be a list of integers") from None
+    if y.shape != (len(data),) or y.dtype.kind not in "iu":
+        raise DatasetError(f"{path}: needs one integer label per row ({len(data)}), got {y.shape}")
+    if len(y) and (y.min() < 0 or y.max() > 9):
+        raise DatasetError(f"{path}: CIFAR-10 labels must be 0..9")
+    return data.astype(np.float32) / np.float32(255.0), y.astype(np.int64)
+
+
+def read_cifar10(folder: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """CIFAR-10 from the standard python batches in `folder`: (x_train, y_train, x_test, y_test).
+
+    Pixels are scaled to [0, 1]; the five data batches are the training set.
+    """
+    if not folder:
+        raise DatasetError("cifar10 needs a folder: cifar10:DIR (the cifar-10-batches-py folder)")
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise DatasetError(f"CIFAR-10 folder not found: {root}")
+    missing = [n for n in (*CIFAR_TRAIN, CIFAR_TEST) if not (root / n).is_file()]
+    if missing:
+        raise DatasetError(f"{root} is missing CIFAR-10 batch files: {', '.join(missing)}")
+    parts = [_read_batch(root / n) for n in CIFAR_TRAIN]
+    x_test, y_test = _read_batch(root / CIFAR_TEST)
+    x_train = np.concatenate([p[0] for p in parts])
+    y_train = np.concatenate([p[1] for p in parts])
+    return x_train, y_train, x_test, y_test
+
+
+def check_arrays(x: np.ndarray, y: np.ndarray, where: str) -> None:
+    """Refuse features that are not a finite (N, D) array or labels that do not match."""
+    if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 1:
+        raise DatasetError(f"{where}: X must be a 2-D array (samples x features), got {x.shape}")
+    if x.dtype.kind not in "iuf":
+        raise DatasetError(f"{where}: X must hold numbers, got dtype {x.dtype}")
+    if not np.all(np.isfinite(x)):
+        raise DatasetError(f"{where}: X contains NaN or infinite values")
+    if y.shape != (x.shape[0],):
+        raise DatasetError(
+            f"{where}: y must have one label per row of X ({x.shape[0]}), got shape {y.shape}"
+        )
+
+
+def read_npz(path: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Features X (float32) and labels y (remapped to 0..K-1) from an `.npz` file, and K."""
+    if not path:
+        raise DatasetError("npz needs a file: npz:PATH")
+    file = Path(path).expanduser()
+    if not file.is_file():
+        raise DatasetError(f"npz file not found: {file}")
+    try:
+        with np.load(file, allow_pickle=False) as data:
+            if "X" not in data.files or "y" not in data.files:
+                raise DatasetError(f"{file} must contain arrays X and y, has {data.files}")
+            x, y = data["X"], data["y"]
+    except (OSError, ValueError, zipfile.BadZipFile, EOFError, io.UnsupportedOperation) as err:
+        raise DatasetError(f"cannot read {file} as .npz: {err}") from None
+    check_arrays(x, y, str(file))
+    if y.dtype.kind == "f" and np.all(np.isfinite(y)) and np.all(y == np.round(y)):
+        y = y.astype(np.int64)
+    if y.dtype.kind not in "iu":
+        raise DatasetError(f"{file}: y must hold integer class labels, got dtype {y.dtype}")
+    classes, y = np.unique(y, return_inverse=True)
+    if len(classes) < 2:
+        raise DatasetError(f"{file}: y must contain at least two classes")
+    return x.astype(np.float32), y.astype(np.int64).reshape(-1), len(classes)

@@ -1,0 +1,198 @@
+"""nn: a multilayer perceptron built as a core Graph and run by the core engine.
+
+The network is X -> matmul W1 -> add b1 -> activation -> ... -> matmul WL -> add bL ->
+loss, with row-major batches (X is N x D, W is D x H, the bias broadcasts over rows and
+the add gate's backward sums it back). Data and parameters are `input` nodes; batches and
+the current parameters are passed to the engine through `feeds`, so each graph is built
+once and the engine's compiled plan is reused for every step.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from gradflow.core.engine import run
+from gradflow.core.errors import GradflowError
+from gradflow.core.graph import Graph
+
+ACTIVATIONS = ("relu", "tanh", "sigmoid")
+LOSSES = ("softmax_ce", "mse")
+INITS = ("he", "xavier")
+COLUMN = 170.0  # canvas distance between layers of the drawn network
+ROW = 90.0
+
+
+def init_params(
+    sizes: Sequence[int], init: str, rng: np.random.Generator, dtype: type = np.float32
+) -> dict[str, np.ndarray]:
+    """Weights W1..WL drawn He (std sqrt(2/fan_in)) or Xavier (std sqrt(2/(fan_in+fan_out)));
+    biases b1..bL zero. Keys are in layer order."""
+    if init not in INITS:
+        raise GradflowError(f'unknown init "{init}" (choose from {", ".join(INITS)})')
+    params: dict[str, np.ndarray] = {}
+    for i, (fan_in, fan_out) in enumerate(itertools.pairwise(sizes), start=1):
+        denom = fan_in if init == "he" else (fan_in + fan_out)
+        w = rng.standard_normal((fan_in, fan_out)) * np.sqrt(2.0 / denom)
+        params[f"W{i}"] = w.astype(dtype)
+        params[f"b{i}"] = np.zeros(fan_out, dtype=dtype)
+    return params
+
+
+def build_graph(
+    sizes: Sequence[int],
+    activation: str,
+    loss: str,
+    *,
+    x: np.ndarray,
+    y: np.ndarray,
+    params: Mapping[str, np.ndarray],
+    trainable: bool = True,
+) -> Graph:
+    """The MLP as a core Graph, with readable labels and a left-to-right layout.
+
+    Nodes: X and y (data, not trainable), W1, b1, ... (parameters, trainable unless
+    `trainable` is False, which makes a graph for evaluation with no backward work),
+    XW1 (matmul), z1 (add bias), h1 (activation), ..., scores, loss.
+    """
+    if activation not in ACTIVATIONS:
+        raise GradflowError(f'unknown activation "{activation}" (choose from relu, tanh, sigmoid)')
+    if loss not in LOSSES:
+        raise GradflowError(f'unknown loss "{loss}" (choose from {", ".join(LOSSES)})')
+    g = Graph()
+    n_layers = len(sizes) - 1
+    g.add_node("input", "X", label="X", pos=(0.0, 0.0), value=x, trainable=False)
+    prev = "X"
+    for i in range(1, n_layers + 1):
+        col = (3 * i - 2) * COLUMN
+        last = i == n_layers
+        g.add_node(
+            "input",
+            f"W{i}",
+            label=f"W{i}",
+            pos=(col, -ROW),
+            value=params[f"W{i}"],
+            trainable=trainable,
+        )
+        g.add_node(
+            "matmul", f"XW{i}", label=f"{'X' if i == 1 else f'h{i - 1}'}·W{i}", pos=(col, 0.0)
+        )
+        g.connect(prev, f"XW{i}", dst_port=0)
+        g.connect(f"W{i}", f"XW{i}", dst_port=1)
+        g.add_node(
+            "input",
+            f"b{i}",
+            label=f"b{i}",
+            pos=(col + COLUMN, -ROW),
+            value=params[f"b{i}"],
+            trainable=trainable,
+        )
+        z = "scores" if last else f"z{i}"
+        g.add_node("add", z, label=z, pos=(col + COLUMN, 0.0))
+        g.connect(f"XW{i}", z, dst_port=0)
+        g.connect(f"b{i}", z, dst_port=1)
+        prev = z
+        if not last:
+            g.add_node(
+                activation, f"h{i}", label=f"h{i} = {activation}", pos=(col + 2 * COLUMN, 0.0)
+            )
+            g.connect(z, f"h{i}")
+            prev = f"h{i}"
+    end = (3 * n_layers) * COLUMN
+    g.add_node(
+        "input",
+        "y",
+        label="labels" if loss == "softmax_ce" else "targets",
+        pos=(end - COLUMN, ROW),
+        value=y,
+        trainable=False,
+    )
+    g.add_node(loss, "loss", label="loss", pos=(end, 0.0))
+    g.connect(prev, "loss", dst_port=0)
+    g.connect("y", "loss", dst_port=1)
+    g.set_output("loss")
+    return g
+
+
+class MLP:
+    """A trainable MLP: parameters in float32 (by default) and the two graphs that use them.
+
+    `loss_and_grads` runs the training graph (forward + backward of the trainable
+    parameters only); `evaluate_batch` runs the evaluation graph, whose parameters are
+    not trainable, so the engine skips backward entirely.
+    """
+
+    def __init__(
+        self,
+        sizes: Sequence[int],
+        activation: str = "relu",
+        loss: str = "softmax_ce",
+        *,
+        init: str = "he",
+        seed: int = 0,
+        dtype: type = np.float32,
+    ) -> None:
+        if len(sizes) < 2 or any(int(s) < 1 for s in sizes):
+            raise GradflowError("an MLP needs at least an input and an output size, all >= 1")
+        self.sizes = tuple(int(s) for s in sizes)
+        self.activation = activation
+        self.loss = loss
+        self.dtype = dtype
+        self.params = init_params(self.sizes, init, np.random.default_rng(seed), dtype)
+        x0 = np.zeros((1, self.sizes[0]), dtype=dtype)
+        y0 = self._target_placeholder(1)
+        self.train_graph = build_graph(self.sizes, activation, loss, x=x0, y=y0, params=self.params)
+        self.eval_graph = build_graph(
+            self.sizes, activation, loss, x=x0, y=y0, params=self.params, trainable=False
+        )
+
+    @property
+    def n_layers(self) -> int:
+        """Number of weight layers."""
+        return len(self.sizes) - 1
+
+    def _target_placeholder(self, n: int) -> np.ndarray:
+        if self.loss == "softmax_ce":
+            return np.zeros(n, dtype=self.dtype)
+        return np.zeros((n, self.sizes[-1]), dtype=self.dtype)
+
+    def targets(self, labels: np.ndarray) -> np.ndarray:
+        """What the loss node is fed for integer class labels (one-hot rows for mse)."""
+        if self.loss == "softmax_ce":
+            return labels
+        return np.eye(self.sizes[-1], dtype=self.dtype)[labels]
+
+    def _feeds(self, x: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
+        return {"X": x, "y": self.targets(labels), **self.params}
+
+    def loss_and_grads(
+        self, x: np.ndarray, labels: np.ndarray
+    ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
+        """Mean loss of one batch, dL/d(each parameter) and the batch's class scores."""
+        res = run(self.train_graph, record=False, feeds=self._feeds(x, labels), all_grads=False)
+        grads = {name: res.grads[name][0] for name in self.params}
+        return float(res.value("loss")), grads, res.value("scores")
+
+    def evaluate_batch(
+        self, x: np.ndarray, labels: np.ndarray | None = None
+    ) -> tuple[float, np.ndarray]:
+        """Mean loss (NaN without labels) and class scores of a batch, forward only."""
+        given = labels is not None
+        lab = labels if given else np.zeros(len(x), dtype=np.intp)
+        res = run(self.eval_graph, record=False, feeds=self._feeds(x, lab), all_grads=False)
+        return (float(res.value("loss")) if given else float("nan")), res.value("scores")
+
+    def scores(self, x: np.ndarray, chunk: int = 4096) -> np.ndarray:
+        """Class scores for any number of rows, computed in chunks."""
+        parts = [self.evaluate_batch(x[i : i + chunk])[1] for i in range(0, len(x), chunk)]
+        return np.concatenate(parts) if parts else np.zeros((0, self.sizes[-1]), self.dtype)
+
+    def graph_for(self, x: np.ndarray, labels: np.ndarray) -> Graph:
+        """A float64 copy of the network on a small real batch, for opening on the canvas."""
+        params = {k: v.astype(np.float64) for k, v in self.params.items()}
+        y = self.targets(labels).astype(np.float64)
+        return build_graph(
+            self.sizes, self.activation, self.loss, x=x.astype(np.float64), y=y, params=params
+        )

@@ -1,0 +1,117 @@
+"""nn: optimisers (SGD, SGD with momentum, Adam) that update parameters in place.
+
+All arithmetic stays in the parameters' dtype (float32 for training) and works in place,
+so a step allocates nothing after the first one. L2 weight decay adds `weight_decay * w`
+to the gradient of every weight matrix (biases are not decayed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+
+import numpy as np
+
+from gradflow.core.errors import GradflowError
+
+OPTIMIZERS = ("sgd", "momentum", "adam")
+
+
+class Optimizer:
+    """Base class: `step(params, grads)` changes `params` in place."""
+
+    def __init__(self, lr: float, weight_decay: float = 0.0) -> None:
+        if not (lr > 0 and np.isfinite(lr)):
+            raise GradflowError(f"the learning rate must be a positive number, got {lr}")
+        if not (weight_decay >= 0 and np.isfinite(weight_decay)):
+            raise GradflowError(f"weight decay must be >= 0, got {weight_decay}")
+        self.lr = lr
+        self.weight_decay = weight_decay
+        self.t = 0
+
+    def _grad(self, name: str, w: np.ndarray, g: np.ndarray) -> np.ndarray:
+        if self.weight_decay and name.startswith("W"):
+            return g + w.dtype.type(self.weight_decay) * w
+        return g
+
+    def step(
+        self, params: MutableMapping[str, np.ndarray], grads: Mapping[str, np.ndarray]
+    ) -> None:
+        """Apply one update to every parameter."""
+        self.t += 1
+        for name, w in params.items():
+            self._update(name, w, self._grad(name, w, grads[name]))
+
+    def _update(self, name: str, w: np.ndarray, g: np.ndarray) -> None:
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """Plain gradient descent: w -= lr * g."""
+
+    def _update(self, name: str, w: np.ndarray, g: np.ndarray) -> None:
+        w -= w.dtype.type(self.lr) * g
+
+
+class Momentum(Optimizer):
+    """SGD with (heavy-ball) momentum: v = mu * v + g; w -= lr * v."""
+
+    def __init__(self, lr: float, weight_decay: float = 0.0, mu: float = 0.9) -> None:
+        super().__init__(lr, weight_decay)
+        self.mu = mu
+        self.velocity: dict[str, np.ndarray] = {}
+
+    def _update(self, name: str, w: np.ndarray, g: np.ndarray) -> None:
+        v = self.velocity.get(name)
+        if v is None:
+            v = self.velocity[name] = np.zeros_like(w)
+        v *= w.dtype.type(self.mu)
+        v += g
+        w -= w.dtype.type(self.lr) * v
+
+
+class Adam(Optimizer):
+    """Adam (Kingma & Ba) with bias correction; beta1 0.9, beta2 0.999, eps 1e-8."""
+
+    def __init__(
+        self,
+        lr: float,
+        weight_decay: float = 0.0,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+    ) -> None:
+        super().__init__(lr, weight_decay)
+        self.beta1, self.beta2 = betas
+        self.eps = eps
+        self.m: dict[str, np.ndarray] = {}
+        self.v: dict[str, np.ndarray] = {}
+        self._tmp: dict[str, np.ndarray] = {}
+
+    def _update(self, name: str, w: np.ndarray, g: np.ndarray) -> None:
+        if name not in self.m:
+            self.m[name], self.v[name], self._tmp[name] = (np.zeros_like(w) for _ in range(3))
+        m, v, tmp = self.m[name], self.v[name], self._tmp[name]
+        f = w.dtype.type
+        m *= f(self.beta1)
+        np.multiply(g, f(1 - self.beta1), out=tmp)
+        m += tmp
+        v *= f(self.beta2)
+        np.multiply(g, g, out=tmp)
+        tmp *= f(1 - self.beta2)
+        v += tmp
+        # step size with both bias corrections folded in (one scalar per step)
+        corr1 = 1 - self.beta1**self.t
+        corr2 = 1 - self.beta2**self.t
+        step = self.lr * np.sqrt(corr2) / corr1
+        np.sqrt(v, out=tmp)
+        tmp += f(self.eps * np.sqrt(corr2))
+        np.divide(m, tmp, out=tmp)
+        tmp *= f(step)
+        w -= tmp
+
+
+def make_optimizer(name: str, lr: float, weight_decay: float = 0.0) -> Optimizer:
+    """The optimiser called `name` ("sgd", "momentum" or "adam")."""
+    kinds: dict[str, type[Optimizer]] = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
+    if name not in kinds:
+        raise GradflowError(f'unknown optimizer "{name}" (choose from {", ".join(OPTIMIZERS)})')
+    return kinds[name](lr, weight_decay)

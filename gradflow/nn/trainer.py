@@ -1,0 +1,227 @@
+"""nn: the training loop - config, metrics events, pause/resume/stop, predictions.
+
+`Trainer(config).run()` is a generator of events: an `IterationMetrics` per mini-batch,
+an `EpochMetrics` per epoch and a final `TrainingFinished`. A NaN or infinite loss raises
+`TrainingDiverged` before the parameters are touched. `pause`, `resume` and `stop` may be
+called from any thread; they take effect between two iterations.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from gradflow.core.errors import GradflowError
+from gradflow.core.graph import Graph
+from gradflow.core.numerics import log_softmax
+from gradflow.nn.config import TrainConfig
+from gradflow.nn.datasets import Dataset, load_dataset
+from gradflow.nn.mlp import MLP
+from gradflow.nn.optim import make_optimizer
+
+
+class TrainingDiverged(GradflowError):
+    """The loss became NaN or infinite; training stopped with the last finite parameters."""
+
+
+@dataclass(frozen=True)
+class IterationMetrics:
+    """One mini-batch: its loss and the gradient norm of each layer (W and b together)."""
+
+    epoch: int
+    iteration: int
+    loss: float
+    grad_norms: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class EpochMetrics:
+    """One epoch: running training loss/accuracy (averaged over its batches), validation
+    loss/accuracy (NaN without a validation set), speed, and mean gradient norm per layer."""
+
+    epoch: int
+    iteration: int
+    train_loss: float
+    train_acc: float
+    val_loss: float
+    val_acc: float
+    samples_per_s: float
+    grad_norms: tuple[float, ...]
+    elapsed: float
+
+
+@dataclass(frozen=True)
+class TrainingFinished:
+    """The end of a run: completed epochs, iterations, total time, and whether stopped early."""
+
+    epochs: int
+    iterations: int
+    elapsed: float
+    stopped: bool
+
+
+Event = IterationMetrics | EpochMetrics | TrainingFinished
+
+
+@dataclass(frozen=True)
+class DecisionGrid:
+    """Class probabilities on a regular grid: probs[iy, ix, c] at (xs[ix], ys[iy])."""
+
+    xs: np.ndarray
+    ys: np.ndarray
+    probs: np.ndarray
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Row-wise softmax of class scores."""
+    return np.exp(log_softmax(np.atleast_2d(scores)))
+
+
+class Trainer:
+    """Trains an MLP on one data set, as configured; see the module docstring."""
+
+    def __init__(self, config: TrainConfig, dataset: Dataset | None = None) -> None:
+        config.validate()
+        self.config = config
+        self.data = dataset or load_dataset(
+            config.dataset,
+            samples=config.samples,
+            noise=config.noise,
+            classes=config.classes,
+            val_fraction=config.val_fraction,
+            seed=config.seed,
+        )
+        sizes = (self.data.n_features, *config.hidden, self.data.n_classes)
+        self.model = MLP(sizes, config.activation, config.loss, init=config.init, seed=config.seed)
+        self.optimizer = make_optimizer(config.optimizer, config.lr, config.weight_decay)
+        self._rng = np.random.default_rng(config.seed + 1)
+        self.epoch = 0
+        self.iteration = 0
+        self._go = threading.Event()
+        self._go.set()
+        self._stop = threading.Event()
+
+    # --- control from any thread ---------------------------------------------------------
+    def pause(self) -> None:
+        """Hold training before the next iteration."""
+        self._go.clear()
+
+    def resume(self) -> None:
+        """Continue after `pause`."""
+        self._go.set()
+
+    def stop(self) -> None:
+        """End training before the next iteration (also wakes a paused trainer)."""
+        self._stop.set()
+        self._go.set()
+
+    @property
+    def paused(self) -> bool:
+        """Whether `pause` is in effect."""
+        return not self._go.is_set()
+
+    # --- training -----------------------------------------------------------------------------
+    def step(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, tuple[float, ...], int]:
+        """One optimiser step on a batch: (loss, gradient norm per layer, correct predictions)."""
+        loss, grads, scores = self.model.loss_and_grads(x, labels)
+        if not math.isfinite(loss):
+            raise TrainingDiverged(
+                f"training diverged at epoch {self.epoch + 1}, iteration {self.iteration + 1}: "
+                f"the loss became {loss}; try a smaller learning rate"
+            )
+        norms = tuple(
+            math.sqrt(
+                float(np.vdot(grads[f"W{i}"], grads[f"W{i}"]))
+                + float(np.vdot(grads[f"b{i}"], grads[f"b{i}"]))
+            )
+            for i in range(1, self.model.n_layers + 1)
+        )
+        self.optimizer.step(self.model.params, grads)
+        self.iteration += 1
+        correct = int(np.count_nonzero(scores.argmax(axis=1) == labels))
+        return loss, norms, correct
+
+    def run(self) -> Iterator[Event]:
+        """Train for the configured epochs (continuing from where a stopped run left off)."""
+        cfg, data = self.config, self.data
+        n = len(data.x_train)
+        start = time.perf_counter()
+        stopped = False
+        while self.epoch < cfg.epochs and not stopped:
+            order = self._rng.permutation(n)
+            busy, loss_sum, correct, norm_sum = 0.0, 0.0, 0, np.zeros(self.model.n_layers)
+            batches = 0
+            for lo in range(0, n, cfg.batch):
+                self._go.wait()
+                if self._stop.is_set():
+                    stopped = True
+                    break
+                idx = order[lo : lo + cfg.batch]
+                t0 = time.perf_counter()
+                loss, norms, ok = self.step(data.x_train[idx], data.y_train[idx])
+                busy += time.perf_counter() - t0
+                loss_sum += loss * len(idx)
+                correct += ok
+                norm_sum += norms
+                batches += 1
+                yield IterationMetrics(self.epoch + 1, self.iteration, loss, norms)
+            if stopped:
+                break
+            self.epoch += 1
+            val_loss, val_acc = self.evaluate(data.x_val, data.y_val)
+            yield EpochMetrics(
+                self.epoch,
+                self.iteration,
+                loss_sum / n,
+                correct / n,
+                val_loss,
+                val_acc,
+                n / busy if busy > 0 else float("inf"),
+                tuple(float(v) for v in norm_sum / max(batches, 1)),
+                time.perf_counter() - start,
+            )
+        self._stop.clear()
+        yield TrainingFinished(self.epoch, self.iteration, time.perf_counter() - start, stopped)
+
+    # --- using the model ------------------------------------------------------------------------
+    def evaluate(self, x: np.ndarray, labels: np.ndarray, chunk: int = 4096) -> tuple[float, float]:
+        """Mean loss and accuracy on standardised features (NaN, NaN when empty)."""
+        if len(x) == 0:
+            return float("nan"), float("nan")
+        total, correct = 0.0, 0
+        for i in range(0, len(x), chunk):
+            loss, scores = self.model.evaluate_batch(x[i : i + chunk], labels[i : i + chunk])
+            total += loss * len(scores)
+            correct += int(np.count_nonzero(scores.argmax(axis=1) == labels[i : i + chunk]))
+        return total / len(x), correct / len(x)
+
+    def predict_proba(self, raw: np.ndarray) -> np.ndarray:
+        """Class probabilities for raw feature rows (in the data set's own units)."""
+        return softmax(self.model.scores(self.data.standardise(np.asarray(raw))))
+
+    def predict(self, raw: np.ndarray) -> np.ndarray:
+        """The most likely class of each raw feature row."""
+        return self.predict_proba(raw).argmax(axis=1)
+
+    def decision_grid(self, resolution: int = 100) -> DecisionGrid:
+        """Class probabilities on a resolution x resolution grid covering the 2-D data."""
+        if not self.data.is_2d:
+            raise GradflowError("a decision boundary needs a data set with 2 features")
+        pts = self.data.raw(np.concatenate([self.data.x_train, self.data.x_val]))
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        pad = 0.08 * (hi - lo) + 1e-6
+        xs = np.linspace(lo[0] - pad[0], hi[0] + pad[0], resolution)
+        ys = np.linspace(lo[1] - pad[1], hi[1] + pad[1], resolution)
+        gx, gy = np.meshgrid(xs, ys)
+        probs = self.predict_proba(np.column_stack([gx.ravel(), gy.ravel()]))
+        return DecisionGrid(xs, ys, probs.reshape(resolution, resolution, -1))
+
+    def network_graph(self, n_samples: int = 4) -> Graph:
+        """The current MLP as a float64 core Graph on `n_samples` real training rows."""
+        n = max(1, min(n_samples, len(self.data.x_train)))
+        return self.model.graph_for(self.data.x_train[:n], self.data.y_train[:n])
