@@ -1,0 +1,213 @@
+"""cli: `gradflow train` - headless MLP training with a progress bar or JSON lines.
+
+Output: one line per epoch on stdout (plain text, or with --json one JSON object with
+keys epoch, iterations, train_loss, val_loss, train_acc, val_acc, samples_per_s,
+grad_norms, elapsed_s), then a summary. The final JSON object has "final": true and
+epochs, iterations, elapsed_s, stopped, train_loss, val_loss, train_acc, val_acc (those
+of the last epoch; null when not computed) and mean_samples_per_s. A progress bar is
+drawn on stderr when it is a terminal. Exit codes: 0 done, 1 training diverged,
+2 bad options or data, 130 interrupted (Ctrl+C).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from typing import IO, Any, NoReturn
+
+from gradflow.core.errors import GradflowError
+from gradflow.nn.config import TrainConfig, parse_hidden
+from gradflow.nn.trainer import EpochMetrics, IterationMetrics, Trainer, TrainingDiverged
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `gradflow train` option parser."""
+    p = _Parser(prog="gradflow train", description="Train an MLP on the core engine.")
+    add = p.add_argument
+    add(
+        "--dataset",
+        default="spiral",
+        help="spiral, xor, circles, gaussians, cifar10:DIR or npz:PATH (default spiral)",
+    )
+    add("--hidden", default="64,64", help='hidden layer sizes, e.g. "100,50" (default 64,64)')
+    add("--activation", default="relu", choices=("relu", "tanh", "sigmoid"))
+    add("--optimizer", default="adam", choices=("sgd", "momentum", "adam"))
+    add("--loss", default="softmax_ce", choices=("softmax_ce", "mse"))
+    add("--init", default="he", choices=("he", "xavier"))
+    add("--lr", type=float, default=1e-2, help="learning rate (default 0.01)")
+    add("--batch", type=int, default=64, help="mini-batch size (default 64)")
+    add("--epochs", type=int, default=20, help="number of epochs (default 20)")
+    add("--weight-decay", type=float, default=0.0, help="L2 weight decay (default 0)")
+    add("--seed", type=int, default=0, help="random seed: same seed, same losses (default 0)")
+    add(
+        "--val-fraction",
+        type=float,
+        default=0.2,
+        help="share held out for validation (default 0.2; cifar10 uses its test_batch)",
+    )
+    add("--samples", type=int, default=600, help="toy sets: number of points (default 600)")
+    add("--noise", type=float, default=0.1, help="toy sets: noise (default 0.1)")
+    add("--classes", type=int, default=None, help="spiral/circles/gaussians: class count")
+    add("--json", action="store_true", help="print one JSON object per epoch and a summary")
+    return p
+
+
+def config_from_args(args: argparse.Namespace) -> TrainConfig:
+    """A validated TrainConfig from parsed options."""
+    cfg = TrainConfig(
+        dataset=args.dataset,
+        hidden=parse_hidden(args.hidden),
+        activation=args.activation,
+        optimizer=args.optimizer,
+        lr=args.lr,
+        batch=args.batch,
+        epochs=args.epochs,
+        weight_decay=args.weight_decay,
+        seed=args.seed,
+        init=args.init,
+        val_fraction=args.val_fraction,
+        samples=args.samples,
+        noise=args.noise,
+        classes=args.classes,
+        loss=args.loss,
+    )
+    cfg.validate()
+    return cfg
+
+
+def _num(x: float) -> float | None:
+    return x if math.isfinite(x) else None
+
+
+class _Progress:
+    """A one-line progress bar on a terminal, redrawn at most 10 times a second."""
+
+    def __init__(self, stream: IO[str], total: int) -> None:
+        self.stream, self.total, self.last = stream, total, 0.0
+
+    def update(self, it: IterationMetrics, per_epoch: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.1:
+            return
+        self.last = now
+        done = min(1.0, it.iteration / max(self.total, 1))
+        bar = "#" * int(done * 30)
+        self.stream.write(f"\repoch {it.epoch} [{bar:<30}] {done:4.0%}  loss {it.loss:.4f} ")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        self.stream.write("\r" + " " * 72 + "\r")
+        self.stream.flush()
+
+
+def _epoch_line(ep: EpochMetrics, as_json: bool) -> str:
+    if as_json:
+        return json.dumps(
+            {
+                "epoch": ep.epoch,
+                "iterations": ep.iteration,
+                "train_loss": _num(ep.train_loss),
+                "val_loss": _num(ep.val_loss),
+                "train_acc": _num(ep.train_acc),
+                "val_acc": _num(ep.val_acc),
+                "samples_per_s": _num(ep.samples_per_s),
+                "grad_norms": [_num(g) for g in ep.grad_norms],
+                "elapsed_s": ep.elapsed,
+            }
+        )
+    val = "" if math.isnan(ep.val_loss) else f"  val loss {ep.val_loss:.4f} acc {ep.val_acc:.1%}"
+    return (
+        f"epoch {ep.epoch:3d}  loss {ep.train_loss:.4f} acc {ep.train_acc:.1%}{val}"
+        f"  {ep.samples_per_s:,.0f} samples/s"
+    )
+
+
+def _train(trainer: Trainer, as_json: bool, out: IO[str], err: IO[str]) -> dict[str, Any]:
+    cfg, n = trainer.config, len(trainer.data.x_train)
+    per_epoch = -(-n // cfg.batch)
+    bar = _Progress(err, per_epoch * cfg.epochs) if err.isatty() else None
+    last: EpochMetrics | None = None
+    speeds: list[float] = []
+    summary: dict[str, Any] = {}
+    try:
+        for ev in trainer.run():
+            if isinstance(ev, IterationMetrics):
+                if bar:
+                    bar.update(ev, per_epoch)
+            elif isinstance(ev, EpochMetrics):
+                last = ev
+                speeds.append(ev.samples_per_s)
+                if bar:
+                    bar.clear()
+                print(_epoch_line(ev, as_json), file=out, flush=True)
+            else:
+                summary = {
+                    "final": True,
+                    "epochs": ev.epochs,
+                    "iterations": ev.iterations,
+                    "elapsed_s": ev.elapsed,
+                    "stopped": ev.stopped,
+                }
+    finally:
+        if bar:
+            bar.clear()
+    nan = float("nan")
+    summary.update(
+        train_loss=_num(last.train_loss if last else nan),
+        val_loss=_num(last.val_loss if last else nan),
+        train_acc=_num(last.train_acc if last else nan),
+        val_acc=_num(last.val_acc if last else nan),
+        mean_samples_per_s=_num(sum(speeds) / len(speeds) if speeds else nan),
+    )
+    return summary
+
+
+def main(
+    argv: list[str] | None = None, *, out: IO[str] | None = None, err: IO[str] | None = None
+) -> int:
+    """Run `gradflow train` with these arguments; returns the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+        trainer = Trainer(config_from_args(args))
+    except SystemExit as done:  # --help
+        return int(done.code or 0)
+    except (_UsageError, GradflowError) as exc:
+        print(f"gradflow: error: {exc}", file=err)
+        return 2
+    try:
+        summary = _train(trainer, args.json, out, err)
+    except TrainingDiverged as exc:
+        print(f"gradflow: error: {exc}", file=err)
+        return 1
+    except KeyboardInterrupt:
+        print("gradflow: interrupted", file=err)
+        return 130
+    if args.json:
+        print(json.dumps(summary), file=out)
+    else:
+        val = summary["val_acc"]
+        shown = "" if val is None else f", validation accuracy {val:.1%}"
+        print(
+            f"done: {summary['epochs']} epochs, {summary['iterations']} iterations in "
+            f"{summary['elapsed_s']:.1f} s{shown}",
+            file=out,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
