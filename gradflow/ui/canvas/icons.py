@@ -1,0 +1,48 @@
+"""ui: op icons drawn with QPainter from the op symbol - no image files needed."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from gradflow.core.ops import Op
+from gradflow.ui.canvas.style import font
+
+_CATEGORY_COLORS = {
+    "inputs": "#2f6fde",
+    "gates": "#6b7280",
+    "activations": "#8b5cf6",
+    "tensor ops": "#0f9488",
+    "losses": "#e8590c",
+}
+
+
+def category_color(category: str) -> QColor:
+    """The accent colour of an op category (shared by palette icons and node cards)."""
+    return QColor(_CATEGORY_COLORS.get(category, "#6b7280"))
+
+
+@cache
+def _pixmap(symbol: str, category: str, size: int) -> QPixmap:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(category_color(category))
+    rect = QRectF(1, 1, size - 2, size - 2)
+    painter.drawRoundedRect(rect, size * 0.22, size * 0.22)
+    painter.setPen(QColor("white"))
+    points = size * (0.42 if len(symbol) <= 2 else 0.30 if len(symbol) <= 3 else 0.24)
+    painter.setFont(font(points * 0.75, bold=True))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, symbol)
+    painter.end()
+    return pix
+
+
+def op_icon(op: Op, size: int = 32) -> QIcon:
+    """An icon for `op`: its symbol in white on its category colour."""
+    return QIcon(_pixmap(op.symbol, op.category, size))

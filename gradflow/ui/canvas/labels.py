@@ -1,0 +1,51 @@
+"""ui: the text of the numbers on wires and on output stubs, from a playback state."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from gradflow.core.formatting import format_array, format_shape
+from gradflow.core.graph import Edge, Graph
+from gradflow.core.playback import PlaybackState
+
+
+def number_text(arr: np.ndarray) -> str:
+    """A scalar as a number; a tensor as its shape and a compact preview."""
+    arr = np.asarray(arr)
+    if arr.ndim == 0:
+        return format_array(arr)
+    text = format_array(arr, max_items=4)
+    return (
+        text
+        if text.startswith(f"[{format_shape(arr.shape)}:")
+        else (f"{format_shape(arr.shape)} {text}")
+    )
+
+
+def edge_texts(state: PlaybackState | None, edge: Edge) -> tuple[str | None, str | None]:
+    """(value above, gradient below) of a wire, None where not revealed."""
+    if state is None:
+        return None, None
+    value = state.edge_values.get(edge)
+    grad = state.edge_grads.get(edge)
+    return (
+        None if value is None else number_text(value),
+        None if grad is None else number_text(grad),
+    )
+
+
+def caption_texts(
+    state: PlaybackState | None, graph: Graph, node_id: str
+) -> tuple[str | None, str | None]:
+    """(value, gradient) of a single-output node whose output feeds no wire (e.g. the loss)."""
+    if state is None or node_id not in graph:
+        return None, None
+    node = graph.node(node_id)
+    if node.n_outputs != 1 or graph.out_edges(node_id):
+        return None, None
+    values = state.node_values.get(node_id)
+    grads = state.node_grads.get(node_id)
+    return (
+        None if values is None else number_text(values[0]),
+        None if grads is None else number_text(grads[0]),
+    )

@@ -1,0 +1,299 @@
+"""ui: GraphScene - the canvas items of a GraphDocument, kept in step with its signals.
+
+Gestures (drop an op, draw a wire, move, delete) become document calls; the items only
+change when the document says the graph changed. `show_state` draws what the player or
+the live run reveals: values above wires, gradients below.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
+
+from gradflow.core.errors import GraphError
+from gradflow.core.graph import Edge
+from gradflow.core.playback import PlaybackState
+from gradflow.ui.canvas.edge_item import EdgeItem
+from gradflow.ui.canvas.labels import caption_texts, edge_texts
+from gradflow.ui.canvas.node_item import NodeItem
+from gradflow.ui.canvas.port_item import PortItem
+from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme
+from gradflow.ui.canvas.wire_drag import WireDrag
+from gradflow.ui.document import GraphDocument
+
+OP_MIME = "application/x-gradflow-op"
+
+
+class GraphScene(QGraphicsScene):
+    """Nodes and wires of `document`; buildable without a window (headless rendering)."""
+
+    message = Signal(str)  # a refused gesture, for the status bar
+
+    def __init__(self, document: GraphDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.theme: Theme = LIGHT
+        self.metrics = Metrics()
+        self.grid_visible = True
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[Edge, EdgeItem] = {}
+        self._state: PlaybackState | None = None
+        self._display = (True, True)
+        self._active: str | None = None
+        self._drag: WireDrag | None = None
+        self._press_positions: dict[str, tuple[float, float]] = {}
+        self._grid_pen = QPen(self.theme.grid, 1.6)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        document.node_added.connect(self._on_document_node_added)
+        document.node_removed.connect(self._on_document_node_removed)
+        document.node_changed.connect(self._on_document_node_changed)
+        document.node_moved.connect(self._on_document_node_moved)
+        document.edge_added.connect(self._on_document_edge_added)
+        document.edge_removed.connect(self._on_document_edge_removed)
+        document.graph_replaced.connect(self.rebuild)
+        document.result_changed.connect(self._on_document_result_changed)
+        self.rebuild()
+
+    # --- public API --------------------------------------------------------------------------
+    def node_item(self, node_id: str) -> NodeItem:
+        """The item drawing node `node_id`."""
+        return self._nodes[node_id]
+
+    def edge_item(self, edge: Edge) -> EdgeItem:
+        """The item drawing `edge`; its `path()` runs from source port to target port."""
+        return self._edges[edge]
+
+    def node_items(self) -> list[NodeItem]:
+        """All node items, in graph order."""
+        return list(self._nodes.values())
+
+    def show_state(self, state: PlaybackState | None) -> None:
+        """Draw each wire's revealed value and gradient (None: no numbers)."""
+        self._state = state
+        show_values, show_grads = self._display
+        graph = self.document.graph
+        for edge, item in self._edges.items():
+            value, grad = edge_texts(state, edge)
+            item.set_numbers(value if show_values else None, grad if show_grads else None)
+        for nid, item in self._nodes.items():
+            value, grad = caption_texts(state, graph, nid)
+            item.set_caption(value if show_values else None, grad if show_grads else None)
+
+    def set_active_node(self, node_id: str | None) -> None:
+        """Highlight the node the player is on (None: none)."""
+        if self._active in self._nodes:
+            self._nodes[self._active].set_active(False)
+        self._active = node_id
+        if node_id in self._nodes:
+            self._nodes[node_id].set_active(True)
+
+    def set_display(self, values: bool, grads: bool) -> None:
+        """Show or hide values and gradients."""
+        self._display = (values, grads)
+        self.show_state(self._state)
+
+    def set_presentation(self, on: bool) -> None:
+        """Larger fonts and thicker wires for a projector."""
+        self.metrics = Metrics().presentation() if on else Metrics()
+        self._restyle()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Switch between the light and the dark palette."""
+        self.theme = theme
+        self._restyle()
+
+    def set_grid_visible(self, on: bool) -> None:
+        """Show the dot grid; while it shows, moved nodes snap to it."""
+        self.grid_visible = on
+        self.update()
+
+    def snapped(self, pos: QPointF) -> QPointF:
+        """`pos` on the grid when the grid is on, else unchanged."""
+        if not self.grid_visible:
+            return QPointF(pos)
+        return QPointF(round(pos.x() / GRID) * GRID, round(pos.y() / GRID) * GRID)
+
+    def selected_node_ids(self) -> list[str]:
+        """Ids of the selected nodes, in graph order."""
+        return [nid for nid, item in self._nodes.items() if item.isSelected()]
+
+    def selected_edges(self) -> list[Edge]:
+        """The selected wires, in graph order."""
+        return [e for e, item in self._edges.items() if item.isSelected()]
+
+    def select_nodes(self, node_ids: list[str]) -> None:
+        """Select exactly these nodes."""
+        self.clearSelection()
+        for nid in node_ids:
+            if nid in self._nodes:
+                self._nodes[nid].setSelected(True)
+
+    def delete_selection(self) -> None:
+        """Delete the selected nodes and wires (one undo command)."""
+        self.document.delete(self.selected_node_ids(), self.selected_edges())
+
+    def items_rect(self, selection_only: bool = False) -> QRectF:
+        """The bounding rectangle of the (selected) nodes and wires, with a margin."""
+        items = self.selectedItems() if selection_only else self.items()
+        rect = QRectF()
+        for item in items:
+            rect = rect.united(item.sceneBoundingRect())
+        return rect.adjusted(-40, -40, 40, 40)
+
+    def rebuild(self) -> None:
+        """Recreate every item from the document's graph."""
+        self.clear()
+        self._nodes.clear()
+        self._edges.clear()
+        for nid in self.document.graph.nodes:
+            self._on_document_node_added(nid)
+        for edge in self.document.graph.edges:
+            self._on_document_edge_added(edge)
+        self._on_document_result_changed(True)
+
+    # --- called by node items ---------------------------------------------------------------
+    def drag_position(self, pos: QPointF) -> QPointF:
+        """Where a node dragged by the mouse goes: on the grid while the grid shows."""
+        return self.snapped(pos) if self._press_positions else pos
+
+    def node_item_moved(self, node_id: str) -> None:
+        """Re-route the wires of a node that moved."""
+        graph = self.document.graph
+        if node_id not in graph:
+            return
+        for edge in graph.in_edges(node_id):
+            if edge is not None and edge in self._edges:
+                self._route(edge)
+        for edge in graph.out_edges(node_id):
+            if edge in self._edges:
+                self._route(edge)
+
+    # --- document signals -------------------------------------------------------------------
+    def _on_document_node_added(self, node_id: str) -> None:
+        node = self.document.graph.node(node_id)
+        item = NodeItem(node, self.theme, self.metrics)
+        self._nodes[node_id] = item
+        self.addItem(item)
+        item.setPos(QPointF(*(node.pos or (0.0, 0.0))))
+
+    def _on_document_node_removed(self, node_id: str) -> None:
+        item = self._nodes.pop(node_id, None)
+        if item is not None:
+            self.removeItem(item)
+        if self._active == node_id:
+            self._active = None
+
+    def _on_document_node_changed(self, node_id: str) -> None:
+        self._nodes[node_id].update_from(self.document.graph.node(node_id))
+        self.node_item_moved(node_id)
+
+    def _on_document_node_moved(self, node_id: str) -> None:
+        pos = self.document.graph.node(node_id).pos or (0.0, 0.0)
+        self._nodes[node_id].setPos(QPointF(*pos))
+
+    def _on_document_edge_added(self, edge: Edge) -> None:
+        item = EdgeItem(edge, self.theme, self.metrics)
+        self._edges[edge] = item
+        self.addItem(item)
+        self._route(edge)
+
+    def _on_document_edge_removed(self, edge: Edge) -> None:
+        item = self._edges.pop(edge, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _on_document_result_changed(self, _structural: bool) -> None:
+        problems = self.document.result.problems
+        for nid, item in self._nodes.items():
+            item.set_problem(problems.get(nid))
+
+    # --- helpers ------------------------------------------------------------------------------
+    def _route(self, edge: Edge) -> None:
+        src = self._nodes[edge.src].outputs[edge.src_port]
+        dst = self._nodes[edge.dst].inputs[edge.dst_port]
+        self._edges[edge].set_ends(src.scene_anchor(), dst.scene_anchor())
+
+    def _restyle(self) -> None:
+        self._grid_pen = QPen(self.theme.grid, 1.6)
+        for item in self._nodes.values():
+            item.apply_style(self.theme, self.metrics)
+        for item in self._edges.values():
+            item.apply_style(self.theme, self.metrics)
+        self.update()
+
+    # --- gestures ------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        port = next((i for i in self.items(event.scenePos()) if isinstance(i, PortItem)), None)
+        if port is not None and port.is_output:
+            self._drag = WireDrag(self, port)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        self._press_positions = {
+            nid: (item.pos().x(), item.pos().y())
+            for nid, item in self._nodes.items()
+            if item.isSelected()
+        }
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag is not None:
+            self._drag.move_to(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag is not None:
+            drag, self._drag = self._drag, None
+            drag.finish(event.scenePos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        moved = {
+            nid: (self._nodes[nid].pos().x(), self._nodes[nid].pos().y())
+            for nid in self._press_positions
+            if nid in self._nodes
+        }
+        self._press_positions = {}
+        if moved:
+            self.document.move_nodes(moved)
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        event.setAccepted(event.mimeData().hasFormat(OP_MIME))
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        event.setAccepted(event.mimeData().hasFormat(OP_MIME))
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        if not event.mimeData().hasFormat(OP_MIME):
+            event.ignore()
+            return
+        op = bytes(event.mimeData().data(OP_MIME).data()).decode()
+        pos = self.snapped(event.scenePos())
+        try:
+            self.document.add_node(op, pos=(pos.x(), pos.y()))
+        except GraphError as err:
+            self.message.emit(str(err))
+        event.acceptProposedAction()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self.theme.background)
+        scale = painter.worldTransform().m11()
+        if not self.grid_visible or GRID * scale < 7:
+            return
+        painter.setPen(self._grid_pen)
+        left = math.floor(rect.left() / GRID) * GRID
+        top = math.floor(rect.top() / GRID) * GRID
+        points = [
+            QPointF(left + i * GRID, top + j * GRID)
+            for i in range(int(rect.width() / GRID) + 2)
+            for j in range(int(rect.height() / GRID) + 2)
+        ]
+        painter.drawPoints(points)

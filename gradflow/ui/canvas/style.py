@@ -1,0 +1,108 @@
+"""ui: the canvas look - light and dark palettes, sizes and fonts, from one place.
+
+Values are green and drawn above a wire, gradients red and drawn below it (and in
+italics), so the two never depend on colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtGui import QColor, QFont
+
+NODE_WIDTH = 96.0
+PORT_SPACING = 24.0
+PORT_RADIUS = 6.0
+CORNER = 12.0
+GRID = 20.0
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Every colour the canvas uses."""
+
+    name: str
+    background: QColor
+    grid: QColor
+    node_fill: QColor
+    node_border: QColor
+    node_text: QColor
+    node_muted: QColor
+    selected: QColor
+    active: QColor
+    port: QColor
+    port_hover: QColor
+    wire: QColor
+    value: QColor
+    grad: QColor
+    badge: QColor
+    label_bg: QColor
+
+
+LIGHT = Theme(
+    name="light",
+    background=QColor("#f7f8fa"),
+    grid=QColor("#c9ced6"),
+    node_fill=QColor("#ffffff"),
+    node_border=QColor("#8a94a6"),
+    node_text=QColor("#1f2430"),
+    node_muted=QColor("#5f6b7d"),
+    selected=QColor("#2f6fde"),
+    active=QColor("#f0a500"),
+    port=QColor("#5f6b7d"),
+    port_hover=QColor("#2f6fde"),
+    wire=QColor("#7d8796"),
+    value=QColor("#17803d"),
+    grad=QColor("#c62828"),
+    badge=QColor("#e67700"),
+    label_bg=QColor(247, 248, 250, 215),
+)
+
+DARK = Theme(
+    name="dark",
+    background=QColor("#1e2128"),
+    grid=QColor("#3a404c"),
+    node_fill=QColor("#2b303a"),
+    node_border=QColor("#6c7689"),
+    node_text=QColor("#e8ebf0"),
+    node_muted=QColor("#a3acba"),
+    selected=QColor("#5b9cff"),
+    active=QColor("#ffc23d"),
+    port=QColor("#a3acba"),
+    port_hover=QColor("#5b9cff"),
+    wire=QColor("#8d97a8"),
+    value=QColor("#4cd07d"),
+    grad=QColor("#ff6b6b"),
+    badge=QColor("#ffa94d"),
+    label_bg=QColor(30, 33, 40, 215),
+)
+
+THEMES = {"light": LIGHT, "dark": DARK}
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes that grow in presentation mode (a projector)."""
+
+    symbol_pt: float = 17.0
+    label_pt: float = 9.0
+    number_pt: float = 9.5
+    wire_width: float = 1.8
+
+    def presentation(self) -> Metrics:
+        """Larger fonts and thicker wires."""
+        return replace(self, symbol_pt=22.0, label_pt=12.0, number_pt=13.0, wire_width=3.0)
+
+
+def font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:
+    """The canvas font at a size."""
+    f = QFont()
+    f.setPointSizeF(point_size)
+    f.setBold(bold)
+    f.setItalic(italic)
+    return f
+
+
+def node_height(n_ports: int) -> float:
+    """A node's height for its larger number of ports (same rule as core auto-layout)."""
+    return max(58.0, PORT_SPACING * max(n_ports, 1) + 16.0)

@@ -1,0 +1,90 @@
+"""ui: GraphView - the canvas widget: zoom to the cursor, pan, rubber-band selection, fit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from gradflow.ui.canvas.scene import GraphScene
+
+MIN_ZOOM, MAX_ZOOM, STEP = 0.15, 4.0, 1.2
+
+
+class GraphView(QGraphicsView):
+    """Shows a GraphScene; wheel zooms under the cursor, middle button pans."""
+
+    def __init__(self, scene: GraphScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setObjectName("canvas")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAcceptDrops(True)
+        self.setSceneRect(-5000, -5000, 10000, 10000)
+        self._pan_from: QPoint | None = None
+
+    def zoom(self) -> float:
+        """The current scale (1 = 100 %)."""
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom by `factor`, kept between 15 % and 400 %."""
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
+        factor = target / self.zoom()
+        self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        """One step closer."""
+        self.zoom_by(STEP)
+
+    def zoom_out(self) -> None:
+        """One step further."""
+        self.zoom_by(1 / STEP)
+
+    def reset_zoom(self) -> None:
+        """Back to 100 %."""
+        self.zoom_by(1 / self.zoom())
+
+    def fit(self) -> None:
+        """Show every node (at most 100 %)."""
+        scene = self.scene()
+        if not scene.items():
+            return
+        self.fitInView(scene.items_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.0:
+            self.reset_zoom()
+        self.centerOn(scene.items_rect().center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(STEP ** (delta / 120))
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            now = event.position().toPoint()
+            delta, self._pan_from = now - self._pan_from, now
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)

@@ -1,0 +1,82 @@
+"""ui: the undo commands - each one user action, calling GraphDocument methods only.
+
+Commands never touch canvas items: the document emits signals and the items follow.
+Structural edits (add, delete, connect, disconnect, paste) swap whole graph snapshots,
+which restores node and wire order exactly (order matters: it fixes the trace).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from gradflow.core.graph import Graph
+
+if TYPE_CHECKING:
+    from gradflow.ui.document import GraphDocument
+
+Positions = dict[str, "tuple[float, float] | None"]
+
+
+class _DoneOnce(QUndoCommand):
+    """A command whose edit was already applied (and validated) before it was pushed."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._apply()
+
+    def _apply(self) -> None:
+        raise NotImplementedError
+
+
+class SnapshotCommand(_DoneOnce):
+    """A structural edit: the graph before and after (private copies, never shown live)."""
+
+    def __init__(self, document: GraphDocument, text: str, before: Graph, after: Graph) -> None:
+        super().__init__(text)
+        self._document, self._before, self._after = document, before, after
+
+    def _apply(self) -> None:
+        self._document.restore_snapshot(self._after)
+
+    def undo(self) -> None:
+        self._document.restore_snapshot(self._before)
+
+
+class MoveCommand(_DoneOnce):
+    """Nodes moved (a drag, or an auto-layout): old and new positions per node."""
+
+    def __init__(self, document: GraphDocument, text: str, old: Positions, new: Positions) -> None:
+        super().__init__(text)
+        self._document, self._old, self._new = document, old, new
+
+    def _apply(self) -> None:
+        self._document.apply_positions(self._new)
+
+    def undo(self) -> None:
+        self._document.apply_positions(self._old)
+
+
+class SetAttrCommand(_DoneOnce):
+    """One attribute edit (a value, a constant, the number of copy outputs)."""
+
+    def __init__(
+        self, document: GraphDocument, node_id: str, name: str, old: Any, new: Any
+    ) -> None:
+        title = document.graph.node(node_id).title
+        super().__init__(f"Set {name} of {title}")
+        self._document, self._node_id, self._name = document, node_id, name
+        self._old, self._new = old, new
+
+    def _apply(self) -> None:
+        self._document.apply_attr(self._node_id, self._name, self._new)
+
+    def undo(self) -> None:
+        self._document.apply_attr(self._node_id, self._name, self._old)

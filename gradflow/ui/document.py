@@ -1,0 +1,270 @@
+"""ui: GraphDocument - the only mutation path of the open graph; owns the undo stack.
+
+Every user edit is validated on a private copy first, so a refused edit changes nothing,
+then pushed as one undo command. After every computational edit the document re-runs
+the engine (`run(graph, record=True, partial=True)`) and emits typed signals the canvas
+items follow: an edit flows gesture → command → document → core Graph → signal → items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from gradflow.core.engine import RunResult, run
+from gradflow.core.errors import GradflowError, GraphError
+from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.layout import auto_layout
+from gradflow.core.trace import Trace
+from gradflow.ui.commands import MoveCommand, SetAttrCommand, SnapshotCommand
+
+Pos = tuple[float, float]
+
+
+class GraphDocument(QObject):
+    """The open graph, its file path, its undo stack and its latest run result."""
+
+    node_added = Signal(str)
+    node_removed = Signal(str)
+    node_changed = Signal(str)  # op attributes, label or number of ports
+    node_moved = Signal(str)
+    edge_added = Signal(object)  # Edge
+    edge_removed = Signal(object)  # Edge
+    graph_replaced = Signal()  # a new document: rebuild everything
+    result_changed = Signal(bool)  # True if nodes or wires were added or removed
+    path_changed = Signal(object)  # str | None
+    modified_changed = Signal(bool)
+
+    def __init__(self, graph: Graph | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._graph = graph if graph is not None else Graph()
+        self._path: str | None = None
+        self._unsaved_new = False
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        self._result = self._run()
+
+    # --- reading ----------------------------------------------------------------------------
+    @property
+    def graph(self) -> Graph:
+        """The current graph (read it; change it only through this document)."""
+        return self._graph
+
+    @property
+    def result(self) -> RunResult:
+        """The latest partial run of the graph, recomputed after every edit."""
+        return self._result
+
+    @property
+    def path(self) -> str | None:
+        """The file the document was loaded from or saved to, if any."""
+        return self._path
+
+    @property
+    def modified(self) -> bool:
+        """Whether there are changes not saved to `path`."""
+        return self._unsaved_new or not self.undo_stack.isClean()
+
+    def refusal(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> str | None:
+        """Why this wire would be refused (the GraphError message), or None if it is fine."""
+        try:
+            self._graph.copy().connect(src, dst, src_port, dst_port)
+        except GraphError as err:
+            return str(err)
+        return None
+
+    # --- user edits (each pushes one undo command) ---------------------------------------
+    def add_node(self, op: str, pos: Pos | None = None, **attrs: Any) -> str:
+        """Add a node of `op` at `pos`; returns its id. Raises GraphError and changes nothing."""
+        made: list[str] = []
+        self._edit(f"Add {op}", lambda g: made.append(g.add_node(op, pos=pos, **attrs)))
+        return made[0]
+
+    def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
+        """Wire an output port to an input port (GraphError: cycle, taken port, shapes)."""
+        made: list[Edge] = []
+        title = f"Connect {src} → {dst}"
+        self._edit(title, lambda g: made.append(g.connect(src, dst, src_port, dst_port)))
+        return made[0]
+
+    def disconnect(self, edge: Edge) -> None:
+        """Remove one wire."""
+        self._edit(f"Disconnect {edge}", lambda g: g.disconnect(edge))
+
+    def delete(self, node_ids: Iterable[str] = (), edges: Iterable[Edge] = ()) -> None:
+        """Delete nodes (with their wires) and wires, as one undoable edit."""
+        node_ids, edges = list(node_ids), list(edges)
+        if not node_ids and not edges:
+            return
+
+        def change(g: Graph) -> None:
+            for e in edges:
+                if e in g.edges and e.src not in node_ids and e.dst not in node_ids:
+                    g.disconnect(e)
+            for nid in node_ids:
+                g.remove_node(nid)
+
+        count = len(node_ids) + len(edges)
+        self._edit(f"Delete {count} item{'s' if count > 1 else ''}", change)
+
+    def paste(self, fragment: Graph, offset: Pos = (30.0, 30.0)) -> list[str]:
+        """Add a copy of `fragment` (ids renamed to stay unique, moved by `offset`)."""
+        made: list[str] = []
+
+        def change(g: Graph) -> None:
+            ids: dict[str, str] = {}
+            for n in fragment:
+                new_id = n.id if n.id not in g.nodes else g.new_id(_stem(n.id))
+                pos = None if n.pos is None else (n.pos[0] + offset[0], n.pos[1] + offset[1])
+                ids[n.id] = g.add_node(n.op, new_id, label=n.label, pos=pos, **n.attrs)
+            for e in fragment.edges:
+                g.connect(ids[e.src], ids[e.dst], e.src_port, e.dst_port)
+            made.extend(ids.values())
+
+        self._edit(f"Paste {len(fragment)} nodes", change)
+        return made
+
+    def set_attr(self, node_id: str, name: str, value: Any) -> None:
+        """Change one attribute (validated first; a bad value raises and changes nothing)."""
+        old = self._graph.node(node_id).attrs.get(name)
+        self._graph.copy().set_attr(node_id, name, value)  # validate without touching
+        self.apply_attr(node_id, name, value)
+        self.undo_stack.push(SetAttrCommand(self, node_id, name, old, value))
+
+    def set_output(self, node_id: str | None) -> None:
+        """Name the output node (None: the only sink)."""
+        self._edit("Set output", lambda g: g.set_output(node_id))
+
+    def move_nodes(self, positions: Mapping[str, Pos], text: str = "Move") -> None:
+        """Record nodes moved to `positions` as one undo command (nothing if none moved)."""
+        old = {nid: self._graph.node(nid).pos for nid in positions}
+        new = {nid: (float(p[0]), float(p[1])) for nid, p in positions.items()}
+        if all(old[nid] == new[nid] for nid in new):
+            return
+        self.apply_positions(new)
+        n = len(new)
+        self.undo_stack.push(MoveCommand(self, f"{text} {n} node{'s' if n > 1 else ''}", old, new))
+
+    def auto_layout(self) -> None:
+        """Place every node left to right by depth (one undo command)."""
+        if len(self._graph):
+            self.move_nodes(auto_layout(self._graph), "Auto-layout")
+
+    # --- whole documents -------------------------------------------------------------------
+    def load_graph(self, graph: Graph, path: str | None = None, modified: bool = False) -> None:
+        """Replace the graph (a new document: the undo history is cleared)."""
+        if any(n.pos is None for n in graph):
+            for nid, pos in auto_layout(graph).items():
+                graph.set_pos(nid, pos)
+        self._graph = graph
+        self.undo_stack.clear()
+        self._unsaved_new = modified
+        self.set_path(path)
+        self._result = self._run()
+        self.graph_replaced.emit()
+        self.result_changed.emit(True)
+        self.modified_changed.emit(self.modified)
+
+    def set_path(self, path: str | None) -> None:
+        """Set the file path (after Save As)."""
+        self._path = path
+        self.path_changed.emit(path)
+
+    def mark_saved(self, path: str) -> None:
+        """The graph was written to `path`: it is now unmodified."""
+        self._unsaved_new = False
+        self.set_path(path)
+        self.undo_stack.setClean()
+        self.modified_changed.emit(False)
+
+    # --- used by undo commands only ---------------------------------------------------------
+    def restore_snapshot(self, snapshot: Graph) -> None:
+        """Make the graph equal to `snapshot` (a private copy is kept), emitting the diff."""
+        self._switch_to(snapshot.copy())
+
+    def apply_positions(self, positions: Mapping[str, Pos | None]) -> None:
+        """Set node positions (view hints: the run result does not change)."""
+        for nid, pos in positions.items():
+            self._graph.set_pos(nid, pos)
+            self.node_moved.emit(nid)
+
+    def apply_attr(self, node_id: str, name: str, value: Any) -> None:
+        """Set one attribute and recompute."""
+        before = self._graph.node(node_id).n_outputs
+        self._graph.set_attr(node_id, name, value)
+        self.node_changed.emit(node_id)
+        self._recompute(structural=self._graph.node(node_id).n_outputs != before)
+
+    # --- internals ------------------------------------------------------------------------
+    def _edit(self, text: str, change: Callable[[Graph], None]) -> None:
+        """Apply `change` to a copy; on success switch to it and push one undo command."""
+        before = self._graph
+        after = before.copy()
+        try:
+            change(after)
+        except (KeyError, TypeError, ValueError) as err:  # a malformed fragment
+            raise GraphError(f"cannot {text.lower()}: {err}") from None
+        self._switch_to(after)
+        self.undo_stack.push(SnapshotCommand(self, text, before, after.copy()))
+
+    def _switch_to(self, new: Graph) -> None:
+        old, self._graph = self._graph, new
+        old_edges, new_edges = dict.fromkeys(old.edges), dict.fromkeys(new.edges)
+        for e in old_edges:
+            if e not in new_edges or _replaced(old, new, e.src) or _replaced(old, new, e.dst):
+                self.edge_removed.emit(e)
+        for nid in old.nodes:
+            if nid not in new.nodes or old.nodes[nid].op != new.nodes[nid].op:
+                self.node_removed.emit(nid)
+        for nid, node in new.nodes.items():
+            prev = old.nodes.get(nid)
+            if prev is None or prev.op != node.op:
+                self.node_added.emit(nid)
+                continue
+            if not _same_node(prev, node):
+                self.node_changed.emit(nid)
+            if prev.pos != node.pos:
+                self.node_moved.emit(nid)
+        for e in new_edges:
+            if e not in old_edges or _replaced(old, new, e.src) or _replaced(old, new, e.dst):
+                self.edge_added.emit(e)
+        self._recompute(structural=True)
+
+    def _recompute(self, structural: bool) -> None:
+        self._result = self._run()
+        self.result_changed.emit(structural)
+
+    def _run(self) -> RunResult:
+        try:
+            return run(self._graph, record=True, partial=True)
+        except GradflowError as err:  # partial runs report problems; this is a last guard
+            return RunResult(None, {}, {}, {}, Trace((), 0), {}, str(err))
+
+    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(self._unsaved_new or not clean)
+
+
+def _stem(node_id: str) -> str:
+    return node_id.rstrip("0123456789") or "n"
+
+
+def _replaced(old: Graph, new: Graph, nid: str) -> bool:
+    a, b = old.nodes.get(nid), new.nodes.get(nid)
+    return a is not None and b is not None and a.op != b.op
+
+
+def _same_node(a: Node, b: Node) -> bool:
+    if a.label != b.label or a.attrs.keys() != b.attrs.keys():
+        return False
+    return all(_same_value(a.attrs[k], b.attrs[k]) for k in a.attrs)
+
+
+def _same_value(x: Any, y: Any) -> bool:
+    if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+        x, y = np.asarray(x), np.asarray(y)
+        return x.shape == y.shape and x.dtype == y.dtype and bool(np.array_equal(x, y))
+    return bool(x == y) and type(x) is type(y)

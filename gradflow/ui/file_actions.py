@@ -1,0 +1,154 @@
+"""ui: File menu behaviour - new, open, examples, save, the unsaved-changes prompt, export.
+
+Dialogs go through small methods (`ask_save_changes`, `choose_open_path`,
+`choose_save_path`, `show_error`) so tests can replace them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from gradflow.core.errors import GradflowError
+from gradflow.core.examples import load_example
+from gradflow.core.fileformat import EXTENSION, load, save
+from gradflow.core.graph import Graph
+from gradflow.ui.export import export_png, export_svg
+from gradflow.ui.settings import add_recent_file, remove_recent_file
+
+if TYPE_CHECKING:
+    from gradflow.ui.main_window import MainWindow
+
+FILTER = f"gradflow graphs (*{EXTENSION});;All files (*)"
+Button = QMessageBox.StandardButton
+
+
+class FileActions(QObject):
+    """Opens and saves the window's document; never loses unsaved changes silently."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    # --- dialogs (replaced in tests) -------------------------------------------------------
+    def ask_save_changes(self) -> Button:
+        """Save, Discard or Cancel, asked when unsaved changes would be lost."""
+        name = self._window.document_name()
+        return QMessageBox.question(
+            self._window,
+            "Unsaved changes",
+            f"Save the changes to {name}?",
+            Button.Save | Button.Discard | Button.Cancel,
+            Button.Save,
+        )
+
+    def choose_open_path(self) -> str | None:
+        """A file to open, or None."""
+        path, _ = QFileDialog.getOpenFileName(self._window, "Open graph", "", FILTER)
+        return path or None
+
+    def choose_save_path(self, title: str, filter_text: str, suggested: str) -> str | None:
+        """A file to write, or None."""
+        path, _ = QFileDialog.getSaveFileName(self._window, title, suggested, filter_text)
+        return path or None
+
+    def show_error(self, title: str, text: str) -> None:
+        """One clear message box."""
+        QMessageBox.warning(self._window, title, text)
+
+    # --- actions -------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True if it is fine to drop the current graph (saved, discarded or unchanged)."""
+        if not self._window.document.modified:
+            return True
+        answer = self.ask_save_changes()
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    def new(self) -> None:
+        """An empty graph."""
+        if self.maybe_save():
+            self._window.load_graph(Graph())
+
+    def open(self) -> None:
+        """Ask for a file and open it."""
+        if not self.maybe_save():
+            return
+        path = self.choose_open_path()
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        """Open `path`; a broken file shows one message and leaves the graph untouched."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            graph = load(path)
+        except GradflowError as err:
+            self.show_error("Cannot open graph", str(err))
+            self._window.set_recent_files(remove_recent_file(self._window.settings, path))
+            return False
+        self._window.load_graph(graph, str(Path(path).resolve()))
+        self._window.set_recent_files(add_recent_file(self._window.settings, path))
+        return True
+
+    def open_example(self, name: str) -> bool:
+        """Open a bundled example (as an unsaved, untitled copy)."""
+        if not self.maybe_save():
+            return False
+        try:
+            graph = load_example(name)
+        except GradflowError as err:
+            self.show_error("Cannot open example", str(err))
+            return False
+        self._window.load_graph(graph)
+        return True
+
+    def save(self) -> bool:
+        """Save to the current file (or ask for one)."""
+        path = self._window.document.path
+        return self.save_to(path) if path else self.save_as()
+
+    def save_as(self) -> bool:
+        """Ask for a file and save to it."""
+        suggested = self._window.document.path or f"{self._window.document_name()}{EXTENSION}"
+        path = self.choose_save_path("Save graph", FILTER, suggested)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += EXTENSION
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Write the graph to `path` atomically."""
+        try:
+            save(self._window.document.graph, path)
+        except GradflowError as err:
+            self.show_error("Cannot save graph", str(err))
+            return False
+        self._window.document.mark_saved(str(Path(path).resolve()))
+        self._window.set_recent_files(add_recent_file(self._window.settings, path))
+        self._window.statusBar().showMessage(f"Saved {Path(path).name}", 4000)
+        return True
+
+    def export_image(self, kind: str) -> bool:
+        """Export the canvas - or the selection, if any - as 'png' or 'svg'."""
+        scene = self._window.scene
+        selection = bool(scene.selected_node_ids())
+        stem = Path(self._window.document_name()).stem
+        filter_text = f"{kind.upper()} image (*.{kind})"
+        path = self.choose_save_path(f"Export {kind.upper()}", filter_text, f"{stem}.{kind}")
+        if not path:
+            return False
+        try:
+            (export_png if kind == "png" else export_svg)(scene, path, selection)
+        except OSError as err:
+            self.show_error("Cannot export", str(err))
+            return False
+        what = "selection" if selection else "canvas"
+        self._window.statusBar().showMessage(f"Exported the {what} to {Path(path).name}", 4000)
+        return True

@@ -1,0 +1,196 @@
+"""ui: the inspector dock - the selected node's op, formula, value, gradient and editor."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradflow.core.errors import GraphError
+from gradflow.core.graph import MAX_COPY_OUTPUTS
+from gradflow.core.playback import PlaybackState
+from gradflow.ui.canvas.labels import number_text
+from gradflow.ui.canvas.scene import GraphScene
+from gradflow.ui.document import GraphDocument
+from gradflow.ui.value_editor import SPIN_RANGE, TensorTable, ValueEditor, describe_shape
+
+
+def _wrapped(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class Inspector(QDockWidget):
+    """Shows one selected node; edits of its value go through the document (undoable)."""
+
+    def __init__(self, document: GraphDocument, scene: GraphScene) -> None:
+        super().__init__("Inspector")
+        self.setObjectName("inspector")
+        self._document, self._scene = document, scene
+        self.node_id: str | None = None
+        self._state: PlaybackState | None = None
+        self._build()
+        scene.selectionChanged.connect(self._on_scene_selection_changed)
+        document.result_changed.connect(lambda _s: self.refresh())
+        document.node_changed.connect(lambda _n: self.refresh())
+        document.graph_replaced.connect(self._on_scene_selection_changed)
+        self.refresh()
+
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.form = QFormLayout()
+        self.formula, self.rule, self.pattern = _wrapped(), _wrapped(), _wrapped()
+        self.value_text, self.grad_text = _wrapped(), _wrapped()
+        self.value_table, self.grad_table = TensorTable(), TensorTable()
+        self.form.addRow("Formula", self.formula)
+        self.form.addRow("Local gradient", self.rule)
+        self.form.addRow("Pattern", self.pattern)
+        self.form.addRow("Value", self.value_text)
+        self.form.addRow("", self.value_table)
+        self.form.addRow("Gradient", self.grad_text)
+        self.form.addRow("", self.grad_table)
+        self.editor = ValueEditor()
+        self.c_spin = QDoubleSpinBox()
+        self.c_spin.setRange(-SPIN_RANGE, SPIN_RANGE)
+        self.c_spin.setDecimals(6)
+        self.outputs_spin = QSpinBox()
+        self.outputs_spin.setRange(1, MAX_COPY_OUTPUTS)
+        self.trainable = QCheckBox("trainable")
+        self.form.addRow("Set value", self.editor)
+        self.form.addRow("Constant c", self.c_spin)
+        self.form.addRow("Outputs", self.outputs_spin)
+        self.form.addRow("", self.trainable)
+        self.error = _wrapped()
+        self.error.setStyleSheet("color: #c62828;")
+        self.step_title = QLabel("<b>This step</b>")
+        self.step = _wrapped()
+        self.step.setTextFormat(Qt.TextFormat.RichText)
+        self.empty = _wrapped("Select a node to see its formula, value and gradient.")
+        for w in (self.empty, self.title):
+            layout.addWidget(w)
+        layout.addLayout(self.form)
+        for w in (self.error, self.step_title, self.step):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+        self.set_step_explanation(None)
+        self.editor.edited.connect(lambda v: self._edit("value", v))
+        self.editor.rejected.connect(self.error.setText)
+        self.c_spin.editingFinished.connect(lambda: self._edit("c", self.c_spin.value()))
+        self.outputs_spin.editingFinished.connect(
+            lambda: self._edit("outputs", self.outputs_spin.value())
+        )
+        self.trainable.clicked.connect(lambda on: self._edit("trainable", bool(on)))
+
+    # --- public API --------------------------------------------------------------------------
+    def set_step_explanation(self, text: str | None) -> None:
+        """Show the player's explanation of the current step (HTML), or hide the section."""
+        self.step.setText(text or "")
+        self.step_title.setVisible(text is not None)
+        self.step.setVisible(text is not None)
+
+    def set_state(self, state: PlaybackState | None) -> None:
+        """Values and gradients come from this state (what the canvas shows)."""
+        self._state = state
+        self.refresh()
+
+    def show_node(self, node_id: str | None) -> None:
+        """Inspect `node_id` (None: nothing)."""
+        self.node_id = node_id
+        self.error.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the document and the state."""
+        graph = self._document.graph
+        node = graph.nodes.get(self.node_id) if self.node_id is not None else None
+        self.empty.setVisible(node is None)
+        self.title.setVisible(node is not None)
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, node is not None)
+        if node is None:
+            return
+        spec = node.spec
+        self.title.setText(
+            f"<b style='font-size:13pt'>{html.escape(node.title)}</b>"
+            f" &nbsp;<span style='color:gray'>{html.escape(spec.name)}</span>"
+            f"<br><span style='color:gray'>{html.escape(spec.description)}</span>"
+        )
+        self.formula.setText(spec.formula)
+        self.rule.setText(spec.local_rule)
+        self.pattern.setText(spec.pattern)
+        state = self._state
+        values = state.node_values.get(node.id) if state else None
+        grads = state.node_grads.get(node.id) if state else None
+        self._show(values, self.value_text, self.value_table, 3)
+        self._show(grads, self.grad_text, self.grad_table, 5)
+        problem = self._document.result.problems.get(node.id)
+        if problem and values is None:
+            self.value_text.setText(f"⚠ {problem}")
+        self._show_editors(node.op, node.attrs)
+
+    # --- helpers -----------------------------------------------------------------------------
+    def _show(self, arrays, text: QLabel, table: TensorTable, table_row: int) -> None:
+        if not arrays:
+            text.setText("—")
+            self.form.setRowVisible(table_row + 1, False)
+            return
+        parts = [number_text(a) if a.ndim == 0 else describe_shape(a) for a in arrays]
+        text.setText(", ".join(parts))
+        tensor = arrays[0].ndim > 0
+        self.form.setRowVisible(table_row + 1, tensor)
+        if tensor:
+            table.set_array(arrays[0])
+
+    def _show_editors(self, op: str, attrs: dict) -> None:
+        self.form.setRowVisible(7, op in ("input", "const"))
+        self.form.setRowVisible(8, "c" in attrs)
+        self.form.setRowVisible(9, "outputs" in attrs)
+        self.form.setRowVisible(10, "trainable" in attrs)
+        if "value" in attrs:
+            self.editor.set_value(np.asarray(attrs["value"]))
+        for widget, name in ((self.c_spin, "c"), (self.outputs_spin, "outputs")):
+            if name in attrs:
+                widget.blockSignals(True)
+                widget.setValue(attrs[name])
+                widget.blockSignals(False)
+        if "trainable" in attrs:
+            self.trainable.setChecked(bool(attrs["trainable"]))
+
+    def _edit(self, name: str, value: object) -> None:
+        if self.node_id is None or self.node_id not in self._document.graph:
+            return
+        current = self._document.graph.node(self.node_id).attrs.get(name)
+        if name != "value" and current == value:
+            return
+        try:
+            self._document.set_attr(self.node_id, name, value)
+        except GraphError as err:
+            self.error.setText(f"{err}: nothing was changed")
+            self.refresh()
+            return
+        self.error.clear()
+
+    def _on_scene_selection_changed(self) -> None:
+        ids = self._scene.selected_node_ids()
+        self.show_node(ids[0] if len(ids) == 1 else None)

@@ -1,0 +1,104 @@
+"""ui: the menu bar - File, Edit, View - with the platform's standard shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from gradflow.core.errors import GradflowError
+from gradflow.core.examples import list_examples
+
+if TYPE_CHECKING:
+    from gradflow.ui.main_window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    checkable: bool = False,
+    checked: bool = False,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setCheckable(checkable)
+    action.setChecked(checked)  # before connecting: building the menu changes nothing
+    if checkable:
+        action.toggled.connect(slot)
+    else:
+        action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Create the menus; returns the actions by name (for tests and toolbars)."""
+    files, scene, view = window.files, window.scene, window.view
+    acts: dict[str, QAction] = {}
+    bar = window.menuBar()
+
+    m = bar.addMenu("&File")
+    acts["new"] = _action(window, m, "&New", files.new, Key.New)
+    acts["open"] = _action(window, m, "&Open…", files.open, Key.Open)
+    examples = m.addMenu("Open &Example")
+    try:
+        listed = list_examples()
+    except GradflowError:
+        listed = []
+    for name, description in listed:
+        act = examples.addAction(name)
+        act.setToolTip(description)
+        act.triggered.connect(lambda _c=False, n=name: files.open_example(n))
+    examples.setToolTipsVisible(True)
+    window.recent_menu = m.addMenu("Open &Recent")
+    m.addSeparator()
+    acts["save"] = _action(window, m, "&Save", files.save, Key.Save)
+    acts["save_as"] = _action(window, m, "Save &As…", files.save_as, Key.SaveAs)
+    export = m.addMenu("E&xport Image")
+    acts["export_png"] = _action(window, export, "PNG…", lambda: files.export_image("png"))
+    acts["export_svg"] = _action(window, export, "SVG…", lambda: files.export_image("svg"))
+    m.addSeparator()
+    acts["quit"] = _action(window, m, "&Quit", window.close, Key.Quit)
+
+    m = bar.addMenu("&Edit")
+    undo = window.document.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(Key.Undo))
+    redo = window.document.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence(Key.Redo))
+    m.addActions([undo, redo])
+    acts["undo"], acts["redo"] = undo, redo
+    m.addSeparator()
+    acts["cut"] = _action(window, m, "Cu&t", window.cut, Key.Cut)
+    acts["copy"] = _action(window, m, "&Copy", window.copy, Key.Copy)
+    acts["paste"] = _action(window, m, "&Paste", window.paste, Key.Paste)
+    acts["delete"] = _action(window, m, "&Delete", scene.delete_selection, Key.Delete)
+    acts["select_all"] = _action(
+        window, m, "Select &All", lambda: window.select_all(), Key.SelectAll
+    )
+    m.addSeparator()
+    acts["layout"] = _action(window, m, "Auto-&layout", window.document.auto_layout, "Ctrl+L")
+
+    m = window.view_menu = bar.addMenu("&View")
+    acts["zoom_in"] = _action(window, m, "Zoom &In", view.zoom_in, Key.ZoomIn)
+    acts["zoom_out"] = _action(window, m, "Zoom &Out", view.zoom_out, Key.ZoomOut)
+    acts["fit"] = _action(window, m, "&Fit", view.fit, "Ctrl+9")
+    acts["reset_zoom"] = _action(window, m, "&Reset Zoom", view.reset_zoom, "Ctrl+0")
+    m.addSeparator()
+    acts["grid"] = _action(window, m, "&Grid", scene.set_grid_visible, "Ctrl+G", True, True)
+    acts["values"] = _action(window, m, "Show &Values", window.set_show_values, None, True, True)
+    acts["grads"] = _action(window, m, "Show G&radients", window.set_show_grads, None, True, True)
+    acts["dark"] = _action(window, m, "&Dark Theme", window.set_dark, None, True)
+    acts["presentation"] = _action(
+        window, m, "&Presentation Mode", scene.set_presentation, "F5", True
+    )
+    m.addSeparator()
+    window.docks_menu = m.addMenu("&Docks")
+    return acts

@@ -1,0 +1,122 @@
+"""ui: the palette dock - every registered op by category, to drag onto the canvas."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradflow.core.ops import CATEGORIES, ops_in_category
+from gradflow.ui.canvas.icons import op_icon
+from gradflow.ui.canvas.scene import OP_MIME
+
+OP_ROLE = Qt.ItemDataRole.UserRole
+
+
+class OpTree(QTreeWidget):
+    """The op list; dragging an op carries its name as `application/x-gradflow-op`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setIconSize(QSize(26, 26))
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setRootIsDecorated(False)
+        self.setIndentation(8)
+        for category in CATEGORIES:
+            head = QTreeWidgetItem(self, [category.capitalize()])
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            bold = head.font(0)
+            bold.setBold(True)
+            head.setFont(0, bold)
+            for op in ops_in_category(category):
+                item = QTreeWidgetItem(head, [op.name])
+                item.setIcon(0, op_icon(op))
+                item.setToolTip(0, op.description)
+                item.setData(0, OP_ROLE, op.name)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
+        self.expandAll()
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:
+        data = QMimeData()
+        ops = [item.data(0, OP_ROLE) for item in items if item.data(0, OP_ROLE)]
+        if ops:
+            data.setData(OP_MIME, ops[0].encode())
+            data.setText(ops[0])
+        return data
+
+    def mimeTypes(self) -> list[str]:
+        return [OP_MIME]
+
+    def op_item(self, name: str) -> QTreeWidgetItem:
+        """The row of op `name`."""
+        for item in self.op_items():
+            if item.data(0, OP_ROLE) == name:
+                return item
+        raise KeyError(name)
+
+    def op_items(self) -> list[QTreeWidgetItem]:
+        """Every op row, in palette order."""
+        heads = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        return [h.child(j) for h in heads for j in range(h.childCount())]
+
+
+class Palette(QDockWidget):
+    """The palette dock: a filter box over the op tree; double-click asks for a node."""
+
+    op_activated = Signal(str)  # add this op at the view's centre
+
+    def __init__(self) -> None:
+        super().__init__("Palette")
+        self.setObjectName("palette")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Find an op…")
+        self.filter.setClearButtonEnabled(True)
+        self.tree = OpTree()
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self.filter.textChanged.connect(self._on_filter_text_changed)
+        self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
+        self.filter.returnPressed.connect(self._on_filter_return_pressed)
+
+    def visible_ops(self) -> list[str]:
+        """Names of the ops the filter leaves visible."""
+        return [i.data(0, OP_ROLE) for i in self.tree.op_items() if not i.isHidden()]
+
+    def _on_filter_text_changed(self, text: str) -> None:
+        needle = text.strip().lower()
+        for i in range(self.tree.topLevelItemCount()):
+            head = self.tree.topLevelItem(i)
+            shown = 0
+            for j in range(head.childCount()):
+                item = head.child(j)
+                hay = f"{item.data(0, OP_ROLE)} {item.toolTip(0)} {head.text(0)}".lower()
+                item.setHidden(needle not in hay)
+                shown += not item.isHidden()
+            head.setHidden(shown == 0)
+
+    def _on_tree_item_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        op = item.data(0, OP_ROLE)
+        if op:
+            self.op_activated.emit(op)
+
+    def _on_filter_return_pressed(self) -> None:
+        ops = self.visible_ops()
+        if len(ops) >= 1 and self.filter.text().strip():
+            self.op_activated.emit(ops[0])
