@@ -23,16 +23,22 @@ from gradflow.nn.datasets import standardised
 N, D, H, C = 256, 3072, 512, 10
 
 
-def best_time(fn: Callable[[], object], repeats: int) -> float:
-    """Median seconds per call after two warm-up calls."""
-    fn()
-    fn()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
+def best_times(fns: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Best seconds per call of each function, measured interleaved (round-robin).
+
+    Interleaving and taking the best call keep the ratios fair on a shared machine:
+    a burst of load elsewhere slows one round of every candidate, not one candidate.
+    """
+    for fn in fns.values():  # warm-up: first-call allocations, BLAS thread start
         fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times))
+        fn()
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t0)
+    return best
 
 
 def matmul_only(x: np.ndarray, w1: np.ndarray, w2: np.ndarray) -> Callable[[], object]:
@@ -119,14 +125,8 @@ def main() -> None:
     w2 = (rng.standard_normal((H, C)) * np.sqrt(2 / H)).astype(np.float32)
     flops = 2 * N * (2 * D * H + 3 * H * C)  # forward + dW1 (no dX), forward + dW2 + dh
 
-    t_mm = best_time(matmul_only(x, w1, w2), args.repeats)
-    rate = flops / t_mm
-    print(f"3072-512-10 ReLU MLP, batch {N}, float32, {args.repeats} repeats (median)")
-    print(
-        f"numpy matmul on the step's products: {rate / 1e9:7.1f} GFLOP/s "
-        f"({t_mm * 1e3:.2f} ms per step)"
-    )
     rows = [
+        ("numpy matmul only", matmul_only(x, w1, w2)),
         ("gradflow Trainer.step, SGD", trainer_step(x, y, "sgd")),
         ("gradflow Trainer.step, Adam", trainer_step(x, y, "adam")),
         ("hand-written numpy, SGD", numpy_step(x, y, w1.copy(), w2.copy())),
@@ -134,10 +134,14 @@ def main() -> None:
     torch_fn = torch_step(x, y)
     if torch_fn is not None:
         rows.append(("PyTorch CPU, SGD", torch_fn))
-    times = {}
-    for name, fn in rows:
-        t = best_time(fn, args.repeats)
-        times[name] = t
+    times = best_times(dict(rows), args.repeats)
+    t_mm = times.pop("numpy matmul only")
+    print(f"3072-512-10 ReLU MLP, batch {N}, float32, best of {args.repeats} interleaved runs")
+    print(
+        f"numpy matmul on the step's products: {flops / t_mm / 1e9:7.1f} GFLOP/s "
+        f"({t_mm * 1e3:.2f} ms per step)"
+    )
+    for name, t in times.items():
         print(
             f"{name:30s} {N / t:9.0f} samples/s  {t * 1e3:7.2f} ms/step  "
             f"{t_mm / t:6.1%} of the matmul rate"

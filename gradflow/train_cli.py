@@ -94,21 +94,26 @@ def _num(x: float) -> float | None:
 class _Progress:
     """A one-line progress bar on a terminal, redrawn at most 10 times a second."""
 
-    def __init__(self, stream: IO[str], total: int) -> None:
-        self.stream, self.total, self.last = stream, total, 0.0
+    def __init__(self, stream: IO[str], epochs: int, per_epoch: int) -> None:
+        self.stream, self.epochs, self.total = stream, epochs, epochs * per_epoch
+        self.start, self.last = time.monotonic(), 0.0  # the first iteration is drawn at once
 
-    def update(self, it: IterationMetrics, per_epoch: int) -> None:
+    def update(self, it: IterationMetrics) -> None:
         now = time.monotonic()
         if now - self.last < 0.1:
             return
         self.last = now
         done = min(1.0, it.iteration / max(self.total, 1))
+        left = (now - self.start) * (1 - done) / done if done > 0 else 0.0
         bar = "#" * int(done * 30)
-        self.stream.write(f"\repoch {it.epoch} [{bar:<30}] {done:4.0%}  loss {it.loss:.4f} ")
+        self.stream.write(
+            f"\repoch {it.epoch}/{self.epochs} [{bar:<30}] {done:4.0%}  "
+            f"loss {it.loss:.4f}  {left:4.0f} s left "
+        )
         self.stream.flush()
 
     def clear(self) -> None:
-        self.stream.write("\r" + " " * 72 + "\r")
+        self.stream.write("\r" + " " * 79 + "\r")
         self.stream.flush()
 
 
@@ -137,7 +142,7 @@ def _epoch_line(ep: EpochMetrics, as_json: bool) -> str:
 def _train(trainer: Trainer, as_json: bool, out: IO[str], err: IO[str]) -> dict[str, Any]:
     cfg, n = trainer.config, len(trainer.data.x_train)
     per_epoch = -(-n // cfg.batch)
-    bar = _Progress(err, per_epoch * cfg.epochs) if err.isatty() else None
+    bar = _Progress(err, cfg.epochs, per_epoch) if err.isatty() else None
     last: EpochMetrics | None = None
     speeds: list[float] = []
     summary: dict[str, Any] = {}
@@ -145,7 +150,7 @@ def _train(trainer: Trainer, as_json: bool, out: IO[str], err: IO[str]) -> dict[
         for ev in trainer.run():
             if isinstance(ev, IterationMetrics):
                 if bar:
-                    bar.update(ev, per_epoch)
+                    bar.update(ev)
             elif isinstance(ev, EpochMetrics):
                 last = ev
                 speeds.append(ev.samples_per_s)

@@ -164,14 +164,14 @@ class MLP:
             return labels
         return np.eye(self.sizes[-1], dtype=self.dtype)[labels]
 
-    def _feeds(self, x: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
+    def feeds(self, x: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
         return {"X": x, "y": self.targets(labels), **self.params}
 
     def loss_and_grads(
         self, x: np.ndarray, labels: np.ndarray
     ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
         """Mean loss of one batch, dL/d(each parameter) and the batch's class scores."""
-        res = run(self.train_graph, record=False, feeds=self._feeds(x, labels), all_grads=False)
+        res = run(self.train_graph, record=False, feeds=self.feeds(x, labels), all_grads=False)
         grads = {name: res.grads[name][0] for name in self.params}
         return float(res.value("loss")), grads, res.value("scores")
 
@@ -181,7 +181,7 @@ class MLP:
         """Mean loss (NaN without labels) and class scores of a batch, forward only."""
         given = labels is not None
         lab = labels if given else np.zeros(len(x), dtype=np.intp)
-        res = run(self.eval_graph, record=False, feeds=self._feeds(x, lab), all_grads=False)
+        res = run(self.eval_graph, record=False, feeds=self.feeds(x, lab), all_grads=False)
         return (float(res.value("loss")) if given else float("nan")), res.value("scores")
 
     def scores(self, x: np.ndarray, chunk: int = 4096) -> np.ndarray:

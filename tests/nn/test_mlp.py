@@ -44,7 +44,7 @@ def test_gradients_match_finite_differences(activation: str, loss: str) -> None:
 def test_training_graph_stays_float32_end_to_end() -> None:
     model = MLP((4, 6, 3), "sigmoid")
     x = np.ones((5, 4), dtype=np.float32)
-    feeds = model._feeds(x, np.array([0, 1, 2, 0, 1]))
+    feeds = model.feeds(x, np.array([0, 1, 2, 0, 1]))
     res = run(model.train_graph, record=False, feeds=feeds, all_grads=False)
     for node, values in res.values.items():
         if node != "y":  # integer labels are fed as they are
@@ -61,7 +61,7 @@ def test_evaluation_graph_does_no_backward_work() -> None:
     res = run(
         model.eval_graph,
         record=False,
-        feeds=model._feeds(np.ones((2, 2), np.float32), np.array([0, 1])),
+        feeds=model.feeds(np.ones((2, 2), np.float32), np.array([0, 1])),
         all_grads=False,
     )
     assert res.grads == {}

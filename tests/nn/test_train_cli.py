@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -54,6 +55,21 @@ def test_same_seed_gives_identical_json(capsys: pytest.CaptureFixture) -> None:
     main(args)
     second = [json.loads(x)["train_loss"] for x in capsys.readouterr().out.splitlines()]
     assert first == second
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_is_drawn_on_a_terminal_and_cleared() -> None:
+    out, err = io.StringIO(), _Terminal()
+    assert main(["--dataset", "xor", "--epochs", "2", "--json"], out=out, err=err) == 0
+    bar = err.getvalue()
+    assert bar.startswith("\repoch 1/2 [")
+    assert " s left " in bar
+    assert bar.endswith(" " * 79 + "\r")  # nothing left behind on the terminal line
+    assert "\r" not in out.getvalue()  # the JSON lines stay clean
 
 
 def test_plain_output_has_a_line_per_epoch(capsys: pytest.CaptureFixture) -> None:
