@@ -111,8 +111,12 @@ class _Namer:
         self.loss = self.title(trace.backward[0].node) if trace.backward else "L"
 
     def title(self, node_id: str) -> str:
+        """The node's name: its label ('q = x + y' names q) or its id."""
         node = self.graph.nodes.get(node_id)
-        return node.title if node is not None else node_id
+        if node is None:
+            return node_id
+        name = node.title.split("=")[0].strip() if "=" in node.title else node.title
+        return name or node.id
 
     def port(self, node_id: str, port: int) -> str:
         node = self.graph.nodes.get(node_id)

@@ -1,0 +1,127 @@
+"""ui: PlayerDock - the step-through player's buttons, speed, timeline and caption.
+
+A thin shell around a PlayerController: the widgets send intents to it and follow its
+signals; the caption text is set by whoever knows the trace (the PlayerDriver).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradflow.ui.player.controller import SPEEDS, PlayerController
+from gradflow.ui.player.timeline import TimelineSlider
+
+PLAY, PAUSE = "▶", "❚❚"
+
+
+class PlayerDock(QDockWidget):
+    """The bottom dock: |◀ ◀ ▶/❚❚ ▶ ▶|, speed, a timeline with the phase boundary, caption."""
+
+    def __init__(self, controller: PlayerController, parent: QWidget | None = None) -> None:
+        super().__init__("Player", parent)
+        self.setObjectName("player")
+        self.controller = controller
+        self.driver = None  # set by install_player
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(8, 4, 8, 6)
+        row = QHBoxLayout()
+        column.addLayout(row)
+        self.to_start = self._button("toStart", "|◀", "Go to start (Home)", controller.to_start)
+        self.back = self._button("stepBack", "◀", "Step back (←)", controller.step_back)
+        self.play = self._button("playPause", PLAY, "Play / pause (Space)", controller.toggle_play)
+        self.forward = self._button("stepForward", "▶", "Step (→)", controller.step_forward)
+        self.to_end = self._button("toEnd", "▶|", "Go to end (End)", controller.to_end)
+        for b in (self.to_start, self.back, self.play, self.forward, self.to_end):
+            row.addWidget(b)
+        self.speed = QComboBox(body)
+        self.speed.setObjectName("speed")
+        self.speed.setToolTip("Playback speed")
+        self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for s in SPEEDS:
+            self.speed.addItem(f"{s:g}×", s)
+        self.speed.setCurrentIndex(SPEEDS.index(controller.speed))
+        self.speed.currentIndexChanged.connect(
+            lambda i: controller.set_speed(self.speed.itemData(i))
+        )
+        row.addWidget(self.speed)
+        self.timeline = TimelineSlider(body)
+        self.timeline.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.timeline.valueChanged.connect(self._on_timeline_value_changed)
+        row.addWidget(self.timeline, 1)
+        self.counter = QLabel(body)
+        self.counter.setObjectName("stepCounter")
+        self.counter.setMinimumWidth(64)
+        self.counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.counter)
+        self.caption = QLabel(body)
+        self.caption.setObjectName("caption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.caption)
+        self.setWidget(body)
+        controller.position_changed.connect(self._on_controller_position_changed)
+        controller.length_changed.connect(self._on_controller_length_changed)
+        controller.playing_changed.connect(self._on_controller_playing_changed)
+        self._on_controller_length_changed(controller.length, controller.n_forward)
+
+    def set_caption(self, text: str) -> None:
+        """The line describing the current step."""
+        self.caption.setText(text)
+
+    def set_caption_point_size(self, size: float | None) -> None:
+        """Larger caption text in presentation mode (None: the default size)."""
+        f = self.caption.font()
+        f.setPointSizeF(size if size is not None else self.font().pointSizeF())
+        self.caption.setFont(f)
+
+    def _button(self, name: str, text: str, tip: str, slot) -> QToolButton:
+        b = QToolButton(self)
+        b.setObjectName(name)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys belong to the player, not a button
+        b.setMinimumWidth(34)
+        b.clicked.connect(slot)
+        return b
+
+    def _refresh_buttons(self) -> None:
+        c = self.controller
+        k, n = c.index, c.length
+        self.to_start.setEnabled(k > 0)
+        self.back.setEnabled(k > 0)
+        self.forward.setEnabled(k < n)
+        self.to_end.setEnabled(k < n)
+        self.play.setEnabled(n > 0)
+        self.timeline.setEnabled(n > 0)
+        self.counter.setText(f"{k}/{n}")
+
+    def _on_timeline_value_changed(self, value: int) -> None:
+        if value != self.controller.index:
+            self.controller.seek(value)
+
+    def _on_controller_position_changed(self, k: int) -> None:
+        self.timeline.blockSignals(True)
+        self.timeline.setValue(k)
+        self.timeline.blockSignals(False)
+        self.timeline.update()
+        self._refresh_buttons()
+
+    def _on_controller_length_changed(self, length: int, n_forward: int) -> None:
+        self.timeline.blockSignals(True)
+        self.timeline.set_steps(length, n_forward)
+        self.timeline.setValue(self.controller.index)
+        self.timeline.blockSignals(False)
+        self._refresh_buttons()
+
+    def _on_controller_playing_changed(self, playing: bool) -> None:
+        self.play.setText(PAUSE if playing else PLAY)

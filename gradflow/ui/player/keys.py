@@ -1,0 +1,95 @@
+"""ui: the player's keyboard - Space, ←/→, Home/End work from any dock of the window.
+
+An application-level event filter sees the keys before any widget; it leaves them alone
+while the user is typing (a line edit, a spin box, a table cell being edited, a text
+box), so typing "-2" into the inspector never steps the animation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from gradflow.ui.player.controller import PlayerController
+
+KEYS = {
+    Qt.Key.Key_Space: "toggle_play",
+    Qt.Key.Key_Right: "step_forward",
+    Qt.Key.Key_Left: "step_back",
+    Qt.Key.Key_Home: "to_start",
+    Qt.Key.Key_End: "to_end",
+}
+
+
+def is_editing(widget: QWidget | None) -> bool:
+    """Whether keyboard focus is in a text field, so keys are the user's typing."""
+    while widget is not None:
+        if isinstance(widget, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)):
+            return not getattr(widget, "isReadOnly", lambda: False)()
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            return True
+        if isinstance(widget, QAbstractItemView) and (
+            widget.state() == QAbstractItemView.State.EditingState
+        ):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+class PlayerKeys(QObject):
+    """Routes the player keys of one window to its controller."""
+
+    def __init__(self, window: QWidget, controller: PlayerController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.handled = 0  # keys acted on (tests)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        window.destroyed.connect(self._on_window_destroyed)
+
+    def _action(self, obj: QObject, event: QEvent) -> str | None:
+        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return None
+        if not isinstance(event, QKeyEvent):
+            return None
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.NoModifier:
+            return None
+        name = KEYS.get(Qt.Key(event.key()))
+        if name is None or not isinstance(obj, QWidget) or obj.window() is not self.window:
+            return None
+        if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget():
+            return None
+        if is_editing(QApplication.focusWidget() or obj):
+            return None
+        return name
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        name = self._action(obj, event)
+        if name is None:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # the player's key wins over a window shortcut on the same key
+            return True
+        if event.isAutoRepeat() and name == "toggle_play":
+            return True
+        self.handled += 1
+        getattr(self.controller, name)()
+        return True
+
+    def _on_window_destroyed(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)

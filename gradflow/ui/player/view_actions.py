@@ -1,0 +1,88 @@
+"""ui: the player's View-menu actions - presentation mode and what the canvas shows.
+
+Presentation mode (F5 or Ctrl+Shift+P) enlarges fonts and wires, hides every dock but
+the player and restores them on exit. Three checkable actions show or hide values,
+gradients and the gate explanations independently.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+if TYPE_CHECKING:
+    from gradflow.ui.main_window import MainWindow
+    from gradflow.ui.player.dock import PlayerDock
+    from gradflow.ui.player.driver import PlayerDriver
+
+PRESENTATION_CAPTION_PT = 15.0
+
+
+class PlayerViewActions(QObject):
+    """Adds presentation mode and display toggles to `window.view_menu`."""
+
+    def __init__(self, window: MainWindow, dock: PlayerDock, driver: PlayerDriver) -> None:
+        super().__init__(window)
+        self.window, self.dock, self.driver = window, dock, driver
+        self._hidden: list[QDockWidget] = []
+        menu = window.view_menu
+        menu.addSeparator()
+        self.presentation = QAction("&Presentation Mode", window)
+        self.presentation.setObjectName("presentationMode")
+        self.presentation.setCheckable(True)
+        self.presentation.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+Shift+P")])
+        self.presentation.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.presentation.toggled.connect(self.set_presentation)
+        menu.addAction(self.presentation)
+        window.addAction(self.presentation)  # the shortcut works with the menu bar hidden
+        # The window may already offer value/gradient toggles: share them, don't duplicate.
+        existing = getattr(window, "menu_actions", {})
+        self.show_values = self._toggle("Show &Values", "showValues", existing.get("values"))
+        self.show_grads = self._toggle("Show &Gradients", "showGradients", existing.get("grads"))
+        self.show_explanations = self._toggle("Show Gate &Explanations", "showExplanations")
+
+    @property
+    def in_presentation(self) -> bool:
+        """Whether presentation mode is on."""
+        return self.presentation.isChecked()
+
+    def set_presentation(self, on: bool) -> None:
+        """Enter or leave presentation mode."""
+        if self.presentation.isChecked() != on:
+            self.presentation.setChecked(on)  # re-enters through toggled
+            return
+        self.window.scene.set_presentation(on)
+        if on:
+            docks = self.window.findChildren(QDockWidget)
+            self._hidden = [d for d in docks if d is not self.dock and d.isVisible()]
+            for d in self._hidden:
+                d.hide()
+            self.dock.show()
+            self.dock.set_caption_point_size(PRESENTATION_CAPTION_PT)
+        else:
+            for d in self._hidden:
+                d.show()
+            self._hidden = []
+            self.dock.set_caption_point_size(None)
+
+    def _toggle(self, text: str, name: str, existing: QAction | None = None) -> QAction:
+        if existing is not None and existing.isCheckable():
+            existing.toggled.connect(self._on_display_toggled)
+            return existing
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setCheckable(True)
+        action.setChecked(True)
+        action.toggled.connect(self._on_display_toggled)
+        self.window.view_menu.addAction(action)
+        return action
+
+    def _on_display_toggled(self, _on: bool) -> None:
+        self.driver.set_display(
+            self.show_values.isChecked(),
+            self.show_grads.isChecked(),
+            self.show_explanations.isChecked(),
+        )

@@ -1,0 +1,161 @@
+"""ui: headless rendering - the canvas at a given step drawn into a PNG, with no window.
+
+Builds the same GraphScene the window shows, applies `state_at(step)`, fits the graph
+into the image with margins and saves it. Teachers use it for slides, the README for
+its pictures. Works without a display: the offscreen Qt platform is chosen when none is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from gradflow.core.errors import GradflowError
+from gradflow.core.graph import Graph
+from gradflow.core.layout import auto_layout
+from gradflow.core.playback import state_at
+
+MARGIN = 40  # pixels around the graph
+MAX_SCALE = 2.0  # small graphs are enlarged at most this much
+DEFAULT_SIZE = (1280, 720)
+
+
+class RenderError(GradflowError):
+    """A render request that cannot be done (bad step, unwritable file, no run)."""
+
+
+def ensure_app():  # -> QApplication
+    """The running QApplication, or a new one on the offscreen platform without a display."""
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    return app if app is not None else QApplication(["gradflow-render"])
+
+
+def parse_step(text: str | int | None, total: int) -> int:
+    """A step number 0..total from 'end', None (the end) or a number; RenderError otherwise."""
+    if text is None or text == "end":
+        return total
+    try:
+        k = int(text)
+    except (TypeError, ValueError):
+        raise RenderError(f'--step must be a number or "end", not "{text}"') from None
+    if not 0 <= k <= total:
+        raise RenderError(f"--step {k} is out of range: this graph has steps 0..{total}")
+    return k
+
+
+def _laid_out(graph: Graph) -> Graph:
+    """`graph` with every node placed (auto-layout for nodes that have no position)."""
+    if all(n.pos is not None for n in graph):
+        return graph
+    graph = graph.copy()
+    for nid, pos in auto_layout(graph).items():
+        if graph.nodes[nid].pos is None:
+            graph.set_pos(nid, pos)
+    return graph
+
+
+class Renderer:
+    """One scene of one graph, rendered at any step (reused for --frames)."""
+
+    def __init__(self, graph: Graph, theme: str = "light") -> None:
+        ensure_app()
+        from gradflow.ui.canvas.scene import GraphScene
+        from gradflow.ui.canvas.style import THEMES
+        from gradflow.ui.document import GraphDocument
+
+        if theme not in THEMES:
+            raise RenderError(f'unknown theme "{theme}"; themes: {", ".join(THEMES)}')
+        self.document = GraphDocument(_laid_out(graph))
+        self.scene = GraphScene(self.document)
+        self.scene.set_theme(THEMES[theme])
+        self.scene.set_grid_visible(False)
+        trace = self.document.result.trace
+        self.total = len(trace) if trace is not None else 0
+
+    def image(self, step: int, size: tuple[int, int] | None = None):  # -> QImage
+        """The canvas after `step` steps, as a QImage of `size` (default: fitted, 16:9)."""
+        from PySide6.QtCore import QRectF, Qt
+        from PySide6.QtGui import QImage, QPainter
+
+        result = self.document.result
+        if result.trace is not None:
+            state = state_at(result.trace, self.document.graph.edges, step)
+            self.scene.show_state(state)
+            active = state.active if 0 < step < self.total else None
+            self.scene.set_active_node(active.node if active is not None else None)
+        source = self.scene.itemsBoundingRect()
+        width, height = size or _natural_size(source.width(), source.height())
+        img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(self.scene.theme.background)
+        painter = QPainter(img)
+        painter.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+        )
+        target = _fitted(source.width(), source.height(), width, height)
+        self.scene.render(painter, QRectF(*target), source, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.end()
+        return img
+
+    def save(self, step: int, out: str | os.PathLike[str], size=None) -> Path:
+        """Render `step` and write a PNG to `out`; RenderError if it cannot be written."""
+        path = Path(out)
+        if path.parent and not path.parent.is_dir():
+            raise RenderError(f"cannot write {path}: folder {path.parent} does not exist")
+        if not self.image(step, size).save(str(path), "PNG"):
+            raise RenderError(f"cannot write {path}")
+        return path
+
+
+def _natural_size(w: float, h: float) -> tuple[int, int]:
+    scale = min(MAX_SCALE, (DEFAULT_SIZE[0] - 2 * MARGIN) / max(w, 1.0))
+    return int(w * scale + 2 * MARGIN), int(h * scale + 2 * MARGIN)
+
+
+def _fitted(w: float, h: float, width: int, height: int) -> tuple[float, float, float, float]:
+    """The target rectangle: the graph scaled to fit inside the margins, centred."""
+    avail_w, avail_h = max(1, width - 2 * MARGIN), max(1, height - 2 * MARGIN)
+    scale = min(avail_w / max(w, 1.0), avail_h / max(h, 1.0), MAX_SCALE * 2)
+    tw, th = w * scale, h * scale
+    return (width - tw) / 2, (height - th) / 2, tw, th
+
+
+def render_png(
+    graph: Graph,
+    out: str | os.PathLike[str],
+    step: str | int | None = "end",
+    size: tuple[int, int] | None = None,
+    theme: str = "light",
+) -> Path:
+    """Draw `graph` at `step` ('end' or 0..len(trace)) into the PNG file `out`."""
+    renderer = Renderer(graph, theme)
+    return renderer.save(parse_step(step, renderer.total), out, size)
+
+
+def render_frames(
+    graph: Graph,
+    folder: str | os.PathLike[str],
+    size: tuple[int, int] | None = None,
+    theme: str = "light",
+) -> list[Path]:
+    """One PNG per step, frame_000.png (nothing shown) to frame_NNN.png (the whole run)."""
+    renderer = Renderer(graph, theme)
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise RenderError(f"cannot create folder {folder}: {err.strerror}") from None
+    source = renderer.scene.itemsBoundingRect()
+    size = size or _natural_size(source.width(), source.height())  # one size for all frames
+    return [
+        renderer.save(k, folder / f"frame_{k:03d}.png", size) for k in range(renderer.total + 1)
+    ]
