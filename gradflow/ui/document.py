@@ -45,6 +45,7 @@ class GraphDocument(QObject):
         self._path: str | None = None
         self._unsaved_new = False
         self.undo_stack = QUndoStack(self)
+        self._was_modified = False
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self._result = self._run()
 
@@ -167,7 +168,7 @@ class GraphDocument(QObject):
         self._result = self._run()
         self.graph_replaced.emit()
         self.result_changed.emit(True)
-        self.modified_changed.emit(self.modified)
+        self._on_undo_stack_clean_changed(True)
 
     def set_path(self, path: str | None) -> None:
         """Set the file path (after Save As)."""
@@ -179,7 +180,7 @@ class GraphDocument(QObject):
         self._unsaved_new = False
         self.set_path(path)
         self.undo_stack.setClean()
-        self.modified_changed.emit(False)
+        self._on_undo_stack_clean_changed(True)
 
     # --- used by undo commands only ---------------------------------------------------------
     def restore_snapshot(self, snapshot: Graph) -> None:
@@ -244,8 +245,10 @@ class GraphDocument(QObject):
         except GradflowError as err:  # partial runs report problems; this is a last guard
             return RunResult(None, {}, {}, {}, Trace((), 0), {}, str(err))
 
-    def _on_undo_stack_clean_changed(self, clean: bool) -> None:
-        self.modified_changed.emit(self._unsaved_new or not clean)
+    def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
+        if self.modified != self._was_modified:
+            self._was_modified = self.modified
+            self.modified_changed.emit(self._was_modified)
 
 
 def _stem(node_id: str) -> str:

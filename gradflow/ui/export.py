@@ -9,8 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 from gradflow.ui.canvas.scene import GraphScene
+
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
 
 
 @contextmanager
@@ -26,9 +29,15 @@ def _clean(scene: GraphScene, selection_only: bool) -> Iterator[QRectF]:
     for item in hidden:
         item.setVisible(False)
     scene.clearSelection()
+    # cached items would be pasted in as bitmaps: draw them afresh as vector shapes
+    cached = [(i, i.cacheMode()) for i in scene.items() if i.cacheMode() != NO_CACHE]
+    for item, _mode in cached:
+        item.setCacheMode(NO_CACHE)
     try:
         yield rect
     finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
         for item in hidden:
             item.setVisible(True)
         for item in selected:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Signal
+from shiboken6 import isValid
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -122,7 +123,8 @@ class GraphScene(QGraphicsScene):
 
     def selected_node_ids(self) -> list[str]:
         """Ids of the selected nodes, in graph order."""
-        return [nid for nid, item in self._nodes.items() if item.isSelected()]
+        # isValid: the scene also reports selection changes while it is being destroyed
+        return [nid for nid, item in self._nodes.items() if isValid(item) and item.isSelected()]
 
     def selected_edges(self) -> list[Edge]:
         """The selected wires, in graph order."""

@@ -1,0 +1,45 @@
+"""app: start the GUI - `gradflow` and `gradflow open FILE|EXAMPLE` end up here.
+
+The target is loaded before any window exists, so a bad one costs one line on stderr
+and exit code 2, never a half-open window.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gradflow.core.errors import GradflowError
+from gradflow.core.examples import resolve
+from gradflow.core.graph import Graph
+
+DEFAULT_TARGET = "sigmoid-neuron"
+
+
+def load_target(target: str | None) -> tuple[Graph, str | None]:
+    """The graph to open and its file path (None for a bundled example)."""
+    name = target or DEFAULT_TARGET
+    graph = resolve(name)
+    path = Path(name)
+    return graph, str(path.resolve()) if path.is_file() else None
+
+
+def launch(target: str | None) -> int:
+    """Open the main window on `target` (a .gflow file or an example name); exit code."""
+    try:
+        graph, path = load_target(target)
+    except GradflowError as err:
+        print(f"gradflow: error: {err}", file=sys.stderr)  # noqa: T201 - the CLI's one line
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from gradflow.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("gradflow")
+    app.setOrganizationName("gradflow")
+    window = MainWindow()
+    window.load_graph(graph, path)
+    window.show()
+    window.view.fit()
+    return app.exec()

@@ -1,0 +1,149 @@
+"""The canvas: drops, wires drawn with the mouse, refusals, moves, delete and undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from gradflow.core.fileformat import dumps
+from gradflow.core.graph import Edge
+from gradflow.ui.canvas.scene import OP_MIME
+from canvas_support import drag, port_point, scene_point
+
+
+def _drop(window, mime: QMimeData, at: QPoint) -> None:
+    viewport = window.view.viewport()
+    action = Qt.DropAction.CopyAction
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(at, action, mime, buttons, mods)
+    QApplication.sendEvent(viewport, enter)
+    QApplication.sendEvent(viewport, QDragMoveEvent(at, action, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(at), action, mime, buttons, mods))
+
+
+def test_dropping_a_palette_item_creates_the_node_where_it_lands(qtbot, window):
+    tree = window.palette.tree
+    mime = tree.mimeData([tree.op_item("mul")])
+    assert bytes(mime.data(OP_MIME).data()) == b"mul"
+    at = QPoint(300, 200)
+    _drop(window, mime, at)
+    assert list(window.document.graph.nodes) == ["mul1"]
+    expected = window.scene.snapped(window.view.mapToScene(at))
+    assert window.document.graph.node("mul1").pos == (expected.x(), expected.y())
+    assert window.scene.node_item("mul1").pos() == expected
+
+
+def test_drawing_a_wire_from_port_to_port_connects_them(qtbot, window):
+    doc = window.document
+    doc.add_node("input", pos=(-100.0, 0.0), value=3.0)
+    doc.add_node("neg", pos=(100.0, 40.0))
+    start = port_point(window, "input1", 0, output=True)
+    end = port_point(window, "neg1", 0, output=False) + QPoint(9, 6)  # near: it snaps
+    drag(qtbot, window, start, end)
+    assert doc.graph.edges == (Edge("input1", "neg1"),)
+    assert window.scene.edge_item(Edge("input1", "neg1")).value_label.text() == "3"
+    assert doc.undo_stack.undoText() == "Connect input1 → neg1"
+
+
+def test_a_cycle_is_refused_with_the_reason_in_the_status_bar(qtbot, window):
+    doc = window.document
+    doc.add_node("neg", pos=(-100.0, 0.0))
+    doc.add_node("neg", pos=(100.0, 0.0))
+    doc.connect("neg1", "neg2")
+    before = dumps(doc.graph)
+    drag(qtbot, window, port_point(window, "neg2", 0, True), port_point(window, "neg1", 0, False))
+    assert window.statusBar().currentMessage() == "connecting neg2 → neg1 would make a cycle"
+    assert dumps(doc.graph) == before
+    assert window.scene.items_rect().isValid()  # the live wire is gone, items remain
+
+
+def test_moving_a_node_is_one_undo_command_on_the_grid(qtbot, window):
+    doc = window.document
+    doc.add_node("sigmoid", pos=(0.0, 0.0))
+    count = doc.undo_stack.count()
+    drag(qtbot, window, scene_point(window, (0.0, 10.0)), scene_point(window, (133.0, 71.0)))
+    assert doc.undo_stack.count() == count + 1
+    x, y = doc.graph.node("sigmoid1").pos
+    assert (x % 20, y % 20) == (0, 0) and (x, y) != (0.0, 0.0)
+    assert window.scene.node_item("sigmoid1").pos() == QPointF(x, y)
+    doc.undo_stack.undo()
+    assert window.scene.node_item("sigmoid1").pos() == QPointF(0.0, 0.0)
+
+
+def test_delete_then_undo(qtbot, add_mul):
+    window, doc = add_mul, add_mul.document
+    before = dumps(doc.graph)
+    window.scene.select_nodes(["q"])
+    window.view.setFocus()
+    window.menu_actions["delete"].trigger()
+    assert "q" not in doc.graph
+    assert len(doc.graph.edges) == 1
+    assert len([i for i in window.scene.items() if hasattr(i, "edge")]) == 1
+    assert window.scene.node_item("f").problem == "input a is not connected"
+    window.menu_actions["undo"].trigger()
+    assert dumps(doc.graph) == before
+    assert window.scene.node_item("f").problem is None
+    assert window.scene.edge_item(Edge("q", "f")).value_label.text() == "3"
+
+
+def test_deleting_a_selected_wire(qtbot, add_mul):
+    window, doc = add_mul, add_mul.document
+    window.scene.edge_item(Edge("z", "f", 0, 1)).setSelected(True)
+    window.scene.delete_selection()
+    assert Edge("z", "f", 0, 1) not in doc.graph.edges
+    assert "f" in doc.result.problems
+    assert window.notice.text().startswith("⚠")
+
+
+def test_copy_paste_renames_and_offsets(qtbot, add_mul):
+    window, doc = add_mul, add_mul.document
+    window.scene.select_nodes(["x", "y", "q"])
+    window.menu_actions["copy"].trigger()
+    made = window.paste()
+    assert made == ["x1", "y1", "q1"]
+    assert window.scene.selected_node_ids() == made
+    x0, y0 = doc.graph.node("q").pos
+    assert doc.graph.node("q1").pos == (x0 + 40, y0 + 40)
+    assert Edge("x1", "q1") in doc.graph.edges and Edge("y1", "q1", 0, 1) in doc.graph.edges
+    assert float(doc.result.value("q1")) == 3.0
+    text = QApplication.clipboard().text()
+    assert '"format": "gradflow"' in text  # readable as text too
+    doc.undo_stack.undo()
+    assert "q1" not in doc.graph
+
+
+def test_values_above_and_gradients_below_every_wire(qtbot, add_mul):
+    scene = add_mul.scene
+    texts = {
+        str(e): (scene.edge_item(e).value_label.text(), scene.edge_item(e).grad_label.text())
+        for e in add_mul.document.graph.edges
+    }
+    assert texts == {
+        "x:0 → q:0": ("-2", "-4"),
+        "y:0 → q:1": ("5", "-4"),
+        "q:0 → f:0": ("3", "-4"),
+        "z:0 → f:1": ("-4", "3"),
+    }
+    f = scene.node_item("f")
+    assert (f.value_label.text(), f.grad_label.text()) == ("-12", "1")
+    item = scene.edge_item(Edge("q", "f"))
+    mid = item.path().pointAtPercent(0.5)
+    assert item.value_label.sceneBoundingRect().bottom() <= mid.y()
+    assert item.grad_label.sceneBoundingRect().top() >= mid.y()
+
+
+def test_playhead_reveals_steps_and_resets_on_structural_edits(qtbot, add_mul):
+    window, scene = add_mul, add_mul.scene
+    seen: list[object] = []
+    window.playhead_changed.connect(seen.append)
+    window.set_playhead(1)  # only x has run forward
+    assert scene.edge_item(Edge("x", "q")).value_label.text() == "-2"
+    assert scene.edge_item(Edge("q", "f")).value_label.text() == ""
+    window.document.set_attr("x", "value", 1.0)  # a value edit keeps the playhead
+    assert window.playhead == 1
+    assert scene.edge_item(Edge("x", "q")).value_label.text() == "1"
+    window.document.add_node("neg")
+    assert window.playhead == 0
+    window.set_playhead(None)
+    assert seen == [1, 0, None]
