@@ -39,6 +39,8 @@ class PlayerDriver(QObject):
         self.animate = True
         self.show_explanations = True
         self._display = (True, True)
+        self.active_node: str | None = None  # the node highlighted on the canvas
+        self._moving = False
         controller.moved.connect(self._on_controller_moved)
         window.playhead_changed.connect(self._on_window_playhead_changed)
         window.document.result_changed.connect(self._on_document_result_changed)
@@ -67,13 +69,17 @@ class PlayerDriver(QObject):
 
     # --- slots --------------------------------------------------------------------------------
     def _on_controller_moved(self, new: int, old: int) -> None:
-        self.animator.finish()  # a step pressed mid-animation completes the previous one
+        self._moving = True  # the controller already holds `new`: don't sync it back
+        try:
+            self.animator.finish()  # a step pressed mid-animation completes the previous one
+        finally:
+            self._moving = False
         trace = self.trace
         if trace is None:
             return
         if self.animate and new == old + 1 and self._shown() == old:
             exp = self.explanation(new)
-            self.window.scene.set_active_node(trace.steps[new - 1].node)
+            self._set_active(trace.steps[new - 1].node)
             self.dock.set_caption(exp.caption if exp is not None else "")
             speed = self.controller.speed
             ms = round(self.controller.step_ms * ANIMATED_SHARE) if speed else 0
@@ -96,10 +102,11 @@ class PlayerDriver(QObject):
         n = len(trace) if trace is not None else 0
         if self.animator.running and k != self.controller.index:
             self.animator.cancel()
-        self.controller.sync(n if k is None else k)
+        if not self._moving:
+            self.controller.sync(n if k is None else k)
         if not self.animator.running:
             step = trace.steps[k - 1] if trace is not None and k and 0 < k <= n else None
-            self.window.scene.set_active_node(step.node if step is not None else None)
+            self._set_active(step.node if step is not None else None)
         self._show_text(k)
         self.step_shown.emit(n if k is None else k)
 
@@ -113,6 +120,10 @@ class PlayerDriver(QObject):
         self._on_window_playhead_changed(k)
 
     # --- helpers ------------------------------------------------------------------------------
+    def _set_active(self, node_id: str | None) -> None:
+        self.active_node = node_id
+        self.window.scene.set_active_node(node_id)
+
     def _shown(self) -> int:
         k = self.window.playhead
         trace = self.trace

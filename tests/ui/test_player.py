@@ -1,0 +1,184 @@
+"""Tests for the player in the main window: what the canvas shows at each step."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from test_player_support import make_player, wire_texts
+
+from gradflow.core.playback import state_at
+
+
+def _step_to(dock, k: int) -> None:
+    dock.driver.animate = False
+    dock.controller.seek(k)
+
+
+def test_install_adds_the_player_dock(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    assert window.findChild(type(dock), "player") is dock
+    assert dock.toggleViewAction() in window.docks_menu.actions()
+    # the whole run is shown until the user steps: the slider sits at the end
+    assert window.playhead is None
+    assert (dock.controller.index, dock.controller.length) == (10, 10)
+    assert dock.caption.text() == "Whole run shown · 10 steps (5 forward, 5 backward)"
+
+
+def test_forward_phase_then_backward_phase_of_add_mul(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    _step_to(dock, 0)
+    assert all(texts == ("", "") for texts in wire_texts(window).values())
+    _step_to(dock, 5)  # the forward phase
+    shown = wire_texts(window)
+    assert shown["q→f:0"] == ("3", "")
+    assert shown["f·out"] == ("-12", "")
+    assert shown["x→q:0"] == ("-2", "")
+    _step_to(dock, 10)
+    shown = wire_texts(window)
+    assert shown["x→q:0"][1] == "-4"
+    assert shown["y→q:1"][1] == "-4"
+    assert shown["z→f:1"][1] == "3"
+    assert shown["q→f:0"] == ("3", "-4")
+    assert dock.caption.text().startswith("Step 10/10 · backward")
+
+
+def test_stepping_back_shows_what_stepping_forward_showed(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path, "gate-patterns")
+    dock.driver.animate = False
+    dock.controller.to_start()
+    forward = []
+    for _ in range(dock.controller.length + 1):
+        forward.append((wire_texts(window), dock.driver.active_node, dock.caption.text()))
+        dock.controller.step_forward()
+    backward = []
+    for _ in range(dock.controller.length + 1):
+        backward.append((wire_texts(window), dock.driver.active_node, dock.caption.text()))
+        dock.controller.step_back()
+    assert backward[::-1] == forward
+    assert forward[0][0] != forward[-1][0]
+    assert len({f[2] for f in forward}) == len(forward)  # one caption per step
+
+
+def test_the_window_shows_exactly_state_at_k(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path, "sigmoid-neuron")
+    trace = window.document.result.trace
+    for k in (0, 3, trace.n_forward, trace.n_forward + 2, len(trace)):
+        _step_to(dock, k)
+        state = state_at(trace, window.document.graph.edges, k)
+        assert window.playhead == k
+        revealed = {
+            f"{e.src}→{e.dst}:{e.dst_port}" for e in window.document.graph.edges
+            if e in state.edge_values
+        }  # fmt: skip
+        shown = {key for key, (v, _g) in wire_texts(window).items() if v and "→" in key}
+        assert shown == revealed
+        active = state.active.node if state.active is not None else None
+        assert dock.driver.active_node == active
+
+
+def test_buttons_and_timeline_drive_the_playhead(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    dock.driver.animate = False
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.mouseClick(dock.to_start, Qt.MouseButton.LeftButton)
+    assert window.playhead == 0
+    assert not dock.back.isEnabled()
+    qtbot.mouseClick(dock.forward, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dock.forward, Qt.MouseButton.LeftButton)
+    assert window.playhead == 2
+    qtbot.mouseClick(dock.back, Qt.MouseButton.LeftButton)
+    assert window.playhead == 1
+    qtbot.mouseClick(dock.to_end, Qt.MouseButton.LeftButton)
+    assert window.playhead == 10
+    assert dock.counter.text() == "10/10"
+    slider = dock.timeline
+    assert slider.n_forward == 5
+    assert slider.x_of(0) < slider.boundary_x() < slider.x_of(10)
+    x = round(slider.x_of(7))
+    qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(x, slider.height() // 2))
+    assert window.playhead == 7
+    assert dock.caption.text().startswith("Step 7/10 · backward through add q")
+
+
+def test_play_button_runs_to_the_end(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    dock.controller.set_speed(8.0)
+    dock.controller.to_start()
+    qtbot.mouseClick(dock.play, Qt.MouseButton.LeftButton)
+    assert dock.play.text() == "❚❚"
+    qtbot.waitUntil(lambda: not dock.controller.playing, timeout=10000)
+    assert window.playhead == 10
+    assert dock.play.text() == "▶"
+    assert dock.driver.animator.completed == 10  # every step was animated
+
+
+def test_value_edit_keeps_the_step_and_structure_edit_resets(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    _step_to(dock, 7)
+    window.document.set_attr("x", "value", 1.0)
+    assert window.playhead == 7
+    assert dock.controller.index == 7
+    assert wire_texts(window)["q→f:0"] == ("6", "-4")  # q = 1 + 5 now
+    assert "sends -4 to x, -4 to y" in dock.caption.text()
+    window.document.add_node("input", pos=(0.0, 400.0))
+    assert window.playhead == 0
+    assert dock.controller.index == 0
+    assert dock.caption.text().startswith("Step 0/")
+
+
+def test_inspector_explains_the_step(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    _step_to(dock, 7)
+    html = window.inspector.step.text()
+    assert "∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4" in html
+    assert "add distributes" in html
+    dock.view_actions.show_explanations.setChecked(False)
+    assert not window.inspector.step.isVisible()
+    assert window.inspector.step.text() == ""
+
+
+def test_vector_l2_is_steppable_with_tables_and_jacobians(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path, "vector-l2")
+    trace = window.document.result.trace
+    for k in range(1, len(trace) + 1):
+        _step_to(dock, k)
+        html = window.inspector.step.text()
+        assert dock.caption.text().startswith(f"Step {k}/{len(trace)} · ")
+        assert "<table" in html  # every step of this example involves a tensor
+    matmul_back = next(s.index for s in trace.backward if s.op == "matmul") + 1
+    _step_to(dock, matmul_back)
+    html = window.inspector.step.text()
+    assert "local Jacobian" in html
+    assert "has the same shape as" in html
+
+
+def test_display_toggles_hide_values_and_gradients(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    _step_to(dock, 10)
+    dock.view_actions.show_values.setChecked(False)
+    assert wire_texts(window)["q→f:0"] == ("", "-4")
+    dock.view_actions.show_grads.setChecked(False)
+    assert wire_texts(window)["q→f:0"] == ("", "")
+    dock.view_actions.show_values.setChecked(True)
+    dock.view_actions.show_grads.setChecked(True)
+    assert wire_texts(window)["q→f:0"] == ("3", "-4")
+
+
+def test_presentation_mode_hides_docks_and_restores_them(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    window.show()
+    qtbot.waitExposed(window)
+    action = dock.view_actions.presentation
+    keys = {seq.toString() for seq in action.shortcuts()}
+    assert keys == {"F5", "Ctrl+Shift+P"}
+    assert action in window.view_menu.actions()
+    normal_width = window.scene.metrics.wire_width
+    action.trigger()
+    assert not window.palette.isVisible()
+    assert not window.inspector.isVisible()
+    assert dock.isVisible()
+    assert window.scene.metrics.wire_width > normal_width
+    action.trigger()
+    assert window.palette.isVisible()
+    assert window.inspector.isVisible()
+    assert window.scene.metrics.wire_width == normal_width

@@ -1,0 +1,103 @@
+"""Tests for the step animation: pulses along wires, numbers on arrival, sums and routes."""
+
+from __future__ import annotations
+
+from test_player_support import make_player, wire_texts
+
+
+def _animated(qtbot, monkeypatch, tmp_path, example: str, k: int):
+    window, dock = make_player(qtbot, monkeypatch, tmp_path, example)
+    dock.driver.animate = False
+    dock.controller.seek(k)
+    dock.driver.animate = True
+    return window, dock
+
+
+def test_forward_pulse_carries_the_value_and_the_number_appears_on_arrival(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
+    animator = dock.driver.animator
+    dock.controller.step_forward()  # step 4: q = x + y = 3, sent along q → f
+    assert animator.running
+    assert dock.driver.active_node == "q"
+    assert [p.text for p in animator.pulses()] == ["3"]
+    assert wire_texts(window)["q→f:0"] == ("", "")  # not yet: the pulse is travelling
+    pulse = animator.pulses()[0]
+    qtbot.waitUntil(lambda: 0.3 < pulse.progress < 0.9, timeout=5000)
+    assert pulse.scene() is window.scene
+    qtbot.waitUntil(lambda: not animator.running, timeout=5000)
+    assert window.playhead == 4
+    assert wire_texts(window)["q→f:0"] == ("3", "")
+    assert pulse.scene() is None  # cleaned up
+    assert animator.frames > 2
+
+
+def test_backward_pulses_run_against_the_wires(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 5)
+    animator = dock.driver.animator
+    dock.controller.step_forward()  # step 6: backward through f
+    pulses = animator.pulses()
+    assert sorted(p.text for p in pulses) == ["-4", "3"]
+    assert all(p.progress == 1.0 for p in pulses)  # they start at the gate's end of the wire
+    qtbot.waitUntil(lambda: all(p.progress < 0.7 for p in pulses), timeout=5000)
+    qtbot.waitUntil(lambda: window.playhead == 6, timeout=5000)
+    assert wire_texts(window)["z→f:1"] == ("-4", "3")
+
+
+def test_a_step_pressed_mid_animation_completes_the_previous_one(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 0)
+    animator = dock.driver.animator
+    dock.controller.step_forward()
+    assert animator.running
+    assert window.playhead == 0
+    dock.controller.step_forward()  # pressed while step 1 is still travelling
+    assert animator.completed == 1
+    assert window.playhead == 1  # step 1 jumped to its end state at once
+    assert animator.running  # and step 2 is now animating
+    dock.controller.step_back()  # a jump completes step 2, then goes back
+    assert not animator.running
+    assert window.playhead == 1
+    assert animator.completed == 2
+
+
+def test_fan_out_shows_the_gathered_sum(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "gate-patterns", 0)
+    trace = window.document.result.trace
+    copy_step = next(s.index for s in trace.backward if s.op == "copy")
+    dock.driver.animate = False
+    dock.controller.seek(copy_step)
+    dock.driver.animate = True
+    dock.controller.step_forward()
+    tags = dock.driver.animator.tags()
+    assert tags == ["Σ = -20 + (-12) = -32"]
+    qtbot.waitUntil(lambda: window.playhead == copy_step + 1, timeout=5000)
+    assert dock.driver.animator.tags() == tags  # stays while this step is current
+    dock.controller.step_back()
+    assert dock.driver.animator.tags() == []
+
+
+def test_max_routes_the_gradient_and_sends_zero_to_the_other(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "gate-patterns", 0)
+    trace = window.document.result.trace
+    max_step = next(s.index for s in trace.backward if s.op == "max")
+    dock.driver.animate = False
+    dock.controller.seek(max_step)
+    dock.driver.animate = True
+    dock.controller.step_forward()
+    texts = sorted(p.text for p in dock.driver.animator.pulses())
+    assert texts == ["-12", "0"]
+    assert dock.driver.animator.tags() == ["max routes → z; w gets 0"]
+
+
+def test_an_edit_during_an_animation_cancels_it(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
+    dock.controller.step_forward()
+    assert dock.driver.animator.running
+    window.document.add_node("input", pos=(0.0, 500.0))  # structural: back to step 0
+    assert not dock.driver.animator.running
+    assert window.playhead == 0
+    assert dock.controller.index == 0
+    assert all(item.scene() is None for item in dock.driver.animator.pulses())

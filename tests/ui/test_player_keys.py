@@ -1,0 +1,82 @@
+"""Tests for the player's keyboard: Space, ←/→, Home/End from any dock, not while typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QDoubleSpinBox, QLineEdit
+from test_player_support import make_player
+
+
+def _shown_window(qtbot, monkeypatch, tmp_path):
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    dock.driver.animate = False
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    return window, dock
+
+
+def test_arrow_home_end_keys_step_from_the_canvas(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Home)
+    assert window.playhead == 0
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.playhead == 3
+    qtbot.keyClick(window.view, Qt.Key.Key_Left)
+    assert window.playhead == 2
+    qtbot.keyClick(window.view, Qt.Key.Key_End)
+    assert window.playhead == 10
+    assert dock.keys.handled == 6
+
+
+def test_keys_work_from_another_dock(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
+    dock.controller.to_start()
+    target = window.palette.widget()
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_Right)
+    assert window.playhead == 1
+
+
+def test_space_plays_and_pauses(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
+    dock.controller.to_start()
+    dock.controller.set_speed(8.0)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert dock.controller.playing
+    qtbot.waitUntil(lambda: window.playhead is not None and window.playhead >= 2, timeout=5000)
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert not dock.controller.playing
+
+
+def test_keys_are_ignored_while_a_text_field_is_edited(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
+    spin, line = QDoubleSpinBox(), QLineEdit()
+    for field in (spin, line):
+        holder = QDockWidget("Field", window)
+        holder.setObjectName(f"field{type(field).__name__}")
+        holder.setWidget(field)
+        window.add_dock(holder, Qt.DockWidgetArea.RightDockWidgetArea)
+    dock.controller.seek(4)
+    for field in (spin, line):
+        field.setFocus()
+        for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_Space):
+            qtbot.keyClick(field, key)
+        assert window.playhead == 4
+        assert not dock.controller.playing
+    qtbot.keyClicks(line, "-2")
+    assert line.text() == " -2"  # the space and the typing went to the field
+    assert dock.keys.handled == 0
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.playhead == 5
+
+
+def test_keys_with_modifiers_are_left_alone(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
+    dock.controller.seek(3)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.playhead == 3

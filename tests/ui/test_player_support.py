@@ -1,0 +1,34 @@
+"""Test support shared by the player tests (no tests here): a window with the player."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from gradflow.core.examples import load_example
+from gradflow.ui.main_window import MainWindow
+from gradflow.ui.player import PlayerDock, install_player
+
+
+def make_player(qtbot, monkeypatch, tmp_path, example: str = "add-mul"):
+    """(window, dock) on `example`, with settings in tmp_path and no save prompt on close."""
+    monkeypatch.setenv("GRADFLOW_SETTINGS", str(tmp_path / "settings.ini"))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(
+        window.files, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard
+    )
+    window.load_graph(load_example(example))
+    dock: PlayerDock = install_player(window)
+    return window, dock
+
+
+def wire_texts(window) -> dict[str, tuple[str, str]]:
+    """Every wire's (value, gradient) text as the canvas shows it, keyed 'src→dst:port'."""
+    out = {}
+    for e in window.document.graph.edges:
+        item = window.scene.edge_item(e)
+        out[f"{e.src}→{e.dst}:{e.dst_port}"] = (item.value_label.text(), item.grad_label.text())
+    for node in window.document.graph:
+        item = window.scene.node_item(node.id)
+        out[f"{node.id}·out"] = (item.value_label.text(), item.grad_label.text())
+    return out
