@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from canvas_support import drag, port_point, scene_point
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -9,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from gradflow.core.fileformat import dumps
 from gradflow.core.graph import Edge
 from gradflow.ui.canvas.scene import OP_MIME
-from canvas_support import drag, port_point, scene_point
 
 
 def _drop(window, mime: QMimeData, at: QPoint) -> None:
@@ -65,7 +65,8 @@ def test_moving_a_node_is_one_undo_command_on_the_grid(qtbot, window):
     drag(qtbot, window, scene_point(window, (0.0, 10.0)), scene_point(window, (133.0, 71.0)))
     assert doc.undo_stack.count() == count + 1
     x, y = doc.graph.node("sigmoid1").pos
-    assert (x % 20, y % 20) == (0, 0) and (x, y) != (0.0, 0.0)
+    assert (x % 20, y % 20) == (0, 0)
+    assert (x, y) != (0.0, 0.0)
     assert window.scene.node_item("sigmoid1").pos() == QPointF(x, y)
     doc.undo_stack.undo()
     assert window.scene.node_item("sigmoid1").pos() == QPointF(0.0, 0.0)
@@ -105,7 +106,8 @@ def test_copy_paste_renames_and_offsets(qtbot, add_mul):
     assert window.scene.selected_node_ids() == made
     x0, y0 = doc.graph.node("q").pos
     assert doc.graph.node("q1").pos == (x0 + 40, y0 + 40)
-    assert Edge("x1", "q1") in doc.graph.edges and Edge("y1", "q1", 0, 1) in doc.graph.edges
+    assert Edge("x1", "q1") in doc.graph.edges
+    assert Edge("y1", "q1", 0, 1) in doc.graph.edges
     assert float(doc.result.value("q1")) == 3.0
     text = QApplication.clipboard().text()
     assert '"format": "gradflow"' in text  # readable as text too

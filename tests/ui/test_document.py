@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -109,7 +111,8 @@ def test_paste_renames_ids_and_offsets(qtbot):
     assert float(doc.graph.node("input4").attrs["value"]) == 7.0
     assert Edge("input4", "neg1") in doc.graph.edges
     doc.undo_stack.undo()
-    assert "input4" not in doc.graph and "neg1" not in doc.graph
+    assert "input4" not in doc.graph
+    assert "neg1" not in doc.graph
 
 
 def test_move_and_auto_layout_are_single_commands(qtbot):
@@ -121,7 +124,8 @@ def test_move_and_auto_layout_are_single_commands(qtbot):
     doc.auto_layout()
     assert doc.undo_stack.count() == count + 2
     xs = [doc.graph.node(n).pos[0] for n in ("input1", "add1", "mul1")]
-    assert xs == sorted(xs) and len(set(xs)) == 3
+    assert xs == sorted(xs)
+    assert len(set(xs)) == 3
     doc.undo_stack.undo()
     assert doc.graph.node("input1").pos == (5.0, 6.0)
     doc.undo_stack.undo()
@@ -150,7 +154,9 @@ edit = st.one_of(
     st.tuples(st.just("value"), st.integers(0, 30), st.floats(-5, 5, allow_nan=False)),
     st.tuples(st.just("copy_outputs"), st.integers(0, 30), st.integers(1, 4)),
     st.tuples(st.just("paste"), st.integers(0, 30)),
-    st.tuples(st.just("layout"),),
+    st.tuples(
+        st.just("layout"),
+    ),
 )
 
 
@@ -193,10 +199,9 @@ def test_undo_all_restores_the_file_and_redo_all_the_final_one(steps):
     doc.undo_stack.clear()
     original = dumps(doc.graph)
     for step in steps:
-        try:
+        # refused edits must leave no trace: the round trip below checks it
+        with contextlib.suppress(GraphError):
             _apply(doc, step)
-        except GraphError:
-            pass  # refused edits must leave no trace: checked by the round trip below
     final = dumps(doc.graph)
     final_values = {k: [np.asarray(v).tolist() for v in vs] for k, vs in doc.result.values.items()}
     n = doc.undo_stack.count()

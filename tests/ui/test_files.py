@@ -20,7 +20,8 @@ def test_save_and_open_round_trip(qtbot, add_mul, tmp_path):
     assert window.menu_actions["save"].isEnabled()
     window.menu_actions["save"].trigger()
     assert path.is_file()
-    assert not doc.modified and not window.isWindowModified()
+    assert not doc.modified
+    assert not window.isWindowModified()
     assert window.windowTitle() == "story.gflow[*] — gradflow"
     saved = dumps(doc.graph)
     assert dumps(load(path)) == saved
@@ -46,7 +47,8 @@ def test_unsaved_changes_prompt(qtbot, add_mul, tmp_path):
     window.files.ask_save_changes = ask
     before = dumps(doc.graph)
     window.files.new()  # Cancel: nothing happens
-    assert dumps(doc.graph) == before and doc.modified
+    assert dumps(doc.graph) == before
+    assert doc.modified
     window.files.choose_save_path = lambda *a: str(tmp_path / "kept.gflow")
     window.files.new()  # Save: written, then replaced
     assert dumps(load(tmp_path / "kept.gflow")) == before
@@ -73,14 +75,16 @@ def test_a_broken_file_shows_one_message_and_keeps_the_graph(qtbot, add_mul, tmp
     assert not window.files.open_path(str(bad))
     assert window.errors == ['bad.gflow: nodes[0].op: unknown op "mull"']
     assert dumps(doc.graph) == before
-    assert doc.undo_stack.count() == 0 and not doc.modified
+    assert doc.undo_stack.count() == 0
+    assert not doc.modified
 
 
 def test_examples_open_from_the_menu(qtbot, window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     examples = next(a.menu() for a in menu.actions() if a.text() == "Open &Example")
     names = [a.text() for a in examples.actions()]
-    assert "sigmoid-neuron" in names and "add-mul" in names
+    assert "sigmoid-neuron" in names
+    assert "add-mul" in names
     examples.actions()[names.index("sigmoid-neuron")].trigger()
     assert window.document.graph.title == "A 2-D sigmoid neuron"
     assert abs(float(window.document.result.value("f")) - 0.7310585786) < 1e-9
@@ -93,11 +97,14 @@ def test_export_png_and_svg(qtbot, add_mul, tmp_path):
     window.files.choose_save_path = lambda *a: str(png)
     assert window.files.export_image("png")
     image = QImage(str(png))
-    assert image.width() > 400 and image.height() > 200
+    assert image.width() > 400
+    assert image.height() > 200
     window.files.choose_save_path = lambda *a: str(svg)
     assert window.files.export_image("svg")
     text = svg.read_text()
-    assert text.startswith("<?xml") and "<svg" in text and ">-12<" in text
+    assert text.startswith("<?xml")
+    assert "<svg" in text
+    assert ">-12<" in text
     window.scene.select_nodes(["x"])
     window.files.choose_save_path = lambda *a: str(png)
     assert window.files.export_image("png")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from shiboken6 import isValid
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneDragDropEvent,
     QGraphicsSceneMouseEvent,
 )
+from shiboken6 import isValid
 
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge
