@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 
 from gradflow.core.errors import GradflowError
+from gradflow.core.explain import explain_step
 from gradflow.core.graph import Graph
 from gradflow.core.layout import auto_layout
 from gradflow.core.playback import state_at
+from gradflow.core.trace import BackwardStep
 
 MARGIN = 40  # pixels around the graph
 MAX_SCALE = 2.0  # small graphs are enlarged at most this much
@@ -81,18 +83,38 @@ class Renderer:
         self.scene.set_grid_visible(False)
         trace = self.document.result.trace
         self.total = len(trace) if trace is not None else 0
+        self._tags: list = []
+
+    @property
+    def tag_texts(self) -> list[str]:
+        """The notes drawn near the active node (a fan-out's sum, where max routes)."""
+        return [t.text for t in self._tags]
+
+    def _show(self, step: int) -> None:
+        """Numbers of `step` on the wires; the active node and its tags while mid-run."""
+        from gradflow.ui.player.animator import add_step_tags
+
+        for tag in self._tags:
+            self.scene.removeItem(tag)
+        self._tags = []
+        trace = self.document.result.trace
+        if trace is None:
+            return
+        graph = self.document.graph
+        state = state_at(trace, graph.edges, step)
+        self.scene.show_state(state)
+        active = state.active if 0 < step < self.total else None
+        self.scene.set_active_node(active.node if active is not None else None)
+        if isinstance(active, BackwardStep):
+            exp = explain_step(trace, graph, step - 1)
+            self._tags = add_step_tags(self.scene, active, exp)
 
     def image(self, step: int, size: tuple[int, int] | None = None):  # -> QImage
         """The canvas after `step` steps, as a QImage of `size` (default: fitted, 16:9)."""
         from PySide6.QtCore import QRectF, Qt
         from PySide6.QtGui import QImage, QPainter
 
-        result = self.document.result
-        if result.trace is not None:
-            state = state_at(result.trace, self.document.graph.edges, step)
-            self.scene.show_state(state)
-            active = state.active if 0 < step < self.total else None
-            self.scene.set_active_node(active.node if active is not None else None)
+        self._show(step)
         source = self.scene.itemsBoundingRect()
         width, height = size or _natural_size(source.width(), source.height())
         img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)

@@ -147,29 +147,7 @@ class StepAnimator(QObject):
             return None  # the wire is gone: the graph changed under the step
 
     def _add_tags(self, step: BackwardStep, exp: Explanation) -> None:
-        texts = [fan.text() for fan in exp.fan_in]
-        if exp.routes and any(exp.routes) and not all(exp.routes):
-            graph = self.scene.document.graph
-            names = {
-                e.dst_port: graph.node(e.src).title for e, _ in step.downstream if e.src in graph
-            }
-            won = [names[p] for p, r in enumerate(exp.routes) if r and p in names]
-            lost = [names[p] for p, r in enumerate(exp.routes) if not r and p in names]
-            texts.append(f"max routes → {', '.join(won)}; {', '.join(lost)} gets 0")
-        try:
-            node = self.scene.node_item(step.node)
-        except KeyError:
-            return
-        top = node.sceneBoundingRect()
-        f = font(self.scene.metrics.number_pt, bold=True)
-        colour = QColor(self.scene.theme.grad)
-        y = top.top() - 4
-        for text in texts:
-            tag = TagItem(text, colour, f)
-            tag.setPos(top.center().x(), y)
-            y -= tag.boundingRect().height() + 3
-            self.scene.addItem(tag)
-            self._tags.append(tag)
+        self._tags.extend(add_step_tags(self.scene, step, exp))
 
     def _on_clock_value_changed(self, _value: object) -> None:
         self.frames += 1
@@ -187,3 +165,28 @@ class StepAnimator(QObject):
         done, self._on_done = self._on_done, None
         if done is not None:
             done()
+
+
+def add_step_tags(scene: GraphScene, step: BackwardStep, exp: Explanation) -> list[TagItem]:
+    """Tags above the node of a backward step: the sum a fan-out gathered, where max routes."""
+    texts = [fan.text() for fan in exp.fan_in]
+    if exp.routes and any(exp.routes) and not all(exp.routes):
+        graph = scene.document.graph
+        names = {e.dst_port: graph.node(e.src).title for e, _ in step.downstream if e.src in graph}
+        won = [names[p] for p, r in enumerate(exp.routes) if r and p in names]
+        lost = [names[p] for p, r in enumerate(exp.routes) if not r and p in names]
+        texts.append(f"max routes → {', '.join(won)}; {', '.join(lost)} gets 0")
+    try:
+        top = scene.node_item(step.node).sceneBoundingRect()
+    except KeyError:
+        return []
+    f = font(scene.metrics.number_pt, bold=True)
+    tags = []
+    y = top.top() - 4
+    for text in texts:
+        tag = TagItem(text, QColor(scene.theme.grad), f)
+        tag.setPos(top.center().x(), y)
+        y -= tag.boundingRect().height() + 3
+        scene.addItem(tag)
+        tags.append(tag)
+    return tags

@@ -1,0 +1,107 @@
+"""Tests for headless rendering: `gradflow render` and the PNGs it writes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage
+
+from gradflow.core.examples import load_example
+from gradflow.ui.render import Renderer, RenderError, parse_step, render_frames, render_png
+from gradflow.ui.render_cli import main
+
+
+def _pixels(path) -> bytes:
+    img = QImage(str(path))
+    assert not img.isNull()
+    return bytes(img.convertToFormat(QImage.Format.Format_RGB32).constBits())
+
+
+def test_render_writes_a_png_that_changes_with_the_step(qtbot, tmp_path) -> None:
+    graph = load_example("add-mul")
+    start = render_png(graph, tmp_path / "start.png", 0, (640, 360))
+    end = render_png(graph, tmp_path / "end.png", "end", (640, 360))
+    assert start.stat().st_size > 1000
+    assert QImage(str(end)).size().toTuple() == (640, 360)
+    assert _pixels(start) != _pixels(end)
+
+
+def test_render_shows_the_state_at_that_step(qtbot, tmp_path) -> None:
+    renderer = Renderer(load_example("add-mul"))
+    renderer.image(5)
+    edges = {f"{e.src}→{e.dst}": renderer.scene.edge_item(e) for e in renderer.document.graph.edges}
+    assert edges["q→f"].value_label.text() == "3"
+    assert edges["q→f"].grad_label.text() == ""
+    renderer.image(renderer.total)
+    assert edges["x→q"].grad_label.text() == "-4"
+    assert edges["z→f"].grad_label.text() == "3"
+
+
+def test_a_backward_step_render_shows_the_fan_out_sum(qtbot, tmp_path) -> None:
+    renderer = Renderer(load_example("gate-patterns"))
+    trace = renderer.document.result.trace
+    copy_step = next(s.index for s in trace.backward if s.op == "copy") + 1
+    renderer.image(copy_step)
+    assert renderer.tag_texts == ["Σ = -20 + (-12) = -32"]
+    renderer.image(renderer.total)
+    assert renderer.tag_texts == []
+
+
+def test_dark_theme_has_a_dark_background(qtbot, tmp_path) -> None:
+    path = render_png(load_example("add-mul"), tmp_path / "dark.png", "end", (320, 200), "dark")
+    corner = QImage(str(path)).pixelColor(2, 2)
+    assert corner.lightness() < 80
+
+
+def test_frames_one_png_per_step(qtbot, tmp_path) -> None:
+    graph = load_example("add-mul")
+    frames = render_frames(graph, tmp_path / "frames", (320, 200))
+    assert [f.name for f in frames] == [f"frame_{k:03d}.png" for k in range(11)]
+    assert len({_pixels(f) for f in frames}) >= 6  # most steps change the picture
+
+
+def test_parse_step() -> None:
+    assert parse_step("end", 10) == 10
+    assert parse_step(None, 10) == 10
+    assert parse_step("3", 10) == 3
+    with pytest.raises(RenderError, match="out of range"):
+        parse_step("11", 10)
+    with pytest.raises(RenderError, match='must be a number or "end"'):
+        parse_step("seven", 10)
+
+
+def test_cli_renders_an_example(qtbot, tmp_path, capsys) -> None:
+    out = tmp_path / "vector.png"
+    code = main(["vector-l2", "--out", str(out), "--step", "7", "--size", "800x450"])
+    assert code == 0
+    assert QImage(str(out)).size().toTuple() == (800, 450)
+    assert capsys.readouterr().out == f"wrote {out}\n"
+
+
+def test_cli_writes_frames_too(qtbot, tmp_path, capsys) -> None:
+    code = main(["add-mul", "--out", str(tmp_path / "a.png"), "--frames", str(tmp_path / "f")])
+    assert code == 0
+    assert len(list((tmp_path / "f").glob("frame_*.png"))) == 11
+    assert "and 11 frames" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["nope", "--out", "x.png"], 'no file or example named "nope"'),
+        (["add-mul", "--out", "x.png", "--step", "99"], "--step 99 is out of range"),
+        (["add-mul", "--out", "x.png", "--step", "two"], 'must be a number or "end"'),
+        (["add-mul", "--out", "x.png", "--size", "big"], "size must look like 1280x720"),
+        (["add-mul", "--out", "x.png", "--theme", "pink"], "invalid choice"),
+        (["add-mul"], "the following arguments are required: --out"),
+        (["add-mul", "--out", "missing/dir/x.png"], "folder missing/dir does not exist"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_exit_2(qtbot, tmp_path, capsys, monkeypatch, argv, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("gradflow: error: ")
+    assert message in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "x.png").exists()
