@@ -17,7 +17,7 @@ Size = tuple[float, float]
 def estimated_size(node: Node) -> Size:
     """A node's (width, height) as the canvas draws it: taller with more ports."""
     ports = max(node.n_inputs, node.n_outputs, 1)
-    return 96.0, max(58.0, 24.0 * ports + 16.0)
+    return 88.0, max(58.0, 24.0 * ports + 16.0)
 
 
 def depths(graph: Graph) -> dict[str, int]:

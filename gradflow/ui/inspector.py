@@ -91,6 +91,8 @@ class Inspector(QDockWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(280)
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.set_step_explanation(None)

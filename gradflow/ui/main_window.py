@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.add_dock(self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock(self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resize(1280, 800)
+        self.resizeDocks([self.palette, self.inspector], [190, 330], Qt.Orientation.Horizontal)
         self.scene.message.connect(self._on_scene_message)
         self.palette.op_activated.connect(self.add_op_at_centre)
         self.document.result_changed.connect(self._on_document_result_changed)

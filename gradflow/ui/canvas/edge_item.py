@@ -6,6 +6,8 @@ italic). The curve is recomputed only when an end moves.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
@@ -56,8 +58,9 @@ class EdgeItem(QGraphicsItem):
         self._shape = stroker.createStroke(self._path)
         self._bounds = self._shape.boundingRect()
         mid = self._path.pointAtPercent(0.5)
-        self.value_label.anchor_at(mid, 4.0)
-        self.grad_label.anchor_at(mid, 4.0)
+        slope = math.tan(math.radians(self._path.angleAtPercent(0.5)))
+        self.value_label.anchor_at(mid, 3.0, slope)
+        self.grad_label.anchor_at(mid, 3.0, slope)
 
     def set_numbers(self, value: str | None, grad: str | None) -> None:
         """The value shown above and the gradient below (None hides one)."""

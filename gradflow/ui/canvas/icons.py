@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetricsF, QIcon, QPainter, QPixmap
 
 from gradflow.core.ops import Op
 from gradflow.ui.canvas.style import font
@@ -22,6 +22,12 @@ _CATEGORY_COLORS = {
 def category_color(category: str) -> QColor:
     """The accent colour of an op category (shared by palette icons and node cards)."""
     return QColor(_CATEGORY_COLORS.get(category, "#6b7280"))
+
+
+def display_symbol(op: Op) -> str:
+    """The op's symbol if the canvas font can draw every character of it, else its name."""
+    metrics = QFontMetricsF(font(12.0))
+    return op.symbol if all(metrics.inFontUcs4(ord(c)) for c in op.symbol) else op.name
 
 
 @cache
@@ -45,4 +51,4 @@ def _pixmap(symbol: str, category: str, size: int) -> QPixmap:
 
 def op_icon(op: Op, size: int = 32) -> QIcon:
     """An icon for `op`: its symbol in white on its category colour."""
-    return QIcon(_pixmap(op.symbol, op.category, size))
+    return QIcon(_pixmap(display_symbol(op), op.category, size))

@@ -23,6 +23,8 @@ class LabelItem(QGraphicsItem):
         self._pen = QPen(QColor("black"))
         self._bg = QColor("white")
         self._rect = QRectF()
+        self._anchor = QPointF()
+        self._gap, self._slope = 3.0, 0.0
         self.setZValue(3)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setVisible(False)
@@ -49,6 +51,7 @@ class LabelItem(QGraphicsItem):
         w = fm.horizontalAdvance(self._text) + 2 * self.PAD_X
         h = fm.height() + 2 * self.PAD_Y
         self._rect = QRectF(-w / 2, -h if self.above else 0.0, w, h)
+        self._place()
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -62,6 +65,15 @@ class LabelItem(QGraphicsItem):
         painter.setPen(self._pen)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
-    def anchor_at(self, point: QPointF, gap: float) -> None:
-        """Place the label `gap` above (or below) `point`."""
-        self.setPos(point.x(), point.y() - gap if self.above else point.y() + gap)
+    def anchor_at(self, point: QPointF, gap: float, slope: float = 0.0) -> None:
+        """Place the label `gap` above (or below) `point` on a line of gradient `slope`.
+
+        On a steep wire the label moves further away, so its corner clears the wire.
+        """
+        self._anchor, self._gap, self._slope = QPointF(point), gap, abs(slope)
+        self._place()
+
+    def _place(self) -> None:
+        gap = self._gap + min(self._rect.width() / 2 * self._slope, 40.0)
+        y = self._anchor.y() - gap if self.above else self._anchor.y() + gap
+        self.setPos(self._anchor.x(), y)

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 
-from gradflow.core.formatting import format_array, format_shape
+from gradflow.core.formatting import format_array, format_number, format_shape
 from gradflow.core.graph import Edge, Graph
 from gradflow.core.playback import PlaybackState
 
 
 def number_text(arr: np.ndarray) -> str:
-    """A scalar as a number; a tensor as its shape and a compact preview."""
+    """A scalar as a number; a tensor as its shape and a short preview ('2×2 [0.1, …]')."""
     arr = np.asarray(arr)
     if arr.ndim == 0:
         return format_array(arr)
-    text = format_array(arr, max_items=4)
-    return (
-        text
-        if text.startswith(f"[{format_shape(arr.shape)}:")
-        else (f"{format_shape(arr.shape)} {text}")
-    )
+    if arr.size <= 2:
+        return format_array(arr.ravel(), digits=3)
+    return f"{format_shape(arr.shape)} [{format_number(arr.ravel()[0], 3)}, …]"
 
 
 def edge_texts(state: PlaybackState | None, edge: Edge) -> tuple[str | None, str | None]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from gradflow.core.formatting import format_number, format_shape
 from gradflow.core.graph import Node
-from gradflow.ui.canvas.icons import category_color
+from gradflow.ui.canvas.icons import category_color, display_symbol
 from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.port_item import PortItem
 from gradflow.ui.canvas.style import (
@@ -54,7 +56,14 @@ class NodeItem(QGraphicsItem):
         """Rebuild title, ports and size from the node (after an attribute change)."""
         spec = node.spec
         self.prepareGeometryChange()
-        self._symbol, self._title = spec.symbol, node.title
+        self._symbol, self._title = display_symbol(spec), node.title
+        if spec.name in ("input", "const"):  # a leaf shows its name big and its value below
+            value = np.asarray(node.attrs["value"])
+            shown = (
+                f"= {format_number(value.item())}" if value.ndim == 0 else format_shape(value.shape)
+            )
+            self._symbol, self._title = node.title, f"{spec.name} {shown}"
+        self._raw_symbol, self._raw_title = self._symbol, self._title
         self._accent = category_color(spec.category)
         h = node_height(max(node.n_inputs, node.n_outputs))
         self._rect = QRectF(-NODE_WIDTH / 2, -h / 2, NODE_WIDTH, h)
@@ -117,6 +126,11 @@ class NodeItem(QGraphicsItem):
             "title": font(metrics.label_pt),
             "badge": font(8.5, bold=True),
         }
+        room = self._rect.width() - 16
+        for key, text in (("symbol", self._raw_symbol), ("title", self._raw_title)):
+            fm = QFontMetricsF(self._fonts[key])
+            elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            setattr(self, f"_{key}", elided)
         number = font(metrics.number_pt)
         self.value_label.set_style(number, theme.value, theme.label_bg)
         self.grad_label.set_style(font(metrics.number_pt, italic=True), theme.grad, theme.label_bg)

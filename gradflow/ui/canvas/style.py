@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QFont
 
-NODE_WIDTH = 96.0
+NODE_WIDTH = 88.0
 PORT_SPACING = 24.0
 PORT_RADIUS = 6.0
 CORNER = 12.0

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from gradflow.ui.canvas.scene import GraphScene
 
 MIN_ZOOM, MAX_ZOOM, STEP = 0.15, 4.0, 1.2
+FIT_MAX = 1.25  # a small graph is shown a little enlarged, not blown up
 
 
 class GraphView(QGraphicsView):
@@ -48,13 +49,13 @@ class GraphView(QGraphicsView):
         self.zoom_by(1 / self.zoom())
 
     def fit(self) -> None:
-        """Show every node (at most 100 %)."""
+        """Show every node (enlarged at most to 125 %)."""
         scene = self.scene()
         if not scene.items():
             return
         self.fitInView(scene.items_rect(), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.0:
-            self.reset_zoom()
+        if self.zoom() > FIT_MAX:
+            self.zoom_by(FIT_MAX / self.zoom())
         self.centerOn(scene.items_rect().center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
