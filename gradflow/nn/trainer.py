@@ -3,7 +3,9 @@
 `Trainer(config).run()` is a generator of events: an `IterationMetrics` per mini-batch,
 an `EpochMetrics` per epoch and a final `TrainingFinished`. A NaN or infinite loss raises
 `TrainingDiverged` before the parameters are touched. `pause`, `resume` and `stop` may be
-called from any thread; they take effect between two iterations.
+called from any thread; they take effect between two iterations. Predictions and
+`network_graph` may also be asked for from another thread while training runs: a lock
+makes them see the parameters between two updates, never half-way through one.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ class Trainer:
         self._go = threading.Event()
         self._go.set()
         self._stop = threading.Event()
+        self._params_lock = threading.Lock()
 
     # --- control from any thread ---------------------------------------------------------
     def pause(self) -> None:
@@ -141,7 +144,8 @@ class Trainer:
             )
             for i in range(1, self.model.n_layers + 1)
         )
-        self.optimizer.step(self.model.params, grads)
+        with self._params_lock:
+            self.optimizer.step(self.model.params, grads)
         self.iteration += 1
         correct = int(np.count_nonzero(scores.argmax(axis=1) == labels))
         return loss, norms, correct
@@ -202,7 +206,9 @@ class Trainer:
 
     def predict_proba(self, raw: np.ndarray) -> np.ndarray:
         """Class probabilities for raw feature rows (in the data set's own units)."""
-        return softmax(self.model.scores(self.data.standardise(np.asarray(raw))))
+        x = self.data.standardise(np.asarray(raw))
+        with self._params_lock:
+            return softmax(self.model.scores(x))
 
     def predict(self, raw: np.ndarray) -> np.ndarray:
         """The most likely class of each raw feature row."""
@@ -224,4 +230,5 @@ class Trainer:
     def network_graph(self, n_samples: int = 4) -> Graph:
         """The current MLP as a float64 core Graph on `n_samples` real training rows."""
         n = max(1, min(n_samples, len(self.data.x_train)))
-        return self.model.graph_for(self.data.x_train[:n], self.data.y_train[:n])
+        with self._params_lock:
+            return self.model.graph_for(self.data.x_train[:n], self.data.y_train[:n])

@@ -1,0 +1,192 @@
+"""ui.training: TrainingOptions - the form that edits every TrainConfig option."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from gradflow.nn.config import TrainConfig, parse_hidden
+from gradflow.nn.datasets import TOY_SETS
+
+FILE_KINDS = {"cifar10": "CIFAR-10 folder…", "npz": ".npz file…"}
+
+
+def _combo(items: tuple[str, ...], name: str) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.addItems(list(items))
+    return box
+
+
+def _spin(
+    lo: float, hi: float, name: str, decimals: int | None = None, step: float = 1.0
+) -> QSpinBox | QDoubleSpinBox:
+    box: QSpinBox | QDoubleSpinBox
+    if decimals is None:
+        box = QSpinBox()
+        box.setRange(int(lo), int(hi))
+    else:
+        box = QDoubleSpinBox()
+        box.setDecimals(decimals)
+        box.setRange(lo, hi)
+        box.setSingleStep(step)
+    box.setObjectName(name)
+    box.setKeyboardTracking(False)
+    return box
+
+
+class TrainingOptions(QWidget):
+    """Every training option; `config()` reads them, `set_config()` shows a config."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset = _combo((*TOY_SETS, *FILE_KINDS.values()), "dataset")
+        self.location = QLineEdit()
+        self.location.setObjectName("datasetLocation")
+        self.location.setPlaceholderText("folder or file")
+        self.browse = QToolButton()
+        self.browse.setText("…")
+        self.browse.setToolTip("Choose the CIFAR-10 folder or .npz file")
+        self.hidden = QLineEdit()
+        self.hidden.setObjectName("hidden")
+        self.hidden.setToolTip('Hidden layer sizes, e.g. "100,50" ("none": linear)')
+        self.activation = _combo(("relu", "tanh", "sigmoid"), "activation")
+        self.optimizer = _combo(("adam", "momentum", "sgd"), "optimizer")
+        self.loss = _combo(("softmax_ce", "mse"), "loss")
+        self.init = _combo(("he", "xavier"), "init")
+        self.lr = _spin(1e-5, 1000.0, "lr", decimals=5, step=0.001)
+        self.batch = _spin(1, 100_000, "batch")
+        self.epochs = _spin(1, 100_000, "epochs")
+        self.weight_decay = _spin(0.0, 1.0, "weightDecay", decimals=5, step=1e-4)
+        self.seed = _spin(0, 2**31 - 1, "seed")
+        self.val_fraction = _spin(0.0, 0.9, "valFraction", decimals=2, step=0.05)
+        self.samples = _spin(20, 1_000_000, "samples")
+        self.noise = _spin(0.0, 10.0, "noise", decimals=2, step=0.05)
+        self.classes = _spin(1, 10, "classes")
+        self.classes.setSpecialValueText("auto")  # the minimum (1) means the set's default
+        self._layout()
+        self.set_config(TrainConfig())
+        for box in (self.dataset, self.activation, self.optimizer, self.loss, self.init):
+            box.currentIndexChanged.connect(self.changed)
+        for spin in (
+            self.lr,
+            self.batch,
+            self.epochs,
+            self.weight_decay,
+            self.seed,
+            self.val_fraction,
+            self.samples,
+            self.noise,
+            self.classes,
+        ):
+            spin.valueChanged.connect(self.changed)
+        self.hidden.editingFinished.connect(self.changed)
+        self.location.editingFinished.connect(self.changed)
+        self.dataset.currentIndexChanged.connect(self._update_enabled)
+        self.browse.clicked.connect(self._on_browse_clicked)
+
+    def _layout(self) -> None:
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(4)
+        where = QHBoxLayout()
+        where.addWidget(self.location)
+        where.addWidget(self.browse)
+        rows = (
+            ("Data set", self.dataset),
+            ("Location", where),
+            ("Samples", self.samples),
+            ("Noise", self.noise),
+            ("Classes", self.classes),
+            ("Validation", self.val_fraction),
+            ("Hidden", self.hidden),
+            ("Activation", self.activation),
+            ("Loss", self.loss),
+            ("Init", self.init),
+            ("Optimizer", self.optimizer),
+            ("Learning rate", self.lr),
+            ("Weight decay", self.weight_decay),
+            ("Batch", self.batch),
+            ("Epochs", self.epochs),
+            ("Seed", self.seed),
+        )
+        for label, field in rows:
+            form.addRow(label, field)
+
+    def dataset_spec(self) -> str:
+        """The data set as the trainer names it: "spiral", "cifar10:DIR", "npz:PATH"."""
+        text = self.dataset.currentText()
+        for kind, shown in FILE_KINDS.items():
+            if text == shown:
+                return f"{kind}:{self.location.text().strip()}"
+        return text
+
+    def config(self) -> TrainConfig:
+        """The options as a TrainConfig (ConfigError if the hidden sizes cannot be read)."""
+        classes = self.classes.value()
+        return TrainConfig(
+            dataset=self.dataset_spec(),
+            hidden=parse_hidden(self.hidden.text()),
+            activation=self.activation.currentText(),
+            optimizer=self.optimizer.currentText(),
+            lr=self.lr.value(),
+            batch=self.batch.value(),
+            epochs=self.epochs.value(),
+            weight_decay=self.weight_decay.value(),
+            seed=self.seed.value(),
+            init=self.init.currentText(),
+            val_fraction=self.val_fraction.value(),
+            samples=self.samples.value(),
+            noise=self.noise.value(),
+            classes=None if classes < 2 else classes,
+            loss=self.loss.currentText(),
+        )
+
+    def set_config(self, cfg: TrainConfig) -> None:
+        """Show the options of `cfg`."""
+        kind, _, where = cfg.dataset.partition(":")
+        self.dataset.setCurrentText(FILE_KINDS.get(kind, kind))
+        self.location.setText(where)
+        self.hidden.setText(",".join(str(h) for h in cfg.hidden) or "none")
+        self.activation.setCurrentText(cfg.activation)
+        self.optimizer.setCurrentText(cfg.optimizer)
+        self.loss.setCurrentText(cfg.loss)
+        self.init.setCurrentText(cfg.init)
+        self.lr.setValue(cfg.lr)
+        self.batch.setValue(cfg.batch)
+        self.epochs.setValue(cfg.epochs)
+        self.weight_decay.setValue(cfg.weight_decay)
+        self.seed.setValue(cfg.seed)
+        self.val_fraction.setValue(cfg.val_fraction)
+        self.samples.setValue(cfg.samples)
+        self.noise.setValue(cfg.noise)
+        self.classes.setValue(cfg.classes or 1)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        is_file = self.dataset.currentText() in FILE_KINDS.values()
+        for w in (self.location, self.browse):
+            w.setEnabled(is_file)
+        for w in (self.samples, self.noise, self.classes):
+            w.setEnabled(not is_file)
+
+    def _on_browse_clicked(self) -> None:
+        if self.dataset.currentText() == FILE_KINDS["cifar10"]:
+            path = QFileDialog.getExistingDirectory(self, "CIFAR-10 batches folder")
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, "Data set", "", "NumPy arrays (*.npz)")
+        if path:
+            self.location.setText(path)
+            self.changed.emit()

@@ -1,0 +1,306 @@
+"""ui.training: TrainingPanel - the training dock: options, Start/Pause/Stop/Reset, plots.
+
+Training runs in a TrainingWorker (its own QThread) and reaches this panel by signals
+only; the panel stores what arrives and a ~30 Hz timer redraws the plots, so the window
+stays responsive whatever the training rate. Start after Stop continues the same run;
+Reset forgets it.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradflow.core.errors import GradflowError
+from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
+from gradflow.ui.training.controls import TrainingOptions
+from gradflow.ui.training.plots import TrainingPlots
+from gradflow.ui.training.worker import TrainingWorker
+
+REDRAW_MS = 33  # at most ~30 plot redraws a second
+EPOCH_FIELDS = ("train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s")
+
+
+class TrainingPanel(QDockWidget):
+    """The training dock. `open_network_requested(Graph)` carries the current network."""
+
+    open_network_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Training", parent)
+        self.setObjectName("training")
+        self.options = TrainingOptions()
+        self.plots = TrainingPlots()
+        self.trainer: Trainer | None = None
+        self.worker: TrainingWorker | None = None
+        self._started_at = 0.0
+        self._done_at_start = 0
+        self._points = np.zeros((0, 2))
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self._set_running(False)
+        app = QCoreApplication.instance()
+        if app is not None:  # never leave a training thread running at exit
+            app.aboutToQuit.connect(self.shutdown)
+
+    def _button(self, name: str, text: str, tip: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        self.start_button = self._button(
+            "start", "▶ Start", "Start or continue training", self.start
+        )
+        self.pause_button = self._button("pause", "❚❚ Pause", "Pause or resume", self.toggle_pause)
+        self.stop_button = self._button("stop", "■ Stop", "Stop after this iteration", self.stop)
+        self.reset_button = self._button("reset", "↺ Reset", "Forget this run", self.reset)
+        self.export_button = self._button(
+            "exportCsv", "Export CSV…", "Save the metrics as a CSV table", self._on_export
+        )
+        self.network_button = self._button(
+            "openNetwork",
+            "Open network as graph",
+            "Show the current MLP on the canvas",
+            self._on_open_network,
+        )
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.setObjectName("logScale")
+        self.log_scale.toggled.connect(self.plots.set_log_scale)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setTextVisible(True)
+        self.status = QLabel("Choose the options and press Start.")
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        buttons = QGridLayout()
+        for i, b in enumerate(
+            (self.start_button, self.pause_button, self.stop_button, self.reset_button)
+        ):
+            buttons.addWidget(b, i // 2, i % 2)
+        scroll = QScrollArea()
+        scroll.setWidget(self.options)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side = QVBoxLayout()
+        side.addWidget(scroll, 1)
+        side.addLayout(buttons)
+        side.addWidget(self.progress)
+        side.addWidget(self.status)
+        extras = QHBoxLayout()
+        extras.addWidget(self.log_scale)
+        extras.addStretch(1)
+        extras.addWidget(self.export_button)
+        extras.addWidget(self.network_button)
+        right = QVBoxLayout()
+        right.addWidget(self.plots, 1)
+        right.addLayout(extras)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(8, 6, 8, 6)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(250)
+        row.addWidget(side_widget)
+        row.addLayout(right, 1)
+        self.setWidget(body)
+
+    # --- commands ------------------------------------------------------------------------
+    def is_running(self) -> bool:
+        """Whether a run is in progress: true until every signal of its thread has arrived."""
+        return self.worker is not None
+
+    def start(self) -> None:
+        """Start training with the current options, or continue a stopped run."""
+        if self.worker is not None:
+            return
+        try:
+            config = self.options.config()
+            config.validate()
+        except GradflowError as err:
+            self._show(str(err), error=True)
+            return
+        resumable = self.trainer is not None and self.trainer.config == config
+        if not (resumable and self.trainer.epoch < config.epochs):
+            self.trainer = None
+            self.plots.reset(len(config.hidden) + 1)
+            self.progress.setValue(0)
+        self.worker = worker = TrainingWorker(config, self.trainer)
+        worker.ready.connect(self._on_worker_ready)
+        worker.iterations.connect(self._on_worker_iterations)
+        worker.epochs_done.connect(self._on_worker_epochs_done)
+        worker.boundary.connect(self._on_worker_boundary)
+        worker.finished.connect(self._on_worker_finished)
+        worker.failed.connect(self._on_worker_failed)
+        worker.thread.finished.connect(self._on_thread_finished)
+        self._show("Loading the data…")
+        self._set_running(True)
+        self.timer.start()
+        worker.start()
+
+    def toggle_pause(self) -> None:
+        """Pause a running training, or resume a paused one."""
+        if self.worker is None or self.trainer is None:
+            return
+        if self.trainer.paused:
+            self.worker.resume()
+            self._show("Training…")
+        else:
+            self.worker.pause()
+            self._show("Paused.")
+        self._set_running(True)
+
+    def stop(self) -> None:
+        """Stop before the next iteration; Start continues from there."""
+        if self.worker is not None:
+            self.worker.stop()
+
+    def reset(self) -> None:
+        """Stop, and forget the run and its plots."""
+        self.shutdown()
+        self.trainer = None
+        self.plots.reset(0)
+        self.progress.setValue(0)
+        self.progress.setFormat("%p%")
+        self._show("Choose the options and press Start.")
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Stop training and wait for its thread to end (closing, resetting)."""
+        worker = self.worker
+        if worker is not None:
+            worker.stop()
+            worker.wait(timeout_ms)
+            # deliver what the thread sent before it ended, so nothing arrives later
+            QCoreApplication.sendPostedEvents(self, 0)
+            self._on_thread_finished()
+
+    def export_csv(self, path: str | Path) -> int:
+        """Write one row per iteration (epoch results on an epoch's last row); returns rows."""
+        it = self.plots.iterations
+        n_layers = self.plots.n_layers
+        by_iteration = {e.iteration: e for e in self.plots.epochs}
+        header = ["iteration", "epoch", "loss"]
+        header += [f"grad_norm_layer{i + 1}" for i in range(n_layers)] + list(EPOCH_FIELDS)
+        columns = [it.column(c) for c in (0, 1, 2)] + [it.column(4 + i) for i in range(n_layers)]
+        with Path(path).open("w", newline="", encoding="utf-8") as fh:
+            out = csv.writer(fh)
+            out.writerow(header)
+            for row in zip(*columns, strict=True):
+                ep = by_iteration.get(int(row[0]))
+                tail = ["" if ep is None else _cell(getattr(ep, f)) for f in EPOCH_FIELDS]
+                out.writerow([int(row[0]), int(row[1]), *(repr(float(v)) for v in row[2:]), *tail])
+        return len(it)
+
+    # --- worker signals ----------------------------------------------------------------------
+    def _on_worker_ready(self, trainer: Trainer) -> None:
+        self.trainer = trainer
+        self._started_at = time.monotonic()
+        self._done_at_start = trainer.iteration
+        self._show("Training…")
+        if trainer.data.is_2d:
+            self._points = trainer.data.raw(trainer.data.x_train)
+        self.network_button.setEnabled(True)
+
+    def _on_worker_iterations(self, rows: np.ndarray) -> None:
+        self.plots.add_iterations(rows)
+        self._update_progress(int(rows[-1, 0]))
+
+    def _on_worker_epochs_done(self, epochs: list[EpochMetrics]) -> None:
+        self.plots.add_epochs(epochs)
+
+    def _on_worker_boundary(self, grid: DecisionGrid) -> None:
+        if self.trainer is not None:
+            self.plots.show_boundary(grid, self._points, self.trainer.data.y_train)
+
+    def _on_worker_finished(self, done: TrainingFinished) -> None:
+        last = self.plots.epochs[-1] if self.plots.epochs else None
+        acc = (
+            ""
+            if last is None or math.isnan(last.val_acc)
+            else (f", validation accuracy {last.val_acc:.1%}")
+        )
+        verb = "Stopped" if done.stopped else "Finished"
+        self._show(f"{verb} after {done.epochs} epochs, {done.iterations} iterations{acc}.")
+
+    def _on_worker_failed(self, message: str) -> None:
+        self._show(message, error=True)
+
+    def _on_thread_finished(self) -> None:
+        if self.worker is None:
+            return
+        self.worker.wait()
+        self.worker = None
+        self.timer.stop()
+        self.plots.redraw()
+        self._set_running(False)
+
+    def _on_timer_timeout(self) -> None:
+        self.plots.redraw()
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _update_progress(self, iteration: int) -> None:
+        if self.trainer is None:
+            return
+        cfg = self.trainer.config
+        per_epoch = -(-len(self.trainer.data.x_train) // cfg.batch)
+        total = per_epoch * cfg.epochs
+        done = iteration / total
+        ran = iteration - self._done_at_start
+        spent = time.monotonic() - self._started_at
+        left = spent * (total - iteration) / ran if ran > 0 else 0.0
+        epoch = min(cfg.epochs, iteration // per_epoch + 1)
+        self.progress.setValue(round(100 * done))
+        self.progress.setFormat(f"epoch {epoch}/{cfg.epochs} · {left:.0f} s left")
+
+    def _set_running(self, running: bool) -> None:
+        paused = running and self.trainer is not None and self.trainer.paused
+        self.start_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.pause_button.setText("▶ Resume" if paused else "❚❚ Pause")
+        self.stop_button.setEnabled(running)
+        self.options.setEnabled(not running)
+        self.network_button.setEnabled(self.trainer is not None)
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+
+    def _on_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export metrics", "metrics.csv", "CSV (*.csv)")
+        if path:
+            try:
+                rows = self.export_csv(path)
+            except OSError as err:
+                self._show(f"cannot write {path}: {err.strerror or err}", error=True)
+                return
+            self._show(f"Saved {rows} rows to {Path(path).name}.")
+
+    def _on_open_network(self) -> None:
+        if self.trainer is not None:
+            self.open_network_requested.emit(self.trainer.network_graph())
+
+
+def _cell(value: float) -> str:
+    return "" if not math.isfinite(value) else repr(float(value))

@@ -1,0 +1,196 @@
+"""ui.training: TrainingPlots - loss, accuracy, gradient-norm and decision-boundary plots.
+
+Data arrives in packets and is only stored; `redraw()` (driven by the panel's ~30 Hz
+timer) pushes it to the curves, so drawing cost does not depend on the training rate.
+Curves use automatic peak downsampling and clip to the view, which keeps 100,000
+iterations smooth.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from gradflow.nn.trainer import DecisionGrid, EpochMetrics
+from gradflow.ui.training.series import Series, ema
+
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+SMOOTHING = 0.05  # EMA weight of a new iteration loss
+MAX_LAYERS = 17
+TINY = 1e-30  # exact zeros are drawn this small on a log axis instead of as -inf
+
+
+def _plot(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
+    plot = pg.PlotWidget(background="w")
+    plot.setObjectName(name)
+    plot.setTitle(title, color="#333", size="10pt")
+    plot.setLabel("left", left)
+    plot.setLabel("bottom", bottom)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setMinimumSize(220, 160)
+    for axis in ("left", "bottom"):
+        plot.getAxis(axis).setTextPen("#444")
+        plot.getAxis(axis).setPen("#999")
+    return plot
+
+
+def _fast(curve: pg.PlotDataItem) -> pg.PlotDataItem:
+    curve.setDownsampling(auto=True, method="peak")
+    curve.setClipToView(True)
+    return curve
+
+
+class TrainingPlots(QWidget):
+    """The four live plots, with their data (iterations, epochs) kept in growing arrays."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loss_plot = _plot("lossPlot", "Loss", "loss", "iteration")
+        self.accuracy_plot = _plot("accuracyPlot", "Accuracy", "accuracy", "epoch")
+        self.grad_plot = _plot("gradNormPlot", "Gradient norm per layer", "‖∇‖", "iteration")
+        self.boundary_plot = _plot("boundaryPlot", "Decision boundary", "x₂", "x₁")
+        for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
+            plot.addLegend(offset=(-8, 8), labelTextColor="#333", brush=(255, 255, 255, 200))
+        self.loss_plot.setClipToView(True)
+        self.grad_plot.setClipToView(True)
+        self.accuracy_plot.setYRange(0, 1.02, padding=0)
+        self.loss_curve = _fast(self.loss_plot.plot(pen=pg.mkPen("#9ab8d8", width=1), name="batch"))
+        self.smooth_curve = _fast(
+            self.loss_plot.plot(pen=pg.mkPen("#1f4e8c", width=2.5), name="smoothed")
+        )
+        self.val_loss_curve = self.loss_plot.plot(
+            pen=pg.mkPen("#d62728", width=2),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush="#d62728",
+            symbolPen=None,
+            name="validation",
+        )
+        self.train_acc_curve = self.accuracy_plot.plot(
+            pen=pg.mkPen("#1f4e8c", width=2), name="train"
+        )
+        self.val_acc_curve = self.accuracy_plot.plot(
+            pen=pg.mkPen("#d62728", width=2),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush="#d62728",
+            symbolPen=None,
+            name="validation",
+        )
+        self.grad_curves: list[pg.PlotDataItem] = []
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.scatter = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#333", width=0.6))
+        self.boundary_plot.addItem(self.image)
+        self.boundary_plot.addItem(self.scatter)
+        self.boundary_plot.setAspectLocked(True)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        grid.addWidget(self.loss_plot, 0, 0)
+        grid.addWidget(self.accuracy_plot, 0, 1)
+        grid.addWidget(self.grad_plot, 1, 0)
+        grid.addWidget(self.boundary_plot, 1, 1)
+        # columns: iteration, epoch, loss, smoothed loss, gradient norm of each layer
+        self.iterations = Series(4 + MAX_LAYERS)
+        self.epochs: list[EpochMetrics] = []
+        self.n_layers = 0
+        self.dirty = False
+        self.log_scale = False
+
+    # --- data in --------------------------------------------------------------------------
+    def reset(self, n_layers: int) -> None:
+        """Forget all data; prepare one gradient-norm curve per layer."""
+        self.iterations.clear()
+        self.epochs = []
+        self.n_layers = n_layers
+        for curve in self.grad_curves:
+            self.grad_plot.removeItem(curve)
+        self.grad_plot.plotItem.legend.clear()
+        self.grad_curves = [
+            _fast(
+                self.grad_plot.plot(
+                    pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5), name=f"layer {i + 1}"
+                )
+            )
+            for i in range(n_layers)
+        ]
+        self.image.clear()
+        self.scatter.clear()
+        self.dirty = True
+        self.redraw()
+
+    def add_iterations(self, rows: np.ndarray) -> None:
+        """Rows of (iteration, epoch, loss, norm per layer) from the worker."""
+        losses = rows[:, 2]
+        start = self.iterations.column(3)[-1] if len(self.iterations) else None
+        smooth = ema(losses, SMOOTHING, start)
+        norms = np.zeros((len(rows), MAX_LAYERS))
+        k = min(rows.shape[1] - 3, MAX_LAYERS)
+        norms[:, :k] = rows[:, 3 : 3 + k]
+        self.iterations.append(np.column_stack([rows[:, :3], smooth, norms]))
+        self.dirty = True
+
+    def add_epochs(self, eps: list[EpochMetrics]) -> None:
+        """Epoch results: validation loss and accuracy points."""
+        self.epochs.extend(eps)
+        self.dirty = True
+
+    def show_boundary(self, grid: DecisionGrid, points: np.ndarray, labels: np.ndarray) -> None:
+        """Colour each grid cell by its class probabilities; draw the data on top."""
+        colours = np.array([pg.mkColor(c).getRgb()[:3] for c in PALETTE], dtype=float)
+        k = grid.probs.shape[2]
+        rgb = grid.probs @ colours[np.arange(k) % len(colours)]
+        confidence = grid.probs.max(axis=2, keepdims=True)
+        light = 255 - (255 - rgb) * (0.15 + 0.4 * confidence)  # pale where unsure
+        self.image.setImage(light.astype(np.uint8), autoLevels=False, levels=(0, 255))
+        dx = grid.xs[1] - grid.xs[0] if len(grid.xs) > 1 else 1.0
+        dy = grid.ys[1] - grid.ys[0] if len(grid.ys) > 1 else 1.0
+        self.image.setRect(
+            QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys))
+        )
+        if len(self.scatter.data) != len(points):
+            brushes = [pg.mkBrush(PALETTE[int(c) % len(PALETTE)]) for c in labels]
+            self.scatter.setData(pos=points, brush=brushes)
+
+    # --- drawing ----------------------------------------------------------------------------
+    def redraw(self) -> None:
+        """Push stored data to the curves if anything changed since the last redraw."""
+        if not self.dirty:
+            return
+        self.dirty = False
+        it = self.iterations
+        x = it.column(0)
+
+        def col(i: int) -> np.ndarray:
+            return np.maximum(it.column(i), TINY) if self.log_scale else it.column(i)
+
+        self.loss_curve.setData(x, col(2), skipFiniteCheck=True)
+        self.smooth_curve.setData(x, col(3), skipFiniteCheck=True)
+        for i, curve in enumerate(self.grad_curves):
+            curve.setData(x, col(4 + i), skipFiniteCheck=True)
+        eps = self.epochs
+        val = [e for e in eps if np.isfinite(e.val_loss)]
+        self.val_loss_curve.setData([e.iteration for e in val], [e.val_loss for e in val])
+        self.train_acc_curve.setData([e.epoch for e in eps], [e.train_acc for e in eps])
+        self.val_acc_curve.setData([e.epoch for e in val], [e.val_acc for e in val])
+
+    def set_log_scale(self, on: bool) -> None:
+        """Logarithmic loss and gradient-norm axes."""
+        self.log_scale = on
+        self.dirty = True
+        self.redraw()
+        self.loss_plot.setLogMode(y=on)
+        self.grad_plot.setLogMode(y=on)
