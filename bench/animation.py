@@ -1,0 +1,220 @@
+"""bench: the player on a 500-node canvas - frames per second and key-press-to-frame time.
+
+A 500-node scalar graph (a ladder of add and tanh gates, laid out on a grid) is opened in
+a MainWindow on the offscreen platform with the player installed and the whole graph in
+view. Three figures, each printed against its budget (60 fps, 16 ms):
+
+1. playing: the player animates a fixed number of steps in real time; the canvas
+   viewport's paint events are counted, giving the frames actually painted per second
+   (Qt drives animations at ~60 Hz, so this is at most ~60);
+2. frame cost: the same animation frames drawn one by one into a QImage of the viewport's
+   size (pulses moved by hand), giving the frame rate the painting alone could sustain;
+3. step latency: a → key press is sent to the settled canvas and the time until the
+   viewport has painted the step's first frame (active node lit, pulses set off) is
+   measured, median and worst of many presses; then the same for a step that reveals its
+   numbers at once (animation off), which redraws the wires' labels.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GRADFLOW_SETTINGS", os.path.join(tempfile.mkdtemp(), "bench.ini"))
+
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from gradflow.core.graph import Graph
+
+N_NODES = 500
+COLUMNS = 25
+PLAY_STEPS = 12
+LATENCY_PRESSES = 40
+FPS_BUDGET = 60.0
+STEP_BUDGET_MS = 16.0
+
+
+def ladder_graph(n_nodes: int = N_NODES) -> Graph:
+    """Two inputs, then add and tanh gates in turn, each add fed by the two nodes before it."""
+    g = Graph()
+    ids = [g.add_node("input", "a", value=0.5), g.add_node("input", "b", value=-0.25)]
+    while len(ids) < n_nodes:
+        if len(ids) % 2 == 0:
+            nid = g.add_node("add")
+            g.connect(ids[-1], nid, dst_port=0)
+            g.connect(ids[-2], nid, dst_port=1)
+        else:
+            nid = g.add_node("tanh")
+            g.connect(ids[-1], nid)
+        ids.append(nid)
+    for i, nid in enumerate(ids):  # a snake over a grid, so wires stay short
+        row, col = divmod(i, COLUMNS)
+        col = col if row % 2 == 0 else COLUMNS - 1 - col
+        g.set_pos(nid, (col * 180.0, row * 110.0))
+    return g
+
+
+class PaintCounter(QObject):
+    """Counts paint events of one widget."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def setup():
+    """A shown window with the ladder graph, the player installed, the whole graph in view."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from gradflow.ui.main_window import MainWindow
+    from gradflow.ui.player import install_player
+
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.load_graph(ladder_graph())
+    dock = install_player(window)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    window.view.fit()
+    app.processEvents()
+    return app, window, dock
+
+
+def wait_until(app, condition, timeout_ms: int = 20000) -> None:
+    """Process events until `condition()` holds."""
+    clock = QElapsedTimer()
+    clock.start()
+    while not condition():
+        if clock.elapsed() > timeout_ms:
+            raise TimeoutError("the player did not get there in time")
+        app.processEvents()
+
+
+def bench_playing(app, window, dock) -> tuple[float, int, int]:
+    """(painted frames per second while pulses travel, paints, animation ticks).
+
+    The clock runs only while a step is animating: the reveal between two steps is
+    measured by the latency figures below.
+    """
+    counter = PaintCounter(window.view.viewport())
+    dock.driver.animate = True
+    dock.controller.pause()
+    dock.controller.seek(0)
+    wait_until(app, lambda: not dock.driver.animator.running)
+    ticks0, paints0 = dock.driver.animator.frames, counter.count
+    elapsed = 0.0
+    for _ in range(PLAY_STEPS):
+        dock.controller.step_forward()
+        start = time.perf_counter()
+        wait_until(app, lambda: not dock.driver.animator.running)
+        elapsed += time.perf_counter() - start
+    paints = counter.count - paints0
+    return paints / elapsed, paints, dock.driver.animator.frames - ticks0
+
+
+def bench_frame_cost(app, window, dock, frames: int = 120) -> float:
+    """Frames per second the painting alone sustains: pulses moved by hand, drawn to a QImage."""
+    dock.driver.animate = True
+    dock.controller.seek(dock.controller.index + 1)
+    pulses = dock.driver.animator.pulses()
+    viewport = window.view.viewport()
+    image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    start = time.perf_counter()
+    for i in range(frames):
+        for p in pulses:
+            p.set_progress(i / frames)
+        painter = QPainter(image)
+        window.view.render(painter)
+        painter.end()
+    elapsed = time.perf_counter() - start
+    dock.driver.animator.finish()
+    return frames / elapsed
+
+
+def bench_step_latency(app, window, dock) -> list[float]:
+    """Milliseconds from a → key press on the canvas to the viewport's next painted frame."""
+    counter = PaintCounter(window.view.viewport())
+    dock.driver.animate = True
+    dock.controller.seek(0)
+    window.view.setFocus()
+    times = []
+    for _ in range(LATENCY_PRESSES):
+        app.processEvents()
+        before = counter.count
+        start = time.perf_counter()
+        QTest.keyClick(window.view, Qt.Key.Key_Right)
+        wait_until(app, lambda b=before: counter.count > b)
+        times.append((time.perf_counter() - start) * 1000)
+        dock.driver.animator.finish()  # the next press starts from a settled canvas
+        app.processEvents()
+    dock.driver.animator.finish()
+    return times
+
+
+def bench_reveal_latency(app, window, dock) -> list[float]:
+    """Milliseconds from a → key press to the painted frame when the numbers appear at once."""
+    counter = PaintCounter(window.view.viewport())
+    dock.driver.animate = False
+    dock.controller.seek(0)
+    window.view.setFocus()
+    times = []
+    for _ in range(LATENCY_PRESSES):
+        app.processEvents()
+        before = counter.count
+        start = time.perf_counter()
+        QTest.keyClick(window.view, Qt.Key.Key_Right)
+        wait_until(app, lambda b=before: counter.count > b)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> int:
+    """Run the three measurements and print them against the budgets."""
+    app, window, dock = setup()
+    n = len(window.document.graph)
+    print(
+        f"canvas: {n} nodes, {len(window.document.graph.edges)} wires, "
+        f"trace of {dock.controller.length} steps, viewport "
+        f"{window.view.viewport().width()}×{window.view.viewport().height()}"
+    )
+    fps, paints, ticks = bench_playing(app, window, dock)
+    print(
+        f"playing {PLAY_STEPS} animated steps: {fps:6.1f} painted frames/s while pulses travel "
+        f"({paints} paints, {ticks} animation ticks) = {fps / FPS_BUDGET:.2f}× the 60 fps budget"
+    )
+    cost_fps = bench_frame_cost(app, window, dock)
+    print(
+        f"full redraw of the whole view into a QImage: {cost_fps:6.1f} frames/s = "
+        f"{1000 / cost_fps:.2f} ms per frame = {cost_fps / FPS_BUDGET:.2f}× the 60 fps budget"
+    )
+    times = bench_step_latency(app, window, dock)
+    med, worst = statistics.median(times), max(times)
+    print(
+        f"step latency (→ key to first animated frame, {len(times)} presses): median {med:.2f} ms, "
+        f"worst {worst:.2f} ms = {med / STEP_BUDGET_MS:.2f}× the 16 ms budget (median)"
+    )
+    times = bench_reveal_latency(app, window, dock)
+    med, worst = statistics.median(times), max(times)
+    print(
+        f"reveal latency (animation off, numbers at once): median {med:.2f} ms, "
+        f"worst {worst:.2f} ms = {med / STEP_BUDGET_MS:.2f}× the 16 ms budget (median)"
+    )
+    window.document.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
