@@ -7,6 +7,8 @@ previews, and the full arrays travel alongside in `tensors` and `jacobians`.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -102,21 +104,29 @@ def _fill(template: str, slots: Sequence[str], c: str, numbers: bool) -> str:
     return out.replace("{c}", c)
 
 
+_NAME = re.compile(r"[^\W\d]\w*")
+
+
+def _name_in(label: str) -> str | None:
+    """The variable a label names: 'q' and 'q = x + y' name q; '+ w2' or 'copy x' name none."""
+    head = label.split("=")[0].strip()
+    return head if _NAME.fullmatch(head) else None
+
+
 class _Namer:
     """Titles of nodes and ports as a user reads them, for one graph and trace."""
 
     def __init__(self, graph: Graph, trace: Trace) -> None:
         self.graph = graph
         self.forward = {s.node: s for s in trace.forward}
+        candidates = {n.id: _name_in(n.title) or n.id for n in graph}
+        counts = Counter(candidates.values())
+        self.names = {nid: c if counts[c] == 1 else nid for nid, c in candidates.items()}
         self.loss = self.title(trace.backward[0].node) if trace.backward else "L"
 
     def title(self, node_id: str) -> str:
-        """The node's name: its label ('q = x + y' names q) or its id."""
-        node = self.graph.nodes.get(node_id)
-        if node is None:
-            return node_id
-        name = node.title.split("=")[0].strip() if "=" in node.title else node.title
-        return name or node.id
+        """The node's name in formulas: a label that is a name ('q', 'q = x + y'), else its id."""
+        return self.names.get(node_id, node_id)
 
     def port(self, node_id: str, port: int) -> str:
         node = self.graph.nodes.get(node_id)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from gradflow.core.engine import run
+from gradflow.core.examples import load_example
 from gradflow.core.explain import caption_at, explain_step, forward_sentence
 from gradflow.core.graph import Graph
 from gradflow.core.jacobian import local_jacobian
@@ -237,3 +238,40 @@ def test_caption_at_the_ends() -> None:
     assert caption_at(trace, g, None) == "Whole run shown · 10 steps (5 forward, 5 backward)"
     assert caption_at(trace, g, 10) == explain_step(trace, g, 9).caption
     assert caption_at(None, g, 3).startswith("Nothing to play yet")
+
+
+@pytest.mark.parametrize("name", ["add-mul", "sigmoid-neuron", "gate-patterns", "vector-l2"])
+def test_every_step_of_the_bundled_example_is_explained(name: str) -> None:
+    g = load_example(name)
+    trace = run(g).trace
+    captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
+    assert len(set(captions)) == len(captions)
+    for i in range(len(trace)):
+        e = explain_step(trace, g, i)
+        assert all(re.search(r"\d", s) for s in e.sentences), e.sentences
+
+
+def test_labels_that_are_formulas_fall_back_to_ids() -> None:
+    g = load_example("gate-patterns")  # labels like "copy x", "p = x·y", "m = max(z, w)"
+    trace = run(g).trace
+    copy = next(s.index for s in trace.backward if s.op == "copy")
+    assert explain_step(trace, g, copy).caption.endswith(
+        "backward through copy c: upstream -20, -12; sends -32 to x"
+    )
+    g = load_example("sigmoid-neuron")  # "+ w2" and "−" are not names: ids dot and neg
+    trace = run(g).trace
+    neg = next(s.index for s in trace.backward if s.op == "neg")
+    assert "∂f/∂dot = ∂f/∂neg · ∂neg/∂dot = -0.1966 · (-1) = 0.1966" in (
+        explain_step(trace, g, neg).sentences
+    )
+
+
+def test_duplicate_names_use_ids() -> None:
+    g = Graph()
+    g.add_node("input", "a", value=1.0, label="v")
+    g.add_node("input", "b", value=2.0, label="v")
+    g.add_node("add", "s", label="s = v + v")
+    g.connect("a", "s", dst_port=0)
+    g.connect("b", "s", dst_port=1)
+    trace = run(g).trace
+    assert forward_sentence(trace.forward[2], g) == "s = a + b = 1 + 2 = 3"

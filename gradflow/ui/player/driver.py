@@ -80,7 +80,7 @@ class PlayerDriver(QObject):
         if self.animate and new == old + 1 and self._shown() == old:
             exp = self.explanation(new)
             self._set_active(trace.steps[new - 1].node)
-            self.dock.set_caption(exp.caption if exp is not None else "")
+            self._show_text(new)  # caption and inspector say what the pulses carry
             speed = self.controller.speed
             ms = round(self.controller.step_ms * ANIMATED_SHARE) if speed else 0
             self.animator.start(
