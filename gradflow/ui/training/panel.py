@@ -219,6 +219,7 @@ class TrainingPanel(QDockWidget):
         self._started_at = time.monotonic()
         self._done_at_start = trainer.iteration
         self._show("Training…")
+        self.plots.set_boundary_available(trainer.data.is_2d)
         if trainer.data.is_2d:
             self._points = trainer.data.raw(trainer.data.x_train)
         self.network_button.setEnabled(True)

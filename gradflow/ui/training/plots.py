@@ -66,7 +66,7 @@ class TrainingPlots(QWidget):
             plot.addLegend(offset=(-8, 8), labelTextColor="#333", brush=(255, 255, 255, 200))
         self.loss_plot.setClipToView(True)
         self.grad_plot.setClipToView(True)
-        self.accuracy_plot.setYRange(0, 1.02, padding=0)
+        self.accuracy_plot.setYRange(0, 1.05, padding=0)
         self.loss_curve = _fast(self.loss_plot.plot(pen=pg.mkPen("#9ab8d8", width=1), name="batch"))
         self.smooth_curve = _fast(
             self.loss_plot.plot(pen=pg.mkPen("#1f4e8c", width=2.5), name="smoothed")
@@ -109,6 +109,7 @@ class TrainingPlots(QWidget):
         self.n_layers = 0
         self.dirty = False
         self.log_scale = False
+        self._epochs_drawn = 0
 
     # --- data in --------------------------------------------------------------------------
     def reset(self, n_layers: int) -> None:
@@ -165,6 +166,11 @@ class TrainingPlots(QWidget):
             brushes = [pg.mkBrush(PALETTE[int(c) % len(PALETTE)]) for c in labels]
             self.scatter.setData(pos=points, brush=brushes)
 
+    def set_boundary_available(self, available: bool) -> None:
+        """Say in the title when the data has more than 2 features (no boundary to draw)."""
+        title = "Decision boundary" if available else "Decision boundary (2-D data sets only)"
+        self.boundary_plot.setTitle(title, color="#333" if available else "#888", size="10pt")
+
     # --- drawing ----------------------------------------------------------------------------
     def redraw(self) -> None:
         """Push stored data to the curves if anything changed since the last redraw."""
@@ -182,6 +188,9 @@ class TrainingPlots(QWidget):
         for i, curve in enumerate(self.grad_curves):
             curve.setData(x, col(4 + i), skipFiniteCheck=True)
         eps = self.epochs
+        if len(eps) == self._epochs_drawn and eps:
+            return  # no new epoch: leave the accuracy plot alone (no repaint)
+        self._epochs_drawn = len(eps)
         val = [e for e in eps if np.isfinite(e.val_loss)]
         self.val_loss_curve.setData([e.iteration for e in val], [e.val_loss for e in val])
         self.train_acc_curve.setData([e.epoch for e in eps], [e.train_acc for e in eps])

@@ -112,6 +112,7 @@ class TrainingWorker(QObject):
                 last_boundary = now
             if isinstance(ev, TrainingFinished):
                 self.finished.emit(ev)
+            time.sleep(0)  # hand the GIL to the GUI thread between iterations
 
     def _flush(self) -> None:
         if self._pending:
