@@ -84,6 +84,24 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     return np.exp(log_softmax(np.atleast_2d(scores)))
 
 
+class _EpochProgress:
+    """Where the current epoch is (batch order, position) and its running sums."""
+
+    def __init__(self, order: np.ndarray, n_layers: int) -> None:
+        self.order = order
+        self.pos = 0
+        self.busy = self.loss_sum = 0.0
+        self.correct = self.batches = 0
+        self.norm_sum = np.zeros(n_layers)
+
+    def add(self, seconds: float, loss_sum: float, correct: int, norms: tuple) -> None:
+        self.busy += seconds
+        self.loss_sum += loss_sum
+        self.correct += correct
+        self.norm_sum += norms
+        self.batches += 1
+
+
 class Trainer:
     """Trains an MLP on one data set, as configured; see the module docstring."""
 
@@ -104,6 +122,7 @@ class Trainer:
         self._rng = np.random.default_rng(config.seed + 1)
         self.epoch = 0
         self.iteration = 0
+        self._progress: _EpochProgress | None = None
         self._go = threading.Event()
         self._go.set()
         self._stop = threading.Event()
@@ -151,42 +170,41 @@ class Trainer:
         return loss, norms, correct
 
     def run(self) -> Iterator[Event]:
-        """Train for the configured epochs (continuing from where a stopped run left off)."""
+        """Train for the configured epochs; after a stop, continue exactly where it stopped
+        (same batch order), so a stopped and continued run equals an uninterrupted one."""
         cfg, data = self.config, self.data
         n = len(data.x_train)
         start = time.perf_counter()
         stopped = False
         while self.epoch < cfg.epochs and not stopped:
-            order = self._rng.permutation(n)
-            busy, loss_sum, correct, norm_sum = 0.0, 0.0, 0, np.zeros(self.model.n_layers)
-            batches = 0
-            for lo in range(0, n, cfg.batch):
+            if self._progress is None:
+                self._progress = _EpochProgress(self._rng.permutation(n), self.model.n_layers)
+            ep = self._progress
+            while ep.pos < n:
                 self._go.wait()
                 if self._stop.is_set():
                     stopped = True
                     break
-                idx = order[lo : lo + cfg.batch]
+                idx = ep.order[ep.pos : ep.pos + cfg.batch]
                 t0 = time.perf_counter()
                 loss, norms, ok = self.step(data.x_train[idx], data.y_train[idx])
-                busy += time.perf_counter() - t0
-                loss_sum += loss * len(idx)
-                correct += ok
-                norm_sum += norms
-                batches += 1
+                ep.add(time.perf_counter() - t0, loss * len(idx), ok, norms)
+                ep.pos += len(idx)
                 yield IterationMetrics(self.epoch + 1, self.iteration, loss, norms)
             if stopped:
                 break
             self.epoch += 1
+            self._progress = None
             val_loss, val_acc = self.evaluate(data.x_val, data.y_val)
             yield EpochMetrics(
                 self.epoch,
                 self.iteration,
-                loss_sum / n,
-                correct / n,
+                ep.loss_sum / n,
+                ep.correct / n,
                 val_loss,
                 val_acc,
-                n / busy if busy > 0 else float("inf"),
-                tuple(float(v) for v in norm_sum / max(batches, 1)),
+                n / ep.busy if ep.busy > 0 else float("inf"),
+                tuple(float(v) for v in ep.norm_sum / max(ep.batches, 1)),
                 time.perf_counter() - start,
             )
         self._stop.clear()

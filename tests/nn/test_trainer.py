@@ -156,3 +156,20 @@ def test_nn_imports_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_stopped_run_continues_exactly_where_it_stopped() -> None:
+    cfg = TrainConfig(dataset="spiral", epochs=3, batch=50)
+    whole = [e.loss for e in Trainer(cfg).run() if isinstance(e, IterationMetrics)]
+    trainer = Trainer(cfg)
+    first: list[float] = []
+    for ev in trainer.run():
+        if isinstance(ev, IterationMetrics):
+            first.append(ev.loss)
+            if ev.iteration == 13:  # mid-way through the second epoch
+                trainer.stop()
+    assert trainer.epoch == 1
+    rest = list(trainer.run())
+    losses = first + [e.loss for e in rest if isinstance(e, IterationMetrics)]
+    assert losses == whole
+    assert [e.epoch for e in rest if isinstance(e, EpochMetrics)] == [2, 3]
