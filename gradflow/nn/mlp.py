@@ -21,8 +21,8 @@ from gradflow.core.graph import Graph
 ACTIVATIONS = ("relu", "tanh", "sigmoid")
 LOSSES = ("softmax_ce", "mse")
 INITS = ("he", "xavier")
-COLUMN = 170.0  # canvas distance between layers of the drawn network
-ROW = 90.0
+COLUMN = 210.0  # canvas distance between columns of the drawn network
+ROW = 120.0
 
 
 def init_params(
@@ -62,58 +62,58 @@ def build_graph(
     if loss not in LOSSES:
         raise GradflowError(f'unknown loss "{loss}" (choose from {", ".join(LOSSES)})')
     g = Graph()
-    n_layers = len(sizes) - 1
     g.add_node("input", "X", label="X", pos=(0.0, 0.0), value=x, trainable=False)
     prev = "X"
+    n_layers = len(sizes) - 1
     for i in range(1, n_layers + 1):
-        col = (3 * i - 2) * COLUMN
-        last = i == n_layers
-        g.add_node(
-            "input",
-            f"W{i}",
-            label=f"W{i}",
-            pos=(col, -ROW),
-            value=params[f"W{i}"],
-            trainable=trainable,
-        )
-        g.add_node(
-            "matmul", f"XW{i}", label=f"{'X' if i == 1 else f'h{i - 1}'}·W{i}", pos=(col, 0.0)
-        )
-        g.connect(prev, f"XW{i}", dst_port=0)
-        g.connect(f"W{i}", f"XW{i}", dst_port=1)
-        g.add_node(
-            "input",
-            f"b{i}",
-            label=f"b{i}",
-            pos=(col + COLUMN, -ROW),
-            value=params[f"b{i}"],
-            trainable=trainable,
-        )
-        z = "scores" if last else f"z{i}"
-        g.add_node("add", z, label=z, pos=(col + COLUMN, 0.0))
-        g.connect(f"XW{i}", z, dst_port=0)
-        g.connect(f"b{i}", z, dst_port=1)
-        prev = z
-        if not last:
-            g.add_node(
-                activation, f"h{i}", label=f"h{i} = {activation}", pos=(col + 2 * COLUMN, 0.0)
-            )
-            g.connect(z, f"h{i}")
-            prev = f"h{i}"
-    end = (3 * n_layers) * COLUMN
-    g.add_node(
-        "input",
-        "y",
-        label="labels" if loss == "softmax_ce" else "targets",
-        pos=(end - COLUMN, ROW),
-        value=y,
-        trainable=False,
-    )
+        prev = _add_layer(g, i, prev, params, trainable, None if i == n_layers else activation)
+    end = 3 * n_layers * COLUMN
+    g.add_node("input", "y", label="y", pos=(end - COLUMN, ROW), value=y, trainable=False)
     g.add_node(loss, "loss", label="loss", pos=(end, 0.0))
     g.connect(prev, "loss", dst_port=0)
     g.connect("y", "loss", dst_port=1)
     g.set_output("loss")
     return g
+
+
+def _add_layer(
+    g: Graph,
+    i: int,
+    prev: str,
+    params: Mapping[str, np.ndarray],
+    trainable: bool,
+    activation: str | None,
+) -> str:
+    """Layer i: prev @ Wi + bi, then the activation (none for the output layer).
+
+    Each parameter sits in the row above, one column left of the node it feeds, so its
+    wire runs down and to the right like the data's. Returns the layer's output node.
+    """
+    col = (3 * i - 2) * COLUMN
+    source = "X" if i == 1 else f"h{i - 1}"
+    g.add_node(
+        "input",
+        f"W{i}",
+        label=f"W{i}",
+        pos=(col - COLUMN, -ROW),
+        value=params[f"W{i}"],
+        trainable=trainable,
+    )
+    g.add_node("matmul", f"XW{i}", label=f"{source}·W{i}", pos=(col, 0.0))
+    g.connect(prev, f"XW{i}", dst_port=0)
+    g.connect(f"W{i}", f"XW{i}", dst_port=1)
+    z = f"z{i}" if activation else "scores"
+    g.add_node(
+        "input", f"b{i}", label=f"b{i}", pos=(col, -ROW), value=params[f"b{i}"], trainable=trainable
+    )
+    g.add_node("add", z, label=z, pos=(col + COLUMN, 0.0))
+    g.connect(f"XW{i}", z, dst_port=0)
+    g.connect(f"b{i}", z, dst_port=1)
+    if activation is None:
+        return z
+    g.add_node(activation, f"h{i}", label=f"h{i} = {activation}", pos=(col + 2 * COLUMN, 0.0))
+    g.connect(z, f"h{i}")
+    return f"h{i}"
 
 
 class MLP:

@@ -89,7 +89,7 @@ def test_drawn_graph_reads_left_to_right_with_readable_labels() -> None:
     g = model.graph_for(np.array([[0.5, -1.0], [1.0, 2.0]], np.float32), np.array([1, 0]))
     titles = [g.nodes[n].title for n in g.topo_order()]
     assert titles[:6] == ["X", "W1", "X·W1", "b1", "z1", "h1 = tanh"]
-    assert titles[-2:] == ["labels", "loss"]
+    assert titles[-2:] == ["y", "loss"]
     main_path = ["X", "XW1", "z1", "h1", "XW2", "scores", "loss"]
     xs = [g.nodes[n].pos[0] for n in main_path]
     assert xs == sorted(xs)
