@@ -60,10 +60,15 @@ class TrainingPlots(QWidget):
         super().__init__(parent)
         self.loss_plot = _plot("lossPlot", "Loss", "loss", "iteration")
         self.accuracy_plot = _plot("accuracyPlot", "Accuracy", "accuracy", "epoch")
-        self.grad_plot = _plot("gradNormPlot", "Gradient norm per layer", "‖∇‖", "iteration")
+        self.grad_plot = _plot("gradNormPlot", "Gradient norm per layer", "norm", "iteration")
         self.boundary_plot = _plot("boundaryPlot", "Decision boundary", "x₂", "x₁")
-        for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot):
-            plot.addLegend(offset=(-8, 8), labelTextColor="#333", brush=(255, 255, 255, 200))
+        # losses fall and accuracies rise: each legend goes where its curves are not
+        for plot, offset in (
+            (self.loss_plot, (-8, 8)),
+            (self.accuracy_plot, (-8, -8)),
+            (self.grad_plot, (-8, 8)),
+        ):
+            plot.addLegend(offset=offset, labelTextColor="#333", brush=(255, 255, 255, 200))
         self.loss_plot.setClipToView(True)
         self.grad_plot.setClipToView(True)
         self.accuracy_plot.setYRange(0, 1.05, padding=0)
