@@ -88,6 +88,9 @@ class TrainingWorker(QObject):
         except MemoryError:
             self._flush()
             self.failed.emit("not enough memory for this network and data set")
+        except Exception as err:  # a bug: tell the user, and let it reach the logs
+            self.failed.emit(f"training stopped by an internal error: {err!r}")
+            raise
         finally:
             self.thread.quit()
 
