@@ -101,3 +101,12 @@ def test_an_edit_during_an_animation_cancels_it(qtbot, monkeypatch, tmp_path) ->
     assert window.playhead == 0
     assert dock.controller.index == 0
     assert all(item.scene() is None for item in dock.driver.animator.pulses())
+
+
+def test_scrubbing_the_timeline_jumps_without_animating(qtbot, monkeypatch, tmp_path) -> None:
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
+    dock.timeline.setSliderDown(True)
+    dock.timeline.setValue(4)  # one step on, but by dragging
+    assert not dock.driver.animator.running
+    assert window.playhead == 4
+    dock.timeline.setSliderDown(False)

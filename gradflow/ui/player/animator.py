@@ -128,7 +128,8 @@ class StepAnimator(QObject):
                 path = self._edge_path(e)
                 if path is not None:
                     text = number_text(step.outputs[e.src_port])
-                    made.append((PulseItem(path, text, theme.value, f, above=True), True))
+                    pulse = PulseItem(path, text, theme.value, f, True, background=theme.label_bg)
+                    made.append((pulse, True))
             return made
         routes = exp.routes if exp is not None else ()
         for e, g in step.downstream:
@@ -136,7 +137,9 @@ class StepAnimator(QObject):
             if path is None:
                 continue
             dim = bool(routes) and e.dst_port < len(routes) and not routes[e.dst_port]
-            pulse = PulseItem(path, number_text(g), theme.grad, f, above=False, dim=dim)
+            pulse = PulseItem(
+                path, number_text(g), theme.grad, f, False, dim, background=theme.label_bg
+            )
             made.append((pulse, False))
         return made
 
@@ -184,7 +187,7 @@ def add_step_tags(scene: GraphScene, step: BackwardStep, exp: Explanation) -> li
     tags = []
     y = top.top() - 4
     for text in texts:
-        tag = TagItem(text, QColor(scene.theme.grad), f)
+        tag = TagItem(text, QColor(scene.theme.grad), f, scene.theme.label_bg)
         tag.setPos(top.center().x(), y)
         y -= tag.boundingRect().height() + 3
         scene.addItem(tag)

@@ -77,16 +77,14 @@ class PlayerDriver(QObject):
         trace = self.trace
         if trace is None:
             return
-        if self.animate and new == old + 1 and self._shown() == old:
-            exp = self.explanation(new)
+        dragging = self.dock.timeline.isSliderDown()  # scrubbing jumps, never animates
+        if self.animate and not dragging and new == old + 1 and self._shown() == old:
             self._set_active(trace.steps[new - 1].node)
             self._show_text(new)  # caption and inspector say what the pulses carry
-            speed = self.controller.speed
-            ms = round(self.controller.step_ms * ANIMATED_SHARE) if speed else 0
-            self.animator.start(
-                trace, self.window.document.graph, new - 1, exp, ms,
-                lambda: self._reveal(new),
-            )  # fmt: skip
+            ms = round(self.controller.step_ms * ANIMATED_SHARE)
+            graph = self.window.document.graph
+            exp = self.explanation(new)
+            self.animator.start(trace, graph, new - 1, exp, ms, lambda: self._reveal(new))
         else:
             self.animator.clear_tags()
             self._reveal(new)
@@ -115,9 +113,7 @@ class PlayerDriver(QObject):
         trace = self.trace
         n = len(trace) if trace is not None else 0
         self.controller.set_length(n, trace.n_forward if trace is not None else 0)
-        k = self.window.playhead
-        self.controller.sync(n if k is None else k)
-        self._on_window_playhead_changed(k)
+        self._on_window_playhead_changed(self.window.playhead)
 
     # --- helpers ------------------------------------------------------------------------------
     def _set_active(self, node_id: str | None) -> None:

@@ -23,6 +23,13 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 GLOW_R = 11.0
 CORE_R = 4.5
 Z_OVERLAY = 20.0
+PILL = QColor(255, 255, 255)  # the number's background; the theme passes its own
+
+
+def _opaque(colour: QColor) -> QColor:
+    c = QColor(colour)
+    c.setAlpha(max(c.alpha(), 235))
+    return c
 
 
 def _pill(text: str, font: QFont) -> QRectF:
@@ -45,6 +52,7 @@ class PulseItem(QGraphicsItem):
         font: QFont,
         above: bool,
         dim: bool = False,
+        background: QColor = PILL,
     ) -> None:
         super().__init__()
         self._path = path
@@ -53,6 +61,7 @@ class PulseItem(QGraphicsItem):
         if dim:
             self._colour.setAlpha(110)
         self._font = font
+        self._background = _opaque(background)
         box = _pill(text, font)
         gap = GLOW_R * 0.6
         box.moveCenter(QPointF(0, -gap - box.height() / 2 if above else gap + box.height() / 2))
@@ -85,7 +94,7 @@ class PulseItem(QGraphicsItem):
         painter.drawEllipse(QPointF(0, 0), GLOW_R, GLOW_R)
         painter.setBrush(self._colour)
         painter.drawEllipse(QPointF(0, 0), CORE_R, CORE_R)
-        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.setBrush(self._background)
         painter.setPen(QPen(self._colour, 1.2))
         painter.drawRoundedRect(self._box, 4, 4)
         painter.setFont(self._font)
@@ -96,10 +105,11 @@ class PulseItem(QGraphicsItem):
 class TagItem(QGraphicsItem):
     """A small boxed note anchored above a node: 'Σ = -12 + (-10) = -22', 'routes to z'."""
 
-    def __init__(self, text: str, colour: QColor, font: QFont) -> None:
+    def __init__(self, text: str, colour: QColor, font: QFont, background: QColor = PILL) -> None:
         super().__init__()
         self.text = text
         self._colour = QColor(colour)
+        self._background = _opaque(background)
         self._font = font
         self._box = _pill(text, font).adjusted(0, 0, 4, 2)
         self._box.moveCenter(QPointF(0, -self._box.height() / 2))
@@ -113,7 +123,7 @@ class TagItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = QColor(self._colour)
         fill.setAlpha(30)
-        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.setBrush(self._background)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawRoundedRect(self._box, 5, 5)
         painter.setBrush(fill)

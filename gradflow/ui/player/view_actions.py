@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -62,6 +62,7 @@ class PlayerViewActions(QObject):
                 d.hide()
             self.dock.show()
             self.dock.set_caption_point_size(PRESENTATION_CAPTION_PT)
+            QTimer.singleShot(0, self.window.view.fit)  # after the docks have made room
         else:
             for d in self._hidden:
                 d.show()
