@@ -8,7 +8,6 @@ Reset forgets it.
 
 from __future__ import annotations
 
-import csv
 import math
 import time
 from pathlib import Path
@@ -32,11 +31,11 @@ from PySide6.QtWidgets import (
 from gradflow.core.errors import GradflowError
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
 from gradflow.ui.training.controls import TrainingOptions
+from gradflow.ui.training.metrics_csv import write_metrics_csv
 from gradflow.ui.training.plots import TrainingPlots
 from gradflow.ui.training.worker import TrainingWorker
 
 REDRAW_MS = 33  # at most ~30 plot redraws a second
-EPOCH_FIELDS = ("train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s")
 
 
 class TrainingPanel(QDockWidget):
@@ -197,21 +196,9 @@ class TrainingPanel(QDockWidget):
             self._on_thread_finished()
 
     def export_csv(self, path: str | Path) -> int:
-        """Write one row per iteration (epoch results on an epoch's last row); returns rows."""
-        it = self.plots.iterations
-        n_layers = self.plots.n_layers
-        by_iteration = {e.iteration: e for e in self.plots.epochs}
-        header = ["iteration", "epoch", "loss"]
-        header += [f"grad_norm_layer{i + 1}" for i in range(n_layers)] + list(EPOCH_FIELDS)
-        columns = [it.column(c) for c in (0, 1, 2)] + [it.column(4 + i) for i in range(n_layers)]
-        with Path(path).open("w", newline="", encoding="utf-8") as fh:
-            out = csv.writer(fh)
-            out.writerow(header)
-            for row in zip(*columns, strict=True):
-                ep = by_iteration.get(int(row[0]))
-                tail = ["" if ep is None else _cell(getattr(ep, f)) for f in EPOCH_FIELDS]
-                out.writerow([int(row[0]), int(row[1]), *(repr(float(v)) for v in row[2:]), *tail])
-        return len(it)
+        """Write the metrics table (see metrics_csv) to `path`; returns the number of rows."""
+        plots = self.plots
+        return write_metrics_csv(path, plots.iterations, plots.epochs, plots.n_layers)
 
     # --- worker signals ----------------------------------------------------------------------
     def _on_worker_ready(self, trainer: Trainer) -> None:
@@ -301,7 +288,3 @@ class TrainingPanel(QDockWidget):
     def _on_open_network(self) -> None:
         if self.trainer is not None:
             self.open_network_requested.emit(self.trainer.network_graph())
-
-
-def _cell(value: float) -> str:
-    return "" if not math.isfinite(value) else repr(float(value))
