@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from test_player_support import make_player, wire_texts
 
 from gradflow.core.playback import state_at
+from gradflow.ui.player import install_player
 
 
 def _step_to(dock, k: int) -> None:
@@ -17,6 +18,8 @@ def test_install_adds_the_player_dock(qtbot, monkeypatch, tmp_path) -> None:
     window, dock = make_player(qtbot, monkeypatch, tmp_path)
     assert window.findChild(type(dock), "player") is dock
     assert dock.toggleViewAction() in window.docks_menu.actions()
+    assert install_player(window) is dock  # installing twice changes nothing
+    assert len(window.findChildren(type(dock))) == 1
     # the whole run is shown until the user steps: the slider sits at the end
     assert window.playhead is None
     assert (dock.controller.index, dock.controller.length) == (10, 10)

@@ -22,7 +22,10 @@ __all__ = ["PlayerController", "PlayerDock", "install_player"]
 
 
 def install_player(window: MainWindow) -> PlayerDock:
-    """Add the player dock to `window` with its keys and View-menu actions."""
+    """Add the player dock to `window` with its keys and View-menu actions (once per window)."""
+    existing = window.findChild(PlayerDock, "player")
+    if existing is not None:
+        return existing
     controller = PlayerController()
     dock = PlayerDock(controller, window)
     controller.setParent(dock)
