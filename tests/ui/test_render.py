@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QImage
 
@@ -105,3 +110,18 @@ def test_cli_bad_input_is_one_line_and_exit_2(qtbot, tmp_path, capsys, monkeypat
     assert message in err
     assert "Traceback" not in err
     assert not (tmp_path / "x.png").exists()
+
+
+def test_render_runs_headless_in_a_fresh_process(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    out = tmp_path / "step5.png"
+    code = "import sys; from gradflow.ui.render_cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "add-mul", "--out", str(out), "--step", "5"],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 1000
+    assert "Traceback" not in done.stderr
