@@ -105,6 +105,15 @@ def test_divergence_shows_its_message(qtbot, panel: TrainingPanel) -> None:
     assert "b00020" in panel.status.styleSheet()
     _, y = panel.plots.loss_curve.getData()
     assert np.all(np.isfinite(y))  # nothing past the last finite loss is plotted
+    assert panel.network_button.isEnabled()  # the last finite network can be inspected
+    plotted = len(y)
+    first = panel.trainer
+    panel.start_button.click()  # a failed run is not continued: Start begins anew
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=WAIT_MS)
+    x, _ = panel.plots.loss_curve.getData()
+    assert x[0] == 1
+    assert len(x) == plotted  # the same seed diverges at the same iteration
+    assert panel.trainer is not first
 
 
 def test_bad_options_and_bad_data_are_reported(qtbot, panel: TrainingPanel, tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ class TrainingPanel(QDockWidget):
         self._started_at = 0.0
         self._done_at_start = 0
         self._points = np.zeros((0, 2))
+        self._resumable = False  # a stopped run can continue; a failed one cannot
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
@@ -141,8 +142,8 @@ class TrainingPanel(QDockWidget):
         except GradflowError as err:
             self._show(str(err), error=True)
             return
-        resumable = self.trainer is not None and self.trainer.config == config
-        if not (resumable and self.trainer.epoch < config.epochs):
+        trainer = self.trainer if self._resumable else None
+        if trainer is None or trainer.config != config or trainer.epoch >= config.epochs:
             self.trainer = None
             self.plots.reset(len(config.hidden) + 1)
             self.progress.setValue(0)
@@ -203,6 +204,7 @@ class TrainingPanel(QDockWidget):
     # --- worker signals ----------------------------------------------------------------------
     def _on_worker_ready(self, trainer: Trainer) -> None:
         self.trainer = trainer
+        self._resumable = True
         self._started_at = time.monotonic()
         self._done_at_start = trainer.iteration
         self._show("Training…")
@@ -233,6 +235,7 @@ class TrainingPanel(QDockWidget):
         self._show(f"{verb} after {done.epochs} epochs, {done.iterations} iterations{acc}.")
 
     def _on_worker_failed(self, message: str) -> None:
+        self._resumable = False  # the same run would fail the same way: Start begins anew
         self._show(message, error=True)
 
     def _on_thread_finished(self) -> None:
