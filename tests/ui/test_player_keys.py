@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QDoubleSpinBox, QLineEdit
 from test_player_support import make_player
@@ -79,4 +80,20 @@ def test_keys_with_modifiers_are_left_alone(qtbot, monkeypatch, tmp_path) -> Non
     window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
     dock.controller.seek(3)
     qtbot.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert window.playhead == 3
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen floating docks
+def test_keys_work_from_a_floating_dock_but_not_another_window(
+    qtbot, monkeypatch, tmp_path
+) -> None:
+    window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
+    dock.controller.seek(2)
+    window.palette.setFloating(True)
+    qtbot.keyClick(window.palette.widget(), Qt.Key.Key_Right)
+    assert window.playhead == 3
+    other = QLineEdit()  # a separate top-level window: its keys are its own
+    other.setReadOnly(True)
+    qtbot.addWidget(other)
+    qtbot.keyClick(other, Qt.Key.Key_Right)
     assert window.playhead == 3

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDockWidget,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -68,13 +69,20 @@ class PlayerKeys(QObject):
         if mods != Qt.KeyboardModifier.NoModifier:
             return None
         name = KEYS.get(Qt.Key(event.key()))
-        if name is None or not isinstance(obj, QWidget) or obj.window() is not self.window:
+        if name is None or not isinstance(obj, QWidget) or not self._in_window(obj):
             return None
         if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget():
             return None
         if is_editing(QApplication.focusWidget() or obj):
             return None
         return name
+
+    def _in_window(self, widget: QWidget) -> bool:
+        """Whether `widget` is in this window, or in one of its floating docks."""
+        top = widget.window()
+        if isinstance(top, QDockWidget) and top.isFloating():
+            top = top.parentWidget().window() if top.parentWidget() is not None else top
+        return top is self.window
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         name = self._action(obj, event)
