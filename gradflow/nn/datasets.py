@@ -57,7 +57,7 @@ class Dataset:
 
 
 def spiral(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
-    """`classes` interleaved spiral arms; noise jitters each point's angle."""
+    """`classes` interleaved spiral arms; noise is the std of each point's angle (radians)."""
     y = np.arange(n) % classes
     t = rng.uniform(0.0, 1.0, n)
     radius = 0.05 + 0.95 * t
@@ -66,22 +66,22 @@ def spiral(n: int, classes: int, noise: float, rng: np.random.Generator) -> tupl
 
 
 def xor(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
-    """Points in [-1, 1]^2, class 1 where x and y have different signs; plus Gaussian noise."""
+    """Points in [-1, 1]^2, class 1 where x and y differ in sign; noise is a position std."""
     p = rng.uniform(-1.0, 1.0, (n, 2))
     y = (p[:, 0] * p[:, 1] < 0).astype(np.int64)
     return p + rng.normal(0.0, noise, p.shape), y
 
 
 def circles(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
-    """`classes` concentric rings (radius 1, 2, ...) with radial noise."""
+    """`classes` concentric rings (radius 1, 2, ...); noise is the radius's std."""
     y = np.arange(n) % classes
     angle = rng.uniform(0.0, 2 * np.pi, n)
-    radius = (y + 1.0) + rng.normal(0.0, noise, n) * 2
+    radius = (y + 1.0) + rng.normal(0.0, noise, n)
     return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)]), y
 
 
 def gaussians(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
-    """`classes` round Gaussian blobs (two by default) on a circle; noise is their spread."""
+    """`classes` round Gaussian blobs (two by default) 2 from the origin; std 0.5 + 5 noise."""
     y = np.arange(n) % classes
     centres = 2.0 * np.column_stack(
         [
@@ -89,7 +89,7 @@ def gaussians(n: int, classes: int, noise: float, rng: np.random.Generator) -> t
             np.sin(2 * np.pi * np.arange(classes) / classes),
         ]
     )
-    return centres[y] + rng.normal(0.0, 4 * noise + 1e-3, (n, 2)), y
+    return centres[y] + rng.normal(0.0, 0.5 + 5 * noise, (n, 2)), y
 
 
 _MAKERS: dict[str, Callable[..., tuple]] = {

@@ -112,7 +112,7 @@ def test_pause_resume_and_stop_from_another_thread() -> None:
 
 
 def test_predict_decision_grid_and_network_graph() -> None:
-    trainer = Trainer(TrainConfig(dataset="gaussians", hidden=(16,), epochs=15, noise=0.05))
+    trainer = Trainer(TrainConfig(dataset="gaussians", hidden=(16,), epochs=15, noise=0.0))
     _collect(trainer)
     raw = trainer.data.raw(trainer.data.x_val)
     np.testing.assert_array_equal(trainer.predict(raw), trainer.data.y_val)
