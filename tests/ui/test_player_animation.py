@@ -18,15 +18,16 @@ def test_forward_pulse_carries_the_value_and_the_number_appears_on_arrival(
 ) -> None:
     window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
     animator = dock.driver.animator
+    dock.controller.set_speed(0.25)  # a slow pulse: seen mid-wire even on a busy machine
     dock.controller.step_forward()  # step 4: q = x + y = 3, sent along q → f
     assert animator.running
     assert dock.driver.active_node == "q"
     assert [p.text for p in animator.pulses()] == ["3"]
     assert wire_texts(window)["q→f:0"] == ("", "")  # not yet: the pulse is travelling
     pulse = animator.pulses()[0]
-    qtbot.waitUntil(lambda: 0.3 < pulse.progress < 0.9, timeout=5000)
+    qtbot.waitUntil(lambda: 0.2 < pulse.progress < 0.9, timeout=10000)
     assert pulse.scene() is window.scene
-    qtbot.waitUntil(lambda: not animator.running, timeout=5000)
+    qtbot.waitUntil(lambda: not animator.running, timeout=10000)
     assert window.playhead == 4
     assert wire_texts(window)["q→f:0"] == ("3", "")
     assert pulse.scene() is None  # cleaned up
