@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from gradflow.core.explain import Explanation, caption_at, explain_step
 from gradflow.core.trace import Trace
@@ -27,8 +27,6 @@ ANIMATED_SHARE = 0.7  # of a step's time while playing: the pulse travels, then 
 
 class PlayerDriver(QObject):
     """Connects a PlayerController and StepAnimator to a MainWindow."""
-
-    step_shown = Signal(int)  # the playhead the canvas now shows (after any animation)
 
     def __init__(self, window: MainWindow, dock: PlayerDock, controller: PlayerController):
         super().__init__(window)
@@ -79,11 +77,11 @@ class PlayerDriver(QObject):
             return
         dragging = self.dock.timeline.isSliderDown()  # scrubbing jumps, never animates
         if self.animate and not dragging and new == old + 1 and self._shown() == old:
+            exp = self.explanation(new)
             self._set_active(trace.steps[new - 1].node)
-            self._show_text(new)  # caption and inspector say what the pulses carry
+            self._show_text(new, exp)  # caption and inspector say what the pulses carry
             ms = round(self.controller.step_ms * ANIMATED_SHARE)
             graph = self.window.document.graph
-            exp = self.explanation(new)
             self.animator.start(trace, graph, new - 1, exp, ms, lambda: self._reveal(new))
         else:
             self.animator.clear_tags()
@@ -106,7 +104,6 @@ class PlayerDriver(QObject):
             step = trace.steps[k - 1] if trace is not None and k and 0 < k <= n else None
             self._set_active(step.node if step is not None else None)
         self._show_text(k)
-        self.step_shown.emit(n if k is None else k)
 
     def _on_document_result_changed(self, _structural: bool) -> None:
         self.animator.cancel()
@@ -125,9 +122,9 @@ class PlayerDriver(QObject):
         trace = self.trace
         return (len(trace) if trace is not None else 0) if k is None else k
 
-    def _show_text(self, k: int | None) -> None:
+    def _show_text(self, k: int | None, exp: Explanation | None = None) -> None:
         trace, graph = self.trace, self.window.document.graph
-        exp = self.explanation(k)
+        exp = exp if exp is not None else self.explanation(k)
         self.dock.set_caption(exp.caption if exp is not None else caption_at(trace, graph, k))
         inspector = self.window.inspector
         if not self.show_explanations or k is None:
