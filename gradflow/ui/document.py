@@ -132,8 +132,7 @@ class GraphDocument(QObject):
     def set_attr(self, node_id: str, name: str, value: Any) -> None:
         """Change one attribute (validated first; a bad value raises and changes nothing)."""
         old = self._graph.node(node_id).attrs.get(name)
-        self._graph.copy().set_attr(node_id, name, value)  # validate without touching
-        self.apply_attr(node_id, name, value)
+        self.apply_attr(node_id, name, value)  # Graph.set_attr changes nothing if it raises
         self.undo_stack.push(SetAttrCommand(self, node_id, name, old, value))
 
     def set_output(self, node_id: str | None) -> None:

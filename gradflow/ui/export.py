@@ -21,11 +21,16 @@ def _clean(scene: GraphScene, selection_only: bool) -> Iterator[QRectF]:
     """No grid, no selection outline, and (selection_only) nothing unselected."""
     selected = scene.selectedItems()
     rect = scene.items_rect(selection_only and bool(selected))
-    hidden = []
+    hidden, inner = [], None
     if selection_only and selected:
-        hidden = [i for i in scene.items() if i.parentItem() is None and not i.isSelected()]
-    grid = scene.grid_visible
+        sel = dict.fromkeys(scene.selected_node_ids())
+        inner = [e for e in scene.edges() if e.src in sel and e.dst in sel]
+        keep = [scene.wires, *(scene.node_item(n) for n in sel), *map(scene.edge_item, inner)]
+        hidden = [i for i in scene.items() if i.parentItem() is None and i not in keep]
+    grid, detail = scene.grid_visible, scene.detail
     scene.grid_visible = False
+    scene.set_detail(True)
+    scene.wires.set_subset(inner)
     for item in hidden:
         item.setVisible(False)
     scene.clearSelection()
@@ -43,6 +48,8 @@ def _clean(scene: GraphScene, selection_only: bool) -> Iterator[QRectF]:
         for item in selected:
             item.setSelected(True)
         scene.grid_visible = grid
+        scene.set_detail(detail)
+        scene.wires.set_subset(None)
 
 
 def render_image(scene: GraphScene, scale: float = 2.0, selection_only: bool = False) -> QImage:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.set_recent_files(recent_files(self.settings))
         self._update_title()
-        self._show_state()
+        self.refresh_state()
 
     # --- playhead (the player drives it) -------------------------------------------------------
     @property
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         if k != self._playhead:
             self._playhead = k
             self.playhead_changed.emit(k)
-        self._show_state()
+        self.refresh_state()
 
     def current_state(self) -> PlaybackState | None:
         """What the canvas shows now."""
@@ -179,7 +179,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("theme", "dark" if on else "light")
 
     # --- internals -------------------------------------------------------------------------------
-    def _show_state(self) -> None:
+    def refresh_state(self) -> None:
+        """Show the current state on the canvas, the inspector and the status bar."""
         state = self.current_state()
         self.scene.show_state(state)
         self.inspector.set_state(state)
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         if self._playhead is not None:
             self.set_playhead(0 if structural else self._playhead)
         else:
-            self._show_state()
+            self.refresh_state()
 
     def _on_scene_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

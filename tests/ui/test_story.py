@@ -101,7 +101,8 @@ def test_a_new_user_builds_reads_undoes_saves_and_reopens(qtbot, window, tmp_pat
     assert not window.isWindowModified()
     saved = dumps(doc.graph)
     window.files.new()
-    assert window.scene.items() == []
+    assert window.scene.node_items() == []
+    assert window.scene.edges() == []
     assert window.files.open_path(str(path))
     assert dumps(doc.graph) == saved
     assert _numbers(window) == EXPECTED

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from gradflow.ui.canvas.labels import number_text
 
 
 class LabelItem(QGraphicsItem):
     """Text on a soft background pill, anchored by its bottom centre (above) or top centre.
 
-    Geometry is computed when the text changes, never while painting.
+    Geometry is computed when the text changes (or, for a hidden label, when it is shown
+    again), never while painting.
     """
 
     PAD_X, PAD_Y = 4.0, 1.0
@@ -19,7 +25,11 @@ class LabelItem(QGraphicsItem):
         super().__init__(parent)
         self.above = above
         self._text = ""
+        self._source: np.ndarray | None = None  # the number, formatted only when needed
         self._font = QFont()
+        self._metrics = QFontMetricsF(self._font)
+        self._stale = False  # text or style changed while hidden: lay out when shown
+        self._restyled = False
         self._pen = QPen(QColor("black"))
         self._bg = QColor("white")
         self._rect = QRectF()
@@ -27,32 +37,72 @@ class LabelItem(QGraphicsItem):
         self._gap, self._slope = 3.0, 0.0
         self.setZValue(3)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._wanted, self._detail = False, True
         self.setVisible(False)
 
     def text(self) -> str:
-        """The text shown ('' when hidden)."""
-        return self._text if self.isVisible() else ""
+        """The text shown ('' when hidden); still given when zoomed too far out to draw."""
+        if not self._wanted:
+            return ""
+        if self._stale and self._source is not None:
+            self._text = number_text(self._source)
+        return self._text
+
+    def set_detail(self, on: bool) -> None:
+        """Draw the label only at zoom levels where it can be read."""
+        self._detail = on
+        self._show()
 
     def set_style(self, font: QFont, color: QColor, background: QColor) -> None:
         """Font and colours."""
         self._font, self._pen, self._bg = font, QPen(color), background
-        self._relayout()
+        self._metrics = QFontMetricsF(font)
+        self._stale = self._restyled = True
+        self._show()
 
     def set_text(self, text: str | None) -> None:
         """Show `text`, or hide the label for None."""
-        self.setVisible(text is not None)
+        self._wanted = text is not None
+        self._source = None
         if text is not None and text != self._text:
             self._text = text
+            self._stale = True
+        self._show()
+
+    def set_value(self, value: np.ndarray | None) -> None:
+        """Show a number or tensor (formatted when drawn), or hide the label for None.
+
+        Formatting waits until the label is visible, so a zoomed-out 1,000-wire canvas
+        pays nothing for numbers it cannot show.
+        """
+        self._wanted = value is not None
+        if value is not None and value is not self._source:
+            self._source = value
+            self._stale = True
+        self._show()
+
+    def _show(self) -> None:
+        visible = self._wanted and self._detail
+        if visible and self._stale:
             self._relayout()
+        if visible != self.isVisible():
+            self.setVisible(visible)
 
     def _relayout(self) -> None:
-        self.prepareGeometryChange()
-        fm = QFontMetricsF(self._font)
-        w = fm.horizontalAdvance(self._text) + 2 * self.PAD_X
-        h = fm.height() + 2 * self.PAD_Y
-        self._rect = QRectF(-w / 2, -h if self.above else 0.0, w, h)
-        self._place()
-        self.update()
+        text = number_text(self._source) if self._source is not None else self._text
+        self._stale = False
+        changed, self._text = text != self._text, text
+        # widths snap to a few pixels, so most new numbers keep the same geometry
+        w = math.ceil((self._metrics.horizontalAdvance(text) + 2 * self.PAD_X) / 6) * 6
+        h = self._metrics.height() + 2 * self.PAD_Y
+        rect = QRectF(-w / 2, -h if self.above else 0.0, w, h)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+            self._place()
+        elif changed or self._restyled:
+            self.update()
+        self._restyled = False
 
     def boundingRect(self) -> QRectF:
         return self._rect

@@ -1,11 +1,11 @@
-"""ui: the text of the numbers on wires and on output stubs, from a playback state."""
+"""ui: how the numbers on wires and on output stubs are written, and which ones a node shows."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from gradflow.core.formatting import format_array, format_number, format_shape
-from gradflow.core.graph import Edge, Graph
+from gradflow.core.graph import Graph
 from gradflow.core.playback import PlaybackState
 
 
@@ -19,21 +19,9 @@ def number_text(arr: np.ndarray) -> str:
     return f"{format_shape(arr.shape)} [{format_number(arr.ravel()[0], 3)}, …]"
 
 
-def edge_texts(state: PlaybackState | None, edge: Edge) -> tuple[str | None, str | None]:
-    """(value above, gradient below) of a wire, None where not revealed."""
-    if state is None:
-        return None, None
-    value = state.edge_values.get(edge)
-    grad = state.edge_grads.get(edge)
-    return (
-        None if value is None else number_text(value),
-        None if grad is None else number_text(grad),
-    )
-
-
-def caption_texts(
+def caption_values(
     state: PlaybackState | None, graph: Graph, node_id: str
-) -> tuple[str | None, str | None]:
+) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(value, gradient) of a single-output node whose output feeds no wire (e.g. the loss)."""
     if state is None or node_id not in graph:
         return None, None
@@ -42,7 +30,4 @@ def caption_texts(
         return None, None
     values = state.node_values.get(node_id)
     grads = state.node_grads.get(node_id)
-    return (
-        None if values is None else number_text(values[0]),
-        None if grads is None else number_text(grads[0]),
-    )
+    return (None if values is None else values[0], None if grads is None else grads[0])

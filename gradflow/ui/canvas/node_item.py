@@ -17,6 +17,7 @@ from gradflow.ui.canvas.port_item import PortItem
 from gradflow.ui.canvas.style import (
     CORNER,
     NODE_WIDTH,
+    PORT_RADIUS,
     PORT_SPACING,
     Metrics,
     Theme,
@@ -36,6 +37,7 @@ class NodeItem(QGraphicsItem):
         self.inputs: list[PortItem] = []
         self.outputs: list[PortItem] = []
         self.problem: str | None = None
+        self._has_caption = False
         self._active = False
         self._title = ""
         self._symbol = ""
@@ -67,6 +69,8 @@ class NodeItem(QGraphicsItem):
         self._accent = category_color(spec.category)
         h = node_height(max(node.n_inputs, node.n_outputs))
         self._rect = QRectF(-NODE_WIDTH / 2, -h / 2, NODE_WIDTH, h)
+        plain = self._rect.adjusted(-PORT_RADIUS - 2, -12, PORT_RADIUS + 2, 4)
+        self._bounds = (plain, plain.adjusted(0, 0, _STUB + 8, 0))  # without, with a caption
         for port in self.inputs + self.outputs:
             port.setParentItem(None)
             if port.scene() is not None:
@@ -75,6 +79,7 @@ class NodeItem(QGraphicsItem):
         outs = node.n_outputs
         names = ["out"] if outs == 1 else [f"out {k + 1}" for k in range(outs)]
         self.outputs = [self._port(node, k, True, name) for k, name in enumerate(names)]
+        self._port_points = [port.pos() for port in self.inputs + self.outputs]
         tip = f"{node.title} ({spec.name}): {spec.description}"
         self.setToolTip(tip if self.problem is None else f"{tip}\n⚠ {self.problem}")
         self._base_tip = tip
@@ -101,11 +106,15 @@ class NodeItem(QGraphicsItem):
             self._active = on
             self.update()
 
-    def set_caption(self, value: str | None, grad: str | None) -> None:
+    def set_caption(self, value: np.ndarray | None, grad: np.ndarray | None) -> None:
         """Value and gradient of an output that feeds no wire, drawn on a short stub."""
-        self.value_label.set_text(value)
-        self.grad_label.set_text(grad)
-        self.update()
+        shown = value is not None or grad is not None
+        if shown != self._has_caption:
+            self.prepareGeometryChange()  # the stub widens the bounding rectangle
+            self._has_caption = shown
+            self.update()
+        self.value_label.set_value(value)
+        self.grad_label.set_value(grad)
 
     def apply_style(self, theme: Theme, metrics: Metrics) -> None:
         """Theme colours and sizes (on theme or presentation change)."""
@@ -117,6 +126,7 @@ class NodeItem(QGraphicsItem):
             "stub": QPen(theme.wire, metrics.wire_width),
             "text": QPen(theme.node_text),
             "muted": QPen(theme.node_muted),
+            "port": QPen(theme.port, 1.6),
         }
         self._fill = QBrush(theme.node_fill)
         self._accent_brush = QBrush(self._accent)
@@ -149,8 +159,7 @@ class NodeItem(QGraphicsItem):
         return self._rect
 
     def boundingRect(self) -> QRectF:
-        extra = _STUB + 8 if self.value_label.isVisible() or self.grad_label.isVisible() else 0
-        return self._rect.adjusted(-4, -12, 4 + extra, 4)
+        return self._bounds[self._has_caption]
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -159,7 +168,7 @@ class NodeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         r = self._rect
-        if self.value_label.isVisible() or self.grad_label.isVisible():
+        if self._has_caption:
             painter.setPen(self._pens["stub"])
             painter.drawLine(QPointF(r.right(), 0), QPointF(r.right() + _STUB, 0))
         if self._active:
@@ -184,6 +193,10 @@ class NodeItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
             self._title,
         )
+        painter.setPen(self._pens["port"])
+        painter.setBrush(self._fill)
+        for port in self._port_points:
+            painter.drawEllipse(port, PORT_RADIUS, PORT_RADIUS)
         if self.problem is not None:
             self._paint_badge(painter)
 

@@ -1,4 +1,9 @@
-"""ui: a port on a node - inputs on the left, outputs on the right; wires start and end here."""
+"""ui: a port on a node - inputs on the left, outputs on the right; wires start and end here.
+
+The node draws its ports' circles in its own (cached) picture; a port item paints only
+while it is lit (hovered, or the snap target of a wire being drawn), so a big graph does
+not pay one paint call per port per frame.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ class PortItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setToolTip(name)
         self.setZValue(2)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
 
     def set_theme(self, theme: Theme, fill: QBrush) -> None:
         """Colours from the theme (kept, so painting allocates nothing)."""
@@ -39,7 +45,7 @@ class PortItem(QGraphicsItem):
         """Mark this port as the snap target of a wire being drawn."""
         if on != self._highlight:
             self._highlight = on
-            self.update()
+            self._relight()
 
     def scene_anchor(self) -> QPointF:
         """Where a wire attaches, in scene coordinates."""
@@ -50,17 +56,20 @@ class PortItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         painter.setPen(self._pen)
+        painter.setBrush(self._hover_brush)
+        painter.drawEllipse(QPointF(0, 0), PORT_RADIUS + 2.0, PORT_RADIUS + 2.0)
+
+    def _relight(self) -> None:
         lit = self._hover or self._highlight
-        painter.setBrush(self._hover_brush if lit else self._brush)
-        r = PORT_RADIUS + (2.0 if lit else 0.0)
-        painter.drawEllipse(QPointF(0, 0), r, r)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not lit)
+        self.update()
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hover = True
-        self.update()
+        self._relight()
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self._hover = False
-        self.update()
+        self._relight()
         super().hoverLeaveEvent(event)

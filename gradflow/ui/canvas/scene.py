@@ -7,10 +7,8 @@ the live run reveals: values above wires, gradients below.
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneDragDropEvent,
@@ -21,8 +19,8 @@ from shiboken6 import isValid
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
-from gradflow.ui.canvas.edge_item import EdgeItem
-from gradflow.ui.canvas.labels import caption_texts, edge_texts
+from gradflow.ui.canvas.edge_item import EdgeItem, WireLayer
+from gradflow.ui.canvas.labels import caption_values
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.port_item import PortItem
 from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme
@@ -47,11 +45,13 @@ class GraphScene(QGraphicsScene):
         self._edges: dict[Edge, EdgeItem] = {}
         self._state: PlaybackState | None = None
         self._display = (True, True)
+        self._detail = True
+        self.wires: WireLayer | None = None
         self._active: str | None = None
         self._drag: WireDrag | None = None
         self._press_positions: dict[str, tuple[float, float]] = {}
-        self._grid_pen = QPen(self.theme.grid, 1.6)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self._grid_brush = _grid_brush(self.theme.grid)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.node_added.connect(self._on_document_node_added)
         document.node_removed.connect(self._on_document_node_removed)
         document.node_changed.connect(self._on_document_node_changed)
@@ -71,6 +71,15 @@ class GraphScene(QGraphicsScene):
         """The item drawing `edge`; its `path()` runs from source port to target port."""
         return self._edges[edge]
 
+    def edges(self) -> list[Edge]:
+        """Every wire shown, in graph order."""
+        return list(self._edges)
+
+    @property
+    def detail(self) -> bool:
+        """Whether the numbers are drawn (False when zoomed too far out to read them)."""
+        return self._detail
+
     def node_items(self) -> list[NodeItem]:
         """All node items, in graph order."""
         return list(self._nodes.values())
@@ -80,11 +89,13 @@ class GraphScene(QGraphicsScene):
         self._state = state
         show_values, show_grads = self._display
         graph = self.document.graph
+        values = state.edge_values if state is not None and show_values else {}
+        grads = state.edge_grads if state is not None and show_grads else {}
         for edge, item in self._edges.items():
-            value, grad = edge_texts(state, edge)
-            item.set_numbers(value if show_values else None, grad if show_grads else None)
+            item.set_numbers(values.get(edge), grads.get(edge))
+        sinks = dict.fromkeys(graph.sinks())
         for nid, item in self._nodes.items():
-            value, grad = caption_texts(state, graph, nid)
+            value, grad = caption_values(state, graph, nid) if nid in sinks else (None, None)
             item.set_caption(value if show_values else None, grad if show_grads else None)
 
     def set_active_node(self, node_id: str | None) -> None:
@@ -109,6 +120,17 @@ class GraphScene(QGraphicsScene):
         """Switch between the light and the dark palette."""
         self.theme = theme
         self._restyle()
+
+    def set_detail(self, on: bool) -> None:
+        """Draw the numbers only when they can be read (the view turns this off zoomed out)."""
+        if on != self._detail:
+            self._detail = on
+            for item in self._edges.values():
+                item.value_label.set_detail(on)
+                item.grad_label.set_detail(on)
+            for node in self._nodes.values():
+                node.value_label.set_detail(on)
+                node.grad_label.set_detail(on)
 
     def set_grid_visible(self, on: bool) -> None:
         """Show the dot grid; while it shows, moved nodes snap to it."""
@@ -146,7 +168,8 @@ class GraphScene(QGraphicsScene):
         items = self.selectedItems() if selection_only else self.items()
         rect = QRectF()
         for item in items:
-            rect = rect.united(item.sceneBoundingRect())
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
         return rect.adjusted(-40, -40, 40, 40)
 
     def rebuild(self) -> None:
@@ -154,6 +177,8 @@ class GraphScene(QGraphicsScene):
         self.clear()
         self._nodes.clear()
         self._edges.clear()
+        self.wires = WireLayer(self._edges, self.theme, self.metrics)
+        self.addItem(self.wires)
         for nid in self.document.graph.nodes:
             self._on_document_node_added(nid)
         for edge in self.document.graph.edges:
@@ -182,6 +207,8 @@ class GraphScene(QGraphicsScene):
         node = self.document.graph.node(node_id)
         item = NodeItem(node, self.theme, self.metrics)
         self._nodes[node_id] = item
+        item.value_label.set_detail(self._detail)
+        item.grad_label.set_detail(self._detail)
         self.addItem(item)
         item.setPos(QPointF(*(node.pos or (0.0, 0.0))))
 
@@ -193,8 +220,11 @@ class GraphScene(QGraphicsScene):
             self._active = None
 
     def _on_document_node_changed(self, node_id: str) -> None:
-        self._nodes[node_id].update_from(self.document.graph.node(node_id))
-        self.node_item_moved(node_id)
+        item = self._nodes[node_id]
+        ports = (len(item.inputs), len(item.outputs))
+        item.update_from(self.document.graph.node(node_id))
+        if (len(item.inputs), len(item.outputs)) != ports:
+            self.node_item_moved(node_id)  # wires attach to moved ports
 
     def _on_document_node_moved(self, node_id: str) -> None:
         pos = self.document.graph.node(node_id).pos or (0.0, 0.0)
@@ -203,6 +233,8 @@ class GraphScene(QGraphicsScene):
     def _on_document_edge_added(self, edge: Edge) -> None:
         item = EdgeItem(edge, self.theme, self.metrics)
         self._edges[edge] = item
+        item.value_label.set_detail(self._detail)
+        item.grad_label.set_detail(self._detail)
         self.addItem(item)
         self._route(edge)
 
@@ -210,6 +242,7 @@ class GraphScene(QGraphicsScene):
         item = self._edges.pop(edge, None)
         if item is not None:
             self.removeItem(item)
+            self.wires.invalidate()
 
     def _on_document_result_changed(self, _structural: bool) -> None:
         problems = self.document.result.problems
@@ -220,10 +253,14 @@ class GraphScene(QGraphicsScene):
     def _route(self, edge: Edge) -> None:
         src = self._nodes[edge.src].outputs[edge.src_port]
         dst = self._nodes[edge.dst].inputs[edge.dst_port]
-        self._edges[edge].set_ends(src.scene_anchor(), dst.scene_anchor())
+        fans_out = len(self.document.graph.out_edges(edge.src, edge.src_port)) > 1
+        label_at = 0.62 if fans_out else 0.38
+        self._edges[edge].set_ends(src.scene_anchor(), dst.scene_anchor(), label_at)
+        self.wires.invalidate()
 
     def _restyle(self) -> None:
-        self._grid_pen = QPen(self.theme.grid, 1.6)
+        self._grid_brush = _grid_brush(self.theme.grid)
+        self.wires.apply_style(self.theme, self.metrics)
         for item in self._nodes.values():
             item.apply_style(self.theme, self.metrics)
         for item in self._edges.values():
@@ -287,15 +324,21 @@ class GraphScene(QGraphicsScene):
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, self.theme.background)
-        scale = painter.worldTransform().m11()
-        if not self.grid_visible or GRID * scale < 7:
-            return
-        painter.setPen(self._grid_pen)
-        left = math.floor(rect.left() / GRID) * GRID
-        top = math.floor(rect.top() / GRID) * GRID
-        points = [
-            QPointF(left + i * GRID, top + j * GRID)
-            for i in range(int(rect.width() / GRID) + 2)
-            for j in range(int(rect.height() / GRID) + 2)
-        ]
-        painter.drawPoints(points)
+        if self.grid_visible and GRID * painter.worldTransform().m11() >= 7:
+            painter.fillRect(rect, self._grid_brush)  # one tiled dot: no per-dot Python
+
+
+def _grid_brush(color: QColor) -> QBrush:
+    """A brush tiling one soft dot every GRID scene units, dots on multiples of GRID."""
+    tile = QPixmap(int(GRID * 2), int(GRID * 2))
+    tile.setDevicePixelRatio(2.0)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(QPointF(GRID / 2, GRID / 2), 1.1, 1.1)
+    painter.end()
+    brush = QBrush(tile)
+    brush.setTransform(QTransform.fromTranslate(-GRID / 2, -GRID / 2))
+    return brush

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 from gradflow.ui.canvas.scene import GraphScene
 
 MIN_ZOOM, MAX_ZOOM, STEP = 0.15, 4.0, 1.2
+DETAIL_ZOOM = 0.45  # below this, numbers on wires would be too small to read
 FIT_MAX = 1.25  # a small graph is shown a little enlarged, not blown up
 
 
@@ -21,7 +22,8 @@ class GraphView(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # items are cached, so one full repaint beats tracking hundreds of small regions
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setAcceptDrops(True)
         self.setSceneRect(-5000, -5000, 10000, 10000)
         self._pan_from: QPoint | None = None
@@ -35,6 +37,7 @@ class GraphView(QGraphicsView):
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
         factor = target / self.zoom()
         self.scale(factor, factor)
+        self._update_detail()
 
     def zoom_in(self) -> None:
         """One step closer."""
@@ -57,6 +60,10 @@ class GraphView(QGraphicsView):
         if self.zoom() > FIT_MAX:
             self.zoom_by(FIT_MAX / self.zoom())
         self.centerOn(scene.items_rect().center())
+        self._update_detail()
+
+    def _update_detail(self) -> None:
+        self.scene().set_detail(self.zoom() >= DETAIL_ZOOM)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
