@@ -111,3 +111,23 @@ def test_scrubbing_the_timeline_jumps_without_animating(qtbot, monkeypatch, tmp_
     assert not dock.driver.animator.running
     assert window.playhead == 4
     dock.timeline.setSliderDown(False)
+
+
+def test_opening_another_graph_mid_step_is_safe(qtbot, monkeypatch, tmp_path) -> None:
+    from gradflow.core.examples import load_example
+
+    window, dock = _animated(qtbot, monkeypatch, tmp_path, "gate-patterns", 0)
+    trace = window.document.result.trace
+    copy_step = next(s.index for s in trace.backward if s.op == "copy")
+    dock.driver.animate = False
+    dock.controller.seek(copy_step)
+    dock.driver.animate = True
+    dock.controller.step_forward()  # pulses travelling and a Σ tag shown
+    assert dock.driver.animator.running
+    window.load_graph(load_example("add-mul"))  # the scene rebuilds all its items
+    assert not dock.driver.animator.running
+    assert dock.driver.animator.tags() == []
+    assert dock.controller.length == 10
+    dock.controller.seek(3)
+    dock.controller.step_forward()
+    qtbot.waitUntil(lambda: window.playhead == 4, timeout=10000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import (
     QEasingCurve,
     QObject,
@@ -39,7 +40,7 @@ class StepAnimator(QObject):
         self.completed = 0
         self._group: QParallelAnimationGroup | None = None
         self._pulses: list[PulseItem] = []
-        self._tags: list[QGraphicsItem] = []
+        self._tags: list[TagItem] = []
         self._on_done: Callable[[], None] | None = None
 
     @property
@@ -53,7 +54,7 @@ class StepAnimator(QObject):
 
     def tags(self) -> list[str]:
         """Texts of the tags currently shown near nodes."""
-        return [t.text for t in self._tags if isinstance(t, TagItem)]
+        return [t.text for t in self._tags]
 
     def start(
         self,
@@ -110,8 +111,7 @@ class StepAnimator(QObject):
     def clear_tags(self) -> None:
         """Remove the sum/routing tags of the last step."""
         for tag in self._tags:
-            if tag.scene() is not None:
-                tag.scene().removeItem(tag)
+            _remove(tag)
         self._tags.clear()
 
     # --- internals --------------------------------------------------------------------------
@@ -160,14 +160,19 @@ class StepAnimator(QObject):
         if group is None:
             return
         for pulse in self._pulses:
-            if pulse.scene() is not None:
-                pulse.scene().removeItem(pulse)
+            _remove(pulse)
         self._pulses.clear()
         group.deleteLater()
         self.completed += 1
         done, self._on_done = self._on_done, None
         if done is not None:
             done()
+
+
+def _remove(item: QGraphicsItem) -> None:
+    """Take an overlay item off its scene (unless the scene already deleted it)."""
+    if shiboken6.isValid(item) and item.scene() is not None:
+        item.scene().removeItem(item)
 
 
 def add_step_tags(scene: GraphScene, step: BackwardStep, exp: Explanation) -> list[TagItem]:

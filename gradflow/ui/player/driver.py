@@ -42,6 +42,8 @@ class PlayerDriver(QObject):
         controller.moved.connect(self._on_controller_moved)
         window.playhead_changed.connect(self._on_window_playhead_changed)
         window.document.result_changed.connect(self._on_document_result_changed)
+        # a new graph: the scene has just deleted every item, the pulses included
+        window.document.graph_replaced.connect(self.animator.cancel)
         self._on_document_result_changed(True)
 
     # --- reading --------------------------------------------------------------------------
