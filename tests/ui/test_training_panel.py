@@ -207,3 +207,18 @@ def test_a_hundred_thousand_iterations_are_stored_and_drawn_downsampled(panel) -
     assert plots.loss_curve.opts["autoDownsample"]
     assert plots.loss_curve.opts["clipToView"]
     assert plots.grad_curves[1].getOriginalDataset()[1][-1] == 0.25
+
+
+def _cell_of(plots, widget) -> tuple[int, int]:
+    row, column, _, _ = plots._grid.getItemPosition(plots._grid.indexOf(widget))
+    return row, column
+
+
+def test_plots_go_in_one_row_when_the_dock_is_wide_and_low(qtbot, panel) -> None:
+    plots = panel.plots
+    assert _cell_of(plots, plots.boundary_plot) == (1, 1)  # 1100 x 600: a 2 x 2 grid
+    panel.resize(1500, 330)
+    qtbot.waitUntil(lambda: _cell_of(plots, plots.boundary_plot) == (0, 3))
+    assert _cell_of(plots, plots.grad_plot) == (0, 2)
+    panel.resize(1000, 700)
+    qtbot.waitUntil(lambda: _cell_of(plots, plots.boundary_plot) == (1, 1))

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -104,6 +104,7 @@ class TrainingPanel(QDockWidget):
         scroll.setWidget(self.options)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QVBoxLayout()
         side.addWidget(scroll, 1)
         side.addLayout(buttons)
@@ -122,7 +123,7 @@ class TrainingPanel(QDockWidget):
         row.setContentsMargins(8, 6, 8, 6)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(250)
+        side_widget.setFixedWidth(272)
         row.addWidget(side_widget)
         row.addLayout(right, 1)
         self.setWidget(body)

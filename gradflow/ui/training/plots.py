@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics
@@ -101,13 +102,11 @@ class TrainingPlots(QWidget):
         self.boundary_plot.addItem(self.image)
         self.boundary_plot.addItem(self.scatter)
         self.boundary_plot.setAspectLocked(True)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(6)
-        grid.addWidget(self.loss_plot, 0, 0)
-        grid.addWidget(self.accuracy_plot, 0, 1)
-        grid.addWidget(self.grad_plot, 1, 0)
-        grid.addWidget(self.boundary_plot, 1, 1)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(6)
+        self._columns = 0
+        self._arrange(2)
         # columns: iteration, epoch, loss, smoothed loss, gradient norm of each layer
         self.iterations = Series(4 + MAX_LAYERS)
         self.epochs: list[EpochMetrics] = []
@@ -115,6 +114,22 @@ class TrainingPlots(QWidget):
         self.dirty = False
         self.log_scale = False
         self._epochs_drawn = 0
+
+    def _arrange(self, columns: int) -> None:
+        """Plots in a 2 x 2 grid, or in one row (4 columns) when the dock is wide and low."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        plots = (self.loss_plot, self.accuracy_plot, self.grad_plot, self.boundary_plot)
+        for i, plot in enumerate(plots):
+            self._grid.addWidget(plot, i // columns, i % columns)  # re-adding moves it
+        for i in range(4):
+            self._grid.setColumnStretch(i, 1 if i < columns else 0)
+            self._grid.setRowStretch(i, 1 if i < 4 // columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override: pick the layout
+        super().resizeEvent(event)
+        self._arrange(4 if event.size().width() > 3 * event.size().height() else 2)
 
     # --- data in --------------------------------------------------------------------------
     def reset(self, n_layers: int) -> None:
