@@ -77,6 +77,8 @@ class Inspector(QDockWidget):
         self.form.addRow("Constant c", self.c_spin)
         self.form.addRow("Outputs", self.outputs_spin)
         self.form.addRow("", self.trainable)
+        self.is_output = QCheckBox("the graph's output (backprop starts here)")
+        self.form.addRow("", self.is_output)
         self.error = _wrapped()
         self.error.setStyleSheet("color: #c62828;")
         self.step_title = QLabel("<b>This step</b>")
@@ -103,6 +105,7 @@ class Inspector(QDockWidget):
             lambda: self._edit("outputs", self.outputs_spin.value())
         )
         self.trainable.clicked.connect(lambda on: self._edit("trainable", bool(on)))
+        self.is_output.clicked.connect(self._on_is_output_clicked)
 
     # --- public API --------------------------------------------------------------------------
     def set_step_explanation(self, text: str | None) -> None:
@@ -178,6 +181,7 @@ class Inspector(QDockWidget):
                 widget.blockSignals(False)
         if "trainable" in attrs:
             self.trainable.setChecked(bool(attrs["trainable"]))
+        self.is_output.setChecked(self._document.result.output == self.node_id)
 
     def _edit(self, name: str, value: object) -> None:
         if self.node_id is None or self.node_id not in self._document.graph:
@@ -192,6 +196,10 @@ class Inspector(QDockWidget):
             self.refresh()
             return
         self.error.clear()
+
+    def _on_is_output_clicked(self, on: bool) -> None:
+        if self.node_id is not None:
+            self._document.set_output(self.node_id if on else None)
 
     def _on_scene_selection_changed(self) -> None:
         ids = self._scene.selected_node_ids()

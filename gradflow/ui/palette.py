@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from gradflow.core.ops import CATEGORIES, ops_in_category
+from gradflow.ui.canvas.gestures import OP_MIME
 from gradflow.ui.canvas.icons import op_icon
-from gradflow.ui.canvas.scene import OP_MIME
 
 OP_ROLE = Qt.ItemDataRole.UserRole
 

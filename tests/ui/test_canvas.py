@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from gradflow.core.fileformat import dumps
 from gradflow.core.graph import Edge
-from gradflow.ui.canvas.scene import OP_MIME
+from gradflow.ui.canvas.gestures import OP_MIME
 
 
 def _drop(window, mime: QMimeData, at: QPoint) -> None:

@@ -123,3 +123,22 @@ def test_palette_filter_and_double_click(qtbot, window):
     assert len(palette.visible_ops()) == len(REGISTRY)
     palette.tree.itemDoubleClicked.emit(palette.tree.op_item("relu"), 0)
     assert window.document.graph.node("relu1").pos == (x, y + 80)  # the spot was taken
+
+
+def test_choosing_the_output_of_a_graph_with_two_ends(qtbot, add_mul):
+    doc = add_mul.document
+    doc.add_node("neg", pos=(300.0, 300.0))
+    doc.set_output(None)
+    doc.connect("q", "neg1")
+    assert doc.result.notice == "the graph has 2 ends (f = q · z, neg1): choose the output node"
+    assert add_mul.notice.text().startswith("⚠ the graph has 2 ends")
+    add_mul.scene.select_nodes(["neg1"])
+    box = add_mul.inspector.is_output
+    assert box.isVisibleTo(add_mul.inspector)
+    assert not box.isChecked()
+    box.click()
+    assert doc.graph.output == "neg1"
+    assert float(doc.result.grad("q")) == -1.0
+    assert box.isChecked()
+    doc.undo_stack.undo()
+    assert doc.graph.output is None

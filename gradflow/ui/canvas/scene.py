@@ -7,30 +7,29 @@ the live run reveals: values above wires, gradients below.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap, QTransform
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
-    QGraphicsSceneDragDropEvent,
-    QGraphicsSceneMouseEvent,
 )
 from shiboken6 import isValid
 
-from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.edge_item import EdgeItem, WireLayer
+from gradflow.ui.canvas.gestures import SceneGestures, grid_brush
 from gradflow.ui.canvas.labels import caption_values
 from gradflow.ui.canvas.node_item import NodeItem
-from gradflow.ui.canvas.port_item import PortItem
 from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme
-from gradflow.ui.canvas.wire_drag import WireDrag
 from gradflow.ui.document import GraphDocument
 
-OP_MIME = "application/x-gradflow-op"
+if TYPE_CHECKING:
+    from gradflow.ui.canvas.wire_drag import WireDrag
 
 
-class GraphScene(QGraphicsScene):
+class GraphScene(SceneGestures, QGraphicsScene):
     """Nodes and wires of `document`; buildable without a window (headless rendering)."""
 
     message = Signal(str)  # a refused gesture, for the status bar
@@ -50,7 +49,7 @@ class GraphScene(QGraphicsScene):
         self._active: str | None = None
         self._drag: WireDrag | None = None
         self._press_positions: dict[str, tuple[float, float]] = {}
-        self._grid_brush = _grid_brush(self.theme.grid)
+        self._grid_brush = grid_brush(self.theme.grid)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.node_added.connect(self._on_document_node_added)
         document.node_removed.connect(self._on_document_node_removed)
@@ -259,7 +258,7 @@ class GraphScene(QGraphicsScene):
         self.wires.invalidate()
 
     def _restyle(self) -> None:
-        self._grid_brush = _grid_brush(self.theme.grid)
+        self._grid_brush = grid_brush(self.theme.grid)
         self.wires.apply_style(self.theme, self.metrics)
         for item in self._nodes.values():
             item.apply_style(self.theme, self.metrics)
@@ -267,78 +266,7 @@ class GraphScene(QGraphicsScene):
             item.apply_style(self.theme, self.metrics)
         self.update()
 
-    # --- gestures ------------------------------------------------------------------------------
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        port = next((i for i in self.items(event.scenePos()) if isinstance(i, PortItem)), None)
-        if port is not None and port.is_output:
-            self._drag = WireDrag(self, port)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-        self._press_positions = {
-            nid: (item.pos().x(), item.pos().y())
-            for nid, item in self._nodes.items()
-            if item.isSelected()
-        }
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._drag is not None:
-            self._drag.move_to(event.scenePos())
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._drag is not None:
-            drag, self._drag = self._drag, None
-            drag.finish(event.scenePos())
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-        moved = {
-            nid: (self._nodes[nid].pos().x(), self._nodes[nid].pos().y())
-            for nid in self._press_positions
-            if nid in self._nodes
-        }
-        self._press_positions = {}
-        if moved:
-            self.document.move_nodes(moved)
-
-    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        event.setAccepted(event.mimeData().hasFormat(OP_MIME))
-
-    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        event.setAccepted(event.mimeData().hasFormat(OP_MIME))
-
-    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        if not event.mimeData().hasFormat(OP_MIME):
-            event.ignore()
-            return
-        op = bytes(event.mimeData().data(OP_MIME).data()).decode()
-        pos = self.snapped(event.scenePos())
-        try:
-            self.document.add_node(op, pos=(pos.x(), pos.y()))
-        except GraphError as err:
-            self.message.emit(str(err))
-        event.acceptProposedAction()
-
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, self.theme.background)
         if self.grid_visible and GRID * painter.worldTransform().m11() >= 7:
             painter.fillRect(rect, self._grid_brush)  # one tiled dot: no per-dot Python
-
-
-def _grid_brush(color: QColor) -> QBrush:
-    """A brush tiling one soft dot every GRID scene units, dots on multiples of GRID."""
-    tile = QPixmap(int(GRID * 2), int(GRID * 2))
-    tile.setDevicePixelRatio(2.0)
-    tile.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(tile)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawEllipse(QPointF(GRID / 2, GRID / 2), 1.1, 1.1)
-    painter.end()
-    brush = QBrush(tile)
-    brush.setTransform(QTransform.fromTranslate(-GRID / 2, -GRID / 2))
-    return brush
