@@ -108,10 +108,10 @@ def test_play_button_runs_to_the_end(qtbot, monkeypatch, tmp_path) -> None:
     dock.controller.set_speed(8.0)
     dock.controller.to_start()
     qtbot.mouseClick(dock.play, Qt.MouseButton.LeftButton)
-    assert dock.play.text() == "❚❚"
+    assert dock.play.text() == "❚❚ Pause"
     qtbot.waitUntil(lambda: not dock.controller.playing, timeout=10000)
     assert window.playhead == 10
-    assert dock.play.text() == "▶"
+    assert dock.play.text() == "▶ Play"
     assert dock.driver.animator.completed == 10  # every step was animated
 
 

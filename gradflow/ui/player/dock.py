@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from gradflow.ui.player.controller import SPEEDS, PlayerController
 from gradflow.ui.player.timeline import TimelineSlider
 
-PLAY, PAUSE = "▶", "❚❚"
+PLAY, PAUSE = "▶ Play", "❚❚ Pause"  # words too: ▶ alone is also "step"
 
 
 class PlayerDock(QDockWidget):

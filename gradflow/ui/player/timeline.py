@@ -91,11 +91,16 @@ class TimelineSlider(QSlider):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(pal.color(pal.ColorRole.Mid))
         p.drawRoundedRect(groove, GROOVE_H / 2, GROOVE_H / 2)
-        for start, end, colour in ((x0, min(xv, xb), LIGHT.value), (xb, xv, LIGHT.grad)):
+        # both phases faintly, then the part already played strongly
+        parts = (
+            (x0, xb, LIGHT.value, 60), (xb, x1, LIGHT.grad, 60),
+            (x0, min(xv, xb), LIGHT.value, 210), (xb, xv, LIGHT.grad, 210),
+        )  # fmt: skip
+        for start, end, colour, alpha in parts:
             if end > start:
-                faded = QColor(colour)
-                faded.setAlpha(200 if self.isEnabled() else 80)
-                p.setBrush(faded)
+                tint = QColor(colour)
+                tint.setAlpha(alpha if self.isEnabled() else alpha // 3)
+                p.setBrush(tint)
                 p.drawRoundedRect(QRectF(start, groove.top(), end - start, GROOVE_H), 3, 3)
         if 0 < self._n_forward < self.maximum():
             p.setPen(QPen(pal.color(pal.ColorRole.WindowText), 2))
