@@ -15,6 +15,7 @@ import numpy as np
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.ops import Op
+from gradflow.core.scalar_plan import run_scalar
 from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace, frozen
 
 Values = tuple[np.ndarray, ...]
@@ -93,6 +94,7 @@ def run(
     partial: bool = False,
     feeds: Mapping[str, np.ndarray] | None = None,
     all_grads: bool = True,
+    fast: bool = True,
 ) -> RunResult:
     """Forward and backward through `graph`.
 
@@ -102,9 +104,15 @@ def run(
     feeds: values to use for leaf nodes instead of their stored ones (batches, weights).
     all_grads: gradients for every node the output depends on; False computes only what
         trainable inputs need (training, where data inputs are not trainable).
+    fast: when every value is a float64 scalar, run on Python floats (`scalar_plan`);
+        the results are the same bit for bit. False forces the general numpy path.
     """
-    plan = compile_plan(graph)
     feeds = feeds or {}
+    if fast:
+        done = run_scalar(graph, feeds, record, all_grads)
+        if done is not None:
+            return RunResult(*done)
+    plan = compile_plan(graph)
     steps: list[Step] = []
     values, problems = _forward(plan, feeds, partial, steps if record else None)
     try:

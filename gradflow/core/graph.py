@@ -128,6 +128,9 @@ class Graph:
         self.title: str | None = None  # document metadata, kept through save and load
         self.description: str | None = None
         self.revision = 0
+        # Changes with wiring, ops, attributes and shapes, but not with a new value of the
+        # same shape and dtype: plans that depend only on structure are cached by it.
+        self.structure_revision = 0
         self._topo_cache: tuple[int, tuple[str, ...]] | None = None
 
     # --- reading -------------------------------------------------------------------------
@@ -198,11 +201,11 @@ class Graph:
         )
 
     def topo_order(self) -> tuple[str, ...]:
-        """Node ids in topological order; ties keep insertion order. Cached per revision."""
-        if self._topo_cache is not None and self._topo_cache[0] == self.revision:
+        """Node ids in topological order; ties keep insertion order. Cached per structure."""
+        if self._topo_cache is not None and self._topo_cache[0] == self.structure_revision:
             return self._topo_cache[1]
         order = _topological_order(self._nodes, self._edges)
-        self._topo_cache = (self.revision, order)
+        self._topo_cache = (self.structure_revision, order)
         return order
 
     def new_id(self, stem: str) -> str:
@@ -310,14 +313,17 @@ class Graph:
         if name == "outputs" and any(e.src_port >= value for e in self._out[node_id]):
             raise GraphError(f"{node.title}: disconnect its higher outputs first")
         old = node.attrs[name]
+        # a new value of the same shape and dtype changes no shape and no plan structure
+        same_kind = name == "value" and old.shape == value.shape and old.dtype == value.dtype
         node.attrs[name] = value
-        try:
-            self._update_shapes([node_id])
-        except GraphError:
-            node.attrs[name] = old
-            self._update_shapes([node_id])
-            raise
-        self._changed()
+        if not same_kind:
+            try:
+                self._update_shapes([node_id])
+            except GraphError:
+                node.attrs[name] = old
+                self._update_shapes([node_id])
+                raise
+        self._changed(structure=not same_kind)
 
     def set_label(self, node_id: str, label: str | None) -> None:
         """Change the label shown on a node (does not affect computation)."""
@@ -335,8 +341,10 @@ class Graph:
         self._changed()
 
     # --- helpers -----------------------------------------------------------------------------
-    def _changed(self) -> None:
+    def _changed(self, structure: bool = True) -> None:
         self.revision += 1
+        if structure:
+            self.structure_revision += 1
 
     def _link(self, edge: Edge) -> None:
         self._edges[edge] = None
