@@ -1,0 +1,200 @@
+"""cli: the `gradflow` command - examples, run, trace, check; open/render/train delegate.
+
+run, trace and check import only the core (no Qt, no nn). `open` and a bare `gradflow`
+start the GUI through `gradflow.app`; `render` and `train` hand their arguments to
+`gradflow.ui.render_cli` and `gradflow.train_cli`, imported only when asked for. Bad
+input of any kind gives one line on stderr, `gradflow: error: ...`, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from gradflow import __version__
+from gradflow.core.errors import GradflowError
+
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+# command -> (module, what it does); each module has main(argv: list[str]) -> int
+DELEGATED = {
+    "render": ("gradflow.ui.render_cli", "draw a graph at a step to a PNG, no window"),
+    "train": ("gradflow.train_cli", "train an MLP headless (see gradflow train --help)"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2), like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        _say_error(f"{message} (see `{self.prog} --help`)")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `gradflow` command."""
+    parser = _Parser(
+        prog="gradflow",
+        description="A gradient-flow simulator: build a graph, step through backprop.",
+        epilog="With no command, the GUI opens on an example.",
+    )
+    parser.add_argument("--version", action="version", version=f"gradflow {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    target_help = "a .gflow file or the name of a bundled example (see `gradflow examples`)"
+
+    def command(
+        name: str,
+        help_text: str,
+        handler: Callable[[argparse.Namespace], int],
+        target: bool = True,
+        json_flag: bool = True,
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if target:
+            p.add_argument("target", metavar="FILE|EXAMPLE", help=target_help)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.set_defaults(handler=handler)
+        return p
+
+    command("examples", "list the bundled examples", _cmd_examples, target=False)
+    command("run", "forward and backward: each node's value and gradient", _cmd_run)
+    command("trace", "every step of forward and backward, numbered", _cmd_trace)
+    command("check", "compare gradients with finite differences (exit 1 on mismatch)", _cmd_check)
+    p = command("open", "open the GUI on a graph", _cmd_open, target=False, json_flag=False)
+    p.add_argument("target", metavar="FILE|EXAMPLE", nargs="?", help=target_help)
+    for name, (_module, help_text) in DELEGATED.items():
+        p = sub.add_parser(name, help=help_text, add_help=False)
+        p.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 check mismatch, 2 bad input)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in DELEGATED:  # before argparse: their options are theirs
+            return _delegate(args[0], args[1:])
+        try:
+            ns = build_parser().parse_args(args)
+        except SystemExit as done:  # --help, --version or a usage error already printed
+            return int(done.code or 0)
+        if ns.command is None:
+            return _launch(None)
+        return int(ns.handler(ns))
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. `gradflow trace big.gflow | head`
+        _silence_stdout()
+        return 0
+    except GradflowError as err:
+        _say_error(str(err))
+    except OSError as err:
+        _say_error(f"{err.strerror or err}: {err.filename}" if err.filename else str(err))
+    return EXIT_USAGE
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+def _cmd_examples(ns: argparse.Namespace) -> int:
+    from gradflow.core.examples import list_examples
+
+    found = list_examples()
+    if ns.json:
+        return _print_json([{"name": n, "description": d} for n, d in found])
+    width = max(len(n) for n, _ in found)
+    _print_lines([f"{n:<{width}}  {d}" for n, d in found])
+    return 0
+
+
+def _cmd_run(ns: argparse.Namespace) -> int:
+    from gradflow.core import report
+    from gradflow.core.engine import run
+
+    graph = _resolve(ns.target)
+    result = run(graph, record=False)
+    if ns.json:
+        return _print_json(report.run_json(graph, result))
+    _print_lines(report.run_table(graph, result))
+    return 0
+
+
+def _cmd_trace(ns: argparse.Namespace) -> int:
+    from gradflow.core import report
+    from gradflow.core.engine import run
+
+    result = run(_resolve(ns.target), record=True)
+    if ns.json:
+        return _print_json(report.trace_json(result))
+    _print_lines(report.trace_lines(result))
+    return 0
+
+
+def _cmd_check(ns: argparse.Namespace) -> int:
+    from gradflow.core import report
+    from gradflow.core.gradcheck import gradcheck
+
+    check = gradcheck(_resolve(ns.target))
+    if ns.json:
+        _print_json(report.check_json(check))
+    else:
+        _print_lines(report.check_table(check))
+    return 0 if check.ok else 1
+
+
+def _cmd_open(ns: argparse.Namespace) -> int:
+    if ns.target is not None:
+        _resolve(ns.target)  # a bad target is reported here, before a window appears
+    return _launch(ns.target)
+
+
+# --- helpers -----------------------------------------------------------------------------
+
+
+def _resolve(target: str) -> Any:
+    from gradflow.core.examples import resolve
+
+    return resolve(target)
+
+
+def _launch(target: str | None) -> int:
+    module = _import("gradflow.app", "the GUI")
+    return int(module.launch(target))
+
+
+def _delegate(command: str, argv: list[str]) -> int:
+    module_name, _help = DELEGATED[command]
+    module = _import(module_name, f"`gradflow {command}`")
+    return int(module.main(argv))
+
+
+def _import(name: str, what: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError as err:
+        raise GradflowError(f"{what} is not available: {err}") from None
+
+
+def _print_lines(lines: list[str]) -> None:
+    sys.stdout.write("".join(line + "\n" for line in lines))
+
+
+def _print_json(data: Any) -> int:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def _say_error(message: str) -> None:
+    first_line = " ".join(message.split())  # one line, whatever the message holds
+    sys.stderr.write(f"gradflow: error: {first_line}\n")
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

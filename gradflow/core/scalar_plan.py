@@ -1,0 +1,241 @@
+"""core: the scalar fast path - a graph of 0-d values compiled to flat lists of floats.
+
+When every value in a graph is a scalar, numpy's per-call overhead dwarfs the arithmetic.
+This module compiles such a graph once per revision into index lists (node slots, edge
+slots) and runs forward and backward on plain Python floats with the rules of
+`scalar_ops`, in exactly the order the general engine uses, so the results agree bit for
+bit. Results are handed back as lazy mappings that make 0-d arrays only when read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from gradflow.core.errors import GraphError
+from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.scalar_ops import SCALAR_RULES
+from gradflow.core.scalar_results import EdgeGrads, NodeGrads, NodeValues, port_sums
+from gradflow.core.trace import Trace
+
+LEAVES = ("input", "const")
+
+
+@dataclass(frozen=True)
+class BackPlan:
+    """The backward pass for one output and one choice of which gradients are wanted.
+
+    `active` lists the node slots that receive a gradient, in backward order; `outs[i]`
+    their gradient-carrying out edges in creation order, `groups[i]` the same per output
+    port; `down[i]` the edges a node sends gradients down; `program` the non-leaf steps.
+    """
+
+    output: int
+    active: tuple[int, ...]
+    outs: Mapping[int, tuple[int, ...]]
+    groups: Mapping[int, tuple[tuple[int, ...], ...]]
+    down: Mapping[int, tuple[int, ...]]
+    program: tuple[tuple[Any, ...], ...]
+    edge_order: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ScalarPlan:
+    """A scalar graph flattened: node slots in topological order and its edge slots."""
+
+    structure_revision: int
+    ids: tuple[str, ...]
+    ops: tuple[str, ...]
+    n_outputs: tuple[int, ...]
+    slot: Mapping[str, int]
+    leaves: tuple[tuple[int, Node], ...]
+    forward: tuple[tuple[Any, ...], ...]
+    edges: tuple[Edge, ...]
+    ins: tuple[tuple[int, ...], ...]  # edge slots into each node, by input port
+    outs: tuple[tuple[int, ...], ...]  # edge slots out of each node, in creation order
+    consts: tuple[float, ...]
+    trainable: tuple[bool, ...]
+    back_plans: dict[tuple[int, bool], BackPlan] = field(default_factory=dict)
+    base: list[Any] = field(default_factory=lambda: [-1, []])  # [revision, leaf floats]
+
+    def base_values(self, graph: Graph) -> list[float]:
+        """Every slot's starting float: the leaves' current values (cached per revision)."""
+        if self.base[0] != graph.revision:
+            floats = [0.0] * len(self.ids)
+            for i, node in self.leaves:
+                floats[i] = float(node.attrs["value"])
+            self.base[:] = [graph.revision, floats]
+        return self.base[1]
+
+
+def compile_scalar(graph: Graph) -> ScalarPlan | None:
+    """The scalar plan of `graph`, or None if some value is not a float64 scalar.
+
+    Cached per structure revision: editing a value to another float keeps the plan.
+    """
+    cached = getattr(graph, "_gradflow_scalar_plan", None)
+    if cached is not None and cached[0] == graph.structure_revision:
+        return cached[1]
+    plan = _compile(graph)
+    graph._gradflow_scalar_plan = (graph.structure_revision, plan)  # type: ignore[attr-defined]
+    return plan
+
+
+def _compile(graph: Graph) -> ScalarPlan | None:
+    if graph.missing_inputs():
+        return None
+    shapes = graph.shapes()
+    ids = graph.topo_order()
+    slot = {nid: i for i, nid in enumerate(ids)}
+    edges = graph.edges
+    edge_slot = {e: k for k, e in enumerate(edges)}
+    leaves: list[tuple[int, Node]] = []
+    forward = []
+    for i, nid in enumerate(ids):
+        node = graph.nodes[nid]
+        if any(s != () for s in shapes[nid]):
+            return None
+        if node.op in LEAVES:
+            if node.attrs["value"].dtype != np.float64:
+                return None  # float32 leaves must keep computing in float32
+            leaves.append((i, node))
+            continue
+        rule = SCALAR_RULES.get(node.op)
+        if rule is None:
+            return None
+        src = [slot[e.src] for e in graph.in_edges(nid) if e is not None]
+        forward.append((rule.forward, i, src[0], src[-1], float(node.attrs.get("c", 0.0))))
+    return ScalarPlan(
+        structure_revision=graph.structure_revision,
+        ids=ids,
+        ops=tuple(graph.nodes[n].op for n in ids),
+        n_outputs=tuple(graph.nodes[n].n_outputs for n in ids),
+        slot=slot,
+        leaves=tuple(leaves),
+        forward=tuple(forward),
+        edges=edges,
+        ins=tuple(tuple(edge_slot[e] for e in graph.in_edges(n) if e is not None) for n in ids),
+        outs=tuple(tuple(edge_slot[e] for e in graph.out_edges(n)) for n in ids),
+        consts=tuple(float(graph.nodes[n].attrs.get("c", 0.0)) for n in ids),
+        trainable=tuple(bool(graph.nodes[n].attrs.get("trainable", True)) for n in ids),
+    )
+
+
+def back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
+    """Which nodes and edges carry gradients (the general engine's rule), and the program."""
+    key = (output, all_grads)
+    if key not in plan.back_plans:
+        plan.back_plans[key] = _back_plan(plan, output, all_grads)
+    return plan.back_plans[key]
+
+
+def _wanted(plan: ScalarPlan, all_grads: bool) -> list[bool]:
+    wanted: list[bool] = []
+    for i, op in enumerate(plan.ops):
+        if op == "const":
+            wanted.append(False)
+        elif op == "input":
+            wanted.append(all_grads or plan.trainable[i])
+        else:  # every scalar op takes gradients on all its inputs
+            wanted.append(
+                all_grads or any(wanted[plan.slot[plan.edges[k].src]] for k in plan.ins[i])
+            )
+    return wanted
+
+
+def _back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
+    wanted = _wanted(plan, all_grads)
+    sends = [False] * len(plan.edges)
+    dummy = len(plan.edges)  # gradients nobody reads are written to one spare slot
+    active, outs, groups, down, program, edge_order = [], {}, {}, {}, [], []
+    for i in reversed(range(len(plan.ids))):
+        mine = tuple(k for k in plan.outs[i] if sends[k])
+        if not wanted[i] or not (mine or i == output):
+            continue
+        active.append(i)
+        outs[i] = mine
+        groups[i] = tuple(
+            tuple(k for k in mine if plan.edges[k].src_port == p) for p in range(plan.n_outputs[i])
+        )
+        srcs = [plan.slot[plan.edges[k].src] for k in plan.ins[i]]
+        down[i] = tuple(k for k, s in zip(plan.ins[i], srcs, strict=True) if wanted[s])
+        for k in down[i]:
+            sends[k] = True
+        edge_order.extend(down[i])
+        if not srcs:
+            continue
+        single = len(mine) == 1 and i != output and plan.n_outputs[i] == 1
+        slots = [k if k in down[i] else dummy for k in plan.ins[i]] + [dummy]
+        rule = SCALAR_RULES[plan.ops[i]]
+        program.append(
+            (
+                mine[0] if single else -1,
+                groups[i],
+                i == output,
+                rule.local,
+                rule.zero_guard,
+                i,
+                srcs[0],
+                srcs[-1],
+                slots[0],
+                slots[1],
+                plan.consts[i],
+            )
+        )
+    return BackPlan(output, tuple(active), outs, groups, down, tuple(program), tuple(edge_order))
+
+
+def run_scalar(
+    graph: Graph, feeds: Mapping[str, Any], record: bool, all_grads: bool
+) -> tuple[str, NodeValues, NodeGrads, EdgeGrads, Trace | None] | None:
+    """Forward and backward on floats; None when the graph is not a float64 scalar graph.
+
+    Returns (output, values, grads, edge_grads, trace) with the general engine's meaning.
+    """
+    plan = compile_scalar(graph)
+    if plan is None:
+        return None
+    try:
+        output = graph.output_node()
+    except GraphError:
+        return None  # the general path reports this the way the caller asked for
+    v = list(plan.base_values(graph))
+    for nid, raw in feeds.items():
+        i = plan.slot.get(nid)
+        if i is None or plan.ops[i] not in LEAVES:
+            continue
+        arr = np.asarray(raw)
+        if arr.shape != () or arr.dtype != np.float64:
+            return None
+        v[i] = float(arr)
+    bp = back_plan(plan, plan.slot[output], all_grads)
+    eg = [0.0] * (len(plan.edges) + 1)
+    with np.errstate(all="ignore"):
+        for fn, i, a, b, c in plan.forward:
+            v[i] = fn(v[a], v[b], c)
+        for k, groups, seeded, local, guard, i, a, b, ea, eb, c in bp.program:
+            up = eg[k] if k >= 0 else sum_total(eg, groups, seeded)
+            la, lb = local(v[a], v[b], v[i], c)
+            eg[ea] = 0.0 if guard and up == 0 else up * la
+            eg[eb] = up * lb
+    values = NodeValues(plan.ids, plan.slot, plan.n_outputs, v)
+    grads = NodeGrads(plan, bp, eg)
+    edge_grads = EdgeGrads(plan, bp, eg)
+    trace = None
+    if record:
+        from gradflow.core.scalar_trace import build_trace  # only the recording path needs it
+
+        trace = build_trace(plan, bp, v, eg)
+    return output, values, grads, edge_grads, trace
+
+
+def sum_total(eg: list[float], groups: tuple[tuple[int, ...], ...], seeded: bool) -> float:
+    """dL/d(node) summed over its output ports, each port summed in arrival order."""
+    sums = port_sums(eg, groups, seeded)
+    total = sums[0]
+    for s in sums[1:]:
+        total = total + s
+    return total
