@@ -130,9 +130,10 @@ def test_values_above_and_gradients_below_every_wire(qtbot, add_mul):
     f = scene.node_item("f")
     assert (f.value_label.text(), f.grad_label.text()) == ("-12", "1")
     item = scene.edge_item(Edge("q", "f"))
-    mid = item.path().pointAtPercent(0.5)
-    assert item.value_label.sceneBoundingRect().bottom() <= mid.y()
-    assert item.grad_label.sceneBoundingRect().top() >= mid.y()
+    at = item.label_anchor()
+    assert item.value_label.sceneBoundingRect().bottom() <= at.y()
+    assert item.grad_label.sceneBoundingRect().top() >= at.y()
+    assert abs(item.value_label.sceneBoundingRect().center().x() - at.x()) < 1e-6
 
 
 def test_playhead_reveals_steps_and_resets_on_structural_edits(qtbot, add_mul):

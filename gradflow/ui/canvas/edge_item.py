@@ -37,6 +37,7 @@ class EdgeItem(QGraphicsItem):
         super().__init__()
         self.edge = edge
         self._path = QPainterPath()
+        self._label_anchor = QPointF()
         self._shape = QPainterPath()
         self._bounds = QRectF()
         self.value_label = LabelItem(self, above=True)
@@ -66,6 +67,7 @@ class EdgeItem(QGraphicsItem):
         self._shape = stroker.createStroke(self._path)
         self._bounds = self._shape.boundingRect()
         mid = self._path.pointAtPercent(label_at)
+        self._label_anchor = mid
         slope = math.tan(math.radians(self._path.angleAtPercent(label_at)))
         self.value_label.anchor_at(mid, 3.0, slope)
         self.grad_label.anchor_at(mid, 3.0, slope)
@@ -78,6 +80,10 @@ class EdgeItem(QGraphicsItem):
     def path(self) -> QPainterPath:
         """The curve in scene coordinates, from source port to target port."""
         return QPainterPath(self._path)
+
+    def label_anchor(self) -> QPointF:
+        """The point of the wire the numbers sit above and below."""
+        return QPointF(self._label_anchor)
 
     def curve(self) -> QPainterPath:
         """The curve itself (not a copy; do not change it)."""

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from gradflow.ui.canvas.labels import number_text
 
 WIDEST = "2×2 [−0.1234, …]"  # the room a label reserves: any number or tensor preview
-TYPICAL = "−0.1234"  # the width used to clear a sloping wire
 
 
 class LabelItem(QGraphicsItem):
@@ -35,8 +34,7 @@ class LabelItem(QGraphicsItem):
         self._bg = QColor("white")
         self._rect = QRectF()
         self._pill = QRectF()
-        self._anchor = QPointF()
-        self._gap, self._slope = 3.0, 0.0
+        self._slope = 0.0
         self._wanted, self._detail = False, True
         self.setZValue(3)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -53,14 +51,21 @@ class LabelItem(QGraphicsItem):
 
     def set_style(self, font: QFont, color: QColor, background: QColor) -> None:
         """Font and colours (these fix the label's geometry)."""
-        self.prepareGeometryChange()
         self._font, self._pen, self._bg = font, QPen(color), background
         self._metrics = QFontMetricsF(font)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """The room reserved: the widest text, moved off the wire as far as its slope needs."""
+        self.prepareGeometryChange()
         w = self._metrics.horizontalAdvance(WIDEST) + 2 * self.PAD_X
-        h = self._metrics.height() + 2 * self.PAD_Y
+        h = self._metrics.height() + 2 * self.PAD_Y + self._shift(w)
         self._rect = QRectF(-w / 2, -h if self.above else 0.0, w, h)
         self._stale = True
-        self._place()
+
+    def _shift(self, width: float) -> float:
+        """How far a pill of `width` must sit from the wire so its corner clears the slope."""
+        return min(width / 2 * self._slope, 40.0)
 
     def set_text(self, text: str | None) -> None:
         """Show `text`, or hide the label for None."""
@@ -89,7 +94,9 @@ class LabelItem(QGraphicsItem):
             room = self._rect.width() - 2 * self.PAD_X
             self._text = self._metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
             w = self._metrics.horizontalAdvance(self._text) + 2 * self.PAD_X
-            self._pill = QRectF(-w / 2, self._rect.top(), w, self._rect.height())
+            h = self._metrics.height() + 2 * self.PAD_Y
+            shift = self._shift(w)
+            self._pill = QRectF(-w / 2, -h - shift if self.above else shift, w, h)
             self._stale = False
         return self._text
 
@@ -108,13 +115,10 @@ class LabelItem(QGraphicsItem):
     def anchor_at(self, point: QPointF, gap: float, slope: float = 0.0) -> None:
         """Place the label `gap` above (or below) `point` on a line of gradient `slope`.
 
-        On a steep wire the label moves further away, so its corner clears the wire.
+        On a steep wire the text moves further away, so its corner clears the wire.
         """
-        self._anchor, self._gap, self._slope = QPointF(point), gap, abs(slope)
-        self._place()
-
-    def _place(self) -> None:
-        half = self._metrics.horizontalAdvance(TYPICAL) / 2 + self.PAD_X
-        gap = self._gap + min(half * self._slope, 40.0)
-        y = self._anchor.y() - gap if self.above else self._anchor.y() + gap
-        self.setPos(self._anchor.x(), y)
+        if abs(slope) != self._slope:
+            self._slope = abs(slope)
+            self._relayout()
+            self.update()
+        self.setPos(point.x(), point.y() - gap if self.above else point.y() + gap)
