@@ -70,10 +70,18 @@ class GraphDocument(QObject):
         """Whether there are changes not saved to `path`."""
         return self._unsaved_new or not self.undo_stack.isClean()
 
-    def refusal(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> str | None:
-        """Why this wire would be refused (the GraphError message), or None if it is fine."""
+    def refusal(
+        self, src: str, dst: str, src_port: int = 0, dst_port: int = 0, without: Edge | None = None
+    ) -> str | None:
+        """Why this wire would be refused (the GraphError message), or None if it is fine.
+
+        `without`: judge it as if that wire were already gone (a wire being re-routed).
+        """
+        trial = self._graph.copy()
         try:
-            self._graph.copy().connect(src, dst, src_port, dst_port)
+            if without is not None:
+                trial.disconnect(without)
+            trial.connect(src, dst, src_port, dst_port)
         except GraphError as err:
             return str(err)
         return None
@@ -95,6 +103,17 @@ class GraphDocument(QObject):
     def disconnect(self, edge: Edge) -> None:
         """Remove one wire."""
         self._edit(f"Disconnect {edge}", lambda g: g.disconnect(edge))
+
+    def reroute(self, edge: Edge, dst: str, dst_port: int = 0) -> Edge:
+        """Move the target end of a wire to another input port, as one undoable edit."""
+        made: list[Edge] = []
+
+        def change(g: Graph) -> None:
+            g.disconnect(edge)
+            made.append(g.connect(edge.src, dst, edge.src_port, dst_port))
+
+        self._edit(f"Move wire {edge.src} → {dst}", change)
+        return made[0]
 
     def delete(self, node_ids: Iterable[str] = (), edges: Iterable[Edge] = ()) -> None:
         """Delete nodes (with their wires) and wires, as one undoable edit."""

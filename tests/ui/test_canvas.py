@@ -150,3 +150,35 @@ def test_playhead_reveals_steps_and_resets_on_structural_edits(qtbot, add_mul):
     assert window.playhead == 0
     window.set_playhead(None)
     assert seen == [1, 0, None]
+
+
+def test_pulling_a_wire_off_an_input_moves_or_removes_it(qtbot, add_mul):
+    window, doc = add_mul, add_mul.document
+    doc.add_node("neg", pos=(200.0, 330.0))
+    count = doc.undo_stack.count()
+    start = port_point(window, "f", 1, output=False)  # z → f, input b
+    drag(qtbot, window, start, port_point(window, "neg1", 0, output=False) + QPoint(5, 5))
+    assert Edge("z", "f", 0, 1) not in doc.graph.edges
+    assert Edge("z", "neg1") in doc.graph.edges
+    assert doc.undo_stack.count() == count + 1
+    assert window.scene.edge_item(Edge("z", "neg1")).value_label.text() == "-4"
+    drag(qtbot, window, port_point(window, "neg1", 0, False), scene_point(window, (100, 500)))
+    assert Edge("z", "neg1") not in doc.graph.edges
+    assert window.scene.wires.boundingRect().isValid()
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert Edge("z", "f", 0, 1) in doc.graph.edges
+    assert float(doc.result.value("f")) == -12.0
+
+
+def test_pulling_a_wire_onto_a_cycle_is_refused(qtbot, add_mul):
+    window, doc = add_mul, add_mul.document
+    doc.add_node("neg", pos=(500.0, 160.0))
+    doc.connect("f", "neg1")
+    doc.disconnect(Edge("x", "q"))
+    before = dumps(doc.graph)
+    drag(qtbot, window, port_point(window, "neg1", 0, False), port_point(window, "q", 0, False))
+    message = window.statusBar().currentMessage()
+    assert message == "connecting f = q · z → q = x + y would make a cycle"
+    assert dumps(doc.graph) == before
+    assert window.scene.edge_item(Edge("f", "neg1")).isVisible()

@@ -27,6 +27,12 @@ class SceneGestures:
             self._drag = WireDrag(self, port)
             event.accept()
             return
+        wire = None if port is None else self.document.graph.in_edges(port.node_id)[port.index]
+        if wire is not None:  # pull a wire off its input port, to move or remove it
+            source = self.node_item(wire.src).outputs[wire.src_port]
+            self._drag = WireDrag(self, source, detached=wire)
+            event.accept()
+            return
         super().mousePressEvent(event)
         self._press_positions = {
             nid: (item.pos().x(), item.pos().y())

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from gradflow.core.errors import GraphError
+from gradflow.core.graph import Edge
 from gradflow.ui.canvas.edge_item import wire_path
 from gradflow.ui.canvas.port_item import PortItem
 
@@ -19,10 +20,14 @@ SNAP_RADIUS = 28.0
 
 
 class WireDrag:
-    """One wire being drawn from `source`; `finish` turns it into a connect request."""
+    """One wire being drawn from `source`; `finish` turns it into a connect request.
 
-    def __init__(self, scene: GraphScene, source: PortItem) -> None:
-        self._scene, self.source = scene, source
+    With `detached`, an existing wire is being pulled off its input port: dropping it on
+    another input moves it there, dropping it anywhere else removes it.
+    """
+
+    def __init__(self, scene: GraphScene, source: PortItem, detached: Edge | None = None) -> None:
+        self._scene, self.source, self.detached = scene, source, detached
         self.target: PortItem | None = None
         self._verdicts: dict[tuple[str, int], str | None] = {}
         pen = QPen(scene.theme.selected, scene.metrics.wire_width + 0.6)
@@ -31,6 +36,9 @@ class WireDrag:
         self._item.setPen(pen)
         self._item.setZValue(5)
         scene.addItem(self._item)
+        if detached is not None:
+            scene.wires.set_subset([e for e in scene.edges() if e != detached])
+            scene.edge_item(detached).setVisible(False)
         self.move_to(source.scene_anchor())
 
     def move_to(self, pos: QPointF) -> None:
@@ -49,19 +57,25 @@ class WireDrag:
         """Connect to the snapped port, or to the input port under `pos` (which may refuse)."""
         target = self.target or self._input_port_at(pos)
         self.cancel()
-        if target is None:
-            return
-        doc = self._scene.document
+        doc, old = self._scene.document, self.detached
         try:
-            doc.connect(self.source.node_id, target.node_id, self.source.index, target.index)
+            if old is None and target is not None:
+                doc.connect(self.source.node_id, target.node_id, self.source.index, target.index)
+            elif old is not None and target is None:
+                doc.disconnect(old)
+            elif old is not None and (target.node_id, target.index) != (old.dst, old.dst_port):
+                doc.reroute(old, target.node_id, target.index)
         except GraphError as err:
             self._scene.message.emit(str(err))
 
     def cancel(self) -> None:
-        """Remove the live wire."""
+        """Remove the live wire (and show a detached wire again)."""
         if self.target is not None:
             self.target.set_highlight(False)
         self._scene.removeItem(self._item)
+        if self.detached is not None:
+            self._scene.wires.set_subset(None)
+            self._scene.edge_item(self.detached).setVisible(True)
 
     def _input_port_at(self, pos: QPointF) -> PortItem | None:
         for item in self._scene.items(pos):
@@ -84,6 +98,6 @@ class WireDrag:
         key = (port.node_id, port.index)
         if key not in self._verdicts:
             self._verdicts[key] = self._scene.document.refusal(
-                self.source.node_id, port.node_id, self.source.index, port.index
+                self.source.node_id, port.node_id, self.source.index, port.index, self.detached
             )
         return self._verdicts[key]
