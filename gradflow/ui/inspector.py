@@ -148,31 +148,31 @@ class Inspector(QDockWidget):
         state = self._state
         values = state.node_values.get(node.id) if state else None
         grads = state.node_grads.get(node.id) if state else None
-        self._show(values, self.value_text, self.value_table, 3)
-        self._show(grads, self.grad_text, self.grad_table, 5)
+        self._show(values, self.value_text, self.value_table)
+        self._show(grads, self.grad_text, self.grad_table)
         problem = self._document.result.problems.get(node.id)
         if problem and values is None:
             self.value_text.setText(f"⚠ {problem}")
         self._show_editors(node.op, node.attrs)
 
     # --- helpers -----------------------------------------------------------------------------
-    def _show(self, arrays, text: QLabel, table: TensorTable, table_row: int) -> None:
+    def _show(self, arrays, text: QLabel, table: TensorTable) -> None:
         if not arrays:
             text.setText("—")
-            self.form.setRowVisible(table_row + 1, False)
+            self.form.setRowVisible(table, False)
             return
         parts = [number_text(a) if a.ndim == 0 else describe_shape(a) for a in arrays]
         text.setText(", ".join(parts))
         tensor = arrays[0].ndim > 0
-        self.form.setRowVisible(table_row + 1, tensor)
+        self.form.setRowVisible(table, tensor)
         if tensor:
             table.set_array(arrays[0])
 
     def _show_editors(self, op: str, attrs: dict) -> None:
-        self.form.setRowVisible(7, op in ("input", "const"))
-        self.form.setRowVisible(8, "c" in attrs)
-        self.form.setRowVisible(9, "outputs" in attrs)
-        self.form.setRowVisible(10, "trainable" in attrs)
+        self.form.setRowVisible(self.editor, op in ("input", "const"))
+        self.form.setRowVisible(self.c_spin, "c" in attrs)
+        self.form.setRowVisible(self.outputs_spin, "outputs" in attrs)
+        self.form.setRowVisible(self.trainable, "trainable" in attrs)
         if "value" in attrs:
             self.editor.set_value(np.asarray(attrs["value"]))
         for widget, name in ((self.c_spin, "c"), (self.outputs_spin, "outputs")):

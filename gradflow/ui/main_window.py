@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.add_dock(self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resize(1280, 800)
         self.resizeDocks([self.palette, self.inspector], [190, 330], Qt.Orientation.Horizontal)
-        self.scene.message.connect(self._on_scene_message)
+        self.scene.edit_refused.connect(self._on_scene_edit_refused)
         self.palette.op_activated.connect(self.add_op_at_centre)
         self.document.result_changed.connect(self._on_document_result_changed)
         self.document.modified_changed.connect(self.setWindowModified)
@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         try:
             node_id = self.document.add_node(op, pos=(pos.x(), pos.y()))
         except GraphError as err:
-            self._on_scene_message(str(err))
+            self._on_scene_edit_refused(str(err))
             return None
         self.scene.select_nodes([node_id])
         return node_id
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         try:
             made = self.document.paste(part, (step, step))
         except GraphError as err:
-            self._on_scene_message(str(err))
+            self._on_scene_edit_refused(str(err))
             return []
         self.scene.select_nodes(made)
         return made
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         else:
             self.refresh_state()
 
-    def _on_scene_message(self, text: str) -> None:
+    def _on_scene_edit_refused(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
     def _update_title(self) -> None:

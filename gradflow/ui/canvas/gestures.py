@@ -1,7 +1,7 @@
 """ui: the canvas gestures - draw a wire from a port, move nodes, drop an op from the palette.
 
 A mixin of GraphScene: each gesture ends in one GraphDocument call (one undo command);
-a refused one puts the reason on `message`.
+a refused one emits the reason as `edit_refused`.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ class SceneGestures:
         try:
             self.document.add_node(op, pos=(pos.x(), pos.y()))
         except GraphError as err:
-            self.message.emit(str(err))
+            self.edit_refused.emit(str(err))
         event.acceptProposedAction()
 
 

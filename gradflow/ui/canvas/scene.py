@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 class GraphScene(SceneGestures, QGraphicsScene):
     """Nodes and wires of `document`; buildable without a window (headless rendering)."""
 
-    message = Signal(str)  # a refused gesture, for the status bar
+    edit_refused = Signal(str)  # why a gesture was refused, for the status bar
 
     def __init__(self, document: GraphDocument, parent=None) -> None:
         super().__init__(parent)

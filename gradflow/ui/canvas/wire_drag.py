@@ -66,7 +66,7 @@ class WireDrag:
             elif old is not None and (target.node_id, target.index) != (old.dst, old.dst_port):
                 doc.reroute(old, target.node_id, target.index)
         except GraphError as err:
-            self._scene.message.emit(str(err))
+            self._scene.edit_refused.emit(str(err))
 
     def cancel(self) -> None:
         """Remove the live wire (and show a detached wire again)."""
