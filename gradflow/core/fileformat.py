@@ -46,8 +46,8 @@ def load(path: str | os.PathLike[str]) -> Graph:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise GraphFileError(
-                f"{path}: the file is {size / 2**20:.0f} MB, over the "
-                f"{MAX_BYTES // 2**20} MB limit for graph files"
+                f"{path}: the file is {_size(size)}, over the {_size(MAX_BYTES)} limit "
+                "for graph files"
             )
         data = path.read_bytes()
     except OSError as err:
@@ -61,7 +61,7 @@ def load(path: str | os.PathLike[str]) -> Graph:
 def _parse(data: str | bytes) -> Any:
     if isinstance(data, (bytes, bytearray)):
         if len(data) > MAX_BYTES:
-            raise GraphFileError(f"the document is over the {MAX_BYTES // 2**20} MB limit")
+            raise GraphFileError(f"the document is over the {_size(MAX_BYTES)} limit")
         try:
             data = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as err:
@@ -69,7 +69,7 @@ def _parse(data: str | bytes) -> Any:
     elif not isinstance(data, str):
         raise GraphFileError(f"expected text or bytes, not {type(data).__name__}")
     elif len(data) > MAX_BYTES:
-        raise GraphFileError(f"the document is over the {MAX_BYTES // 2**20} MB limit")
+        raise GraphFileError(f"the document is over the {_size(MAX_BYTES)} limit")
     try:
         return json.loads(data, parse_constant=_no_constant, parse_float=_finite_float)
     except json.JSONDecodeError as err:
@@ -80,6 +80,10 @@ def _parse(data: str | bytes) -> Any:
         raise GraphFileError("not a graph: the JSON is nested too deeply") from None
     except ValueError:  # Python refuses integers of more than 4300 digits
         raise GraphFileError("not valid JSON: a number has too many digits") from None
+
+
+def _size(n_bytes: int) -> str:
+    return f"{n_bytes / 2**20:.0f} MB" if n_bytes >= 2**20 else f"{n_bytes} bytes"
 
 
 def _no_constant(name: str) -> float:

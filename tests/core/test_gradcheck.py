@@ -1,0 +1,69 @@
+"""Gradient check: agreement, a planted wrong gradient found, and the graph left alone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gradflow.core import ops
+from gradflow.core.examples import load_example
+from gradflow.core.fileformat import dumps
+from gradflow.core.gradcheck import gradcheck
+from gradflow.core.graph import Graph
+
+
+def test_reports_worst_entry_per_trainable_input():
+    g = load_example("vector-l2")
+    before = dumps(g)
+    check = gradcheck(g)
+    assert [c.node for c in check.nodes] == ["W", "x"]
+    assert check.ok
+    assert check.worst.error < 1e-8
+    w = next(c for c in check.nodes if c.node == "W")
+    assert len(w.index) == 2
+    assert w.analytic == pytest.approx(w.numeric)
+    assert dumps(g) == before  # nudges go through feeds, never into the graph
+
+
+def test_frozen_inputs_consts_and_unused_inputs_are_skipped():
+    g = load_example("tiny-mlp")
+    names = [c.node for c in gradcheck(g).nodes]
+    assert "x1" not in names
+    assert "x2" not in names
+    assert "t" not in names
+    assert names[0] == "w11"
+    g.add_node("input", "lonely", value=1.0)
+    g.set_output("loss")
+    assert "lonely" not in [c.node for c in gradcheck(g).nodes]
+
+
+def test_a_wrong_local_gradient_is_caught(monkeypatch):
+    wrong = ops.REGISTRY["tanh"].__class__(
+        **{**ops.REGISTRY["tanh"].__dict__, "local": lambda i, o, a: (1 - o[0],)}
+    )
+    monkeypatch.setitem(ops.REGISTRY, "tanh", wrong)  # type: ignore[arg-type]
+    g = Graph()
+    g.add_node("input", "x", value=[0.5, -1.0])
+    g.add_node("tanh", "t")
+    g.connect("x", "t")
+    check = gradcheck(g)
+    assert not check.ok
+    assert check.worst.node == "x"
+    assert check.worst.error > 1e-2
+
+
+def test_tolerance_and_floor_decide_ok():
+    g = load_example("sigmoid-neuron")
+    strict = gradcheck(g, tolerance=0.0)
+    assert not strict.ok or all(c.error == 0.0 for c in strict.nodes)
+    assert gradcheck(g, tolerance=1e-6).ok
+
+
+def test_gradients_near_zero_use_the_absolute_floor():
+    g = load_example("vanishing-sigmoid")
+    check = gradcheck(g)
+    (x,) = check.nodes
+    assert abs(x.analytic) < 1e-3
+    assert x.ok
+    assert x.error == pytest.approx(abs(x.analytic - x.numeric) / max(abs(x.analytic), 1e-4))
+    assert np.isfinite(x.numeric)

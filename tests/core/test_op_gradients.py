@@ -1,0 +1,189 @@
+"""Every op's gradient against central differences; the documented edge cases of the ops."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gradflow.core.engine import run
+from gradflow.core.errors import GraphError
+from gradflow.core.fileformat import dumps
+from gradflow.core.gradcheck import gradcheck
+from gradflow.core.graph import Graph
+from gradflow.core.ops import REGISTRY
+
+A = [[0.3, -1.2, 0.7], [1.5, 0.4, -0.9]]
+B = [[0.5, -0.8, 1.1], [-0.6, 0.2, 0.9]]
+# (op, attrs, input values, scores/labels that must be consts)
+CASES = [
+    ("add", {}, [A, [1.0, 2.0, -0.5]]),  # broadcasting: the vector's gradient sums rows
+    ("mul", {}, [A, B]),
+    ("max", {}, [A, B]),
+    ("neg", {}, [A]),
+    ("exp", {}, [A]),
+    ("reciprocal", {}, [[[0.5, -1.5], [2.0, 0.8]]]),
+    ("add_const", {"c": 2.5}, [A]),
+    ("mul_const", {"c": -1.5}, [A]),
+    ("square", {}, [A]),
+    ("sigmoid", {}, [A]),
+    ("tanh", {}, [A]),
+    ("relu", {}, [A]),
+    ("matmul", {}, [A, [[0.2, 1.0], [-0.5, 0.3], [0.8, -1.1]]]),
+    ("matmul", {}, [A, [0.4, -0.2, 0.9]]),
+    ("sum", {}, [A]),
+    ("mse", {}, [A, B]),
+    ("softmax_ce", {}, [A]),
+    ("copy", {"outputs": 3}, [A]),
+]
+
+
+def _one_op_graph(op: str, attrs: dict, values: list) -> Graph:
+    g = Graph()
+    for i, v in enumerate(values):
+        g.add_node("input", f"in{i}", value=v)
+        g.connect(f"in{i}", g.add_node(op, "op", **attrs) if i == 0 else "op", 0, i)
+    if op == "softmax_ce":
+        g.add_node("const", "labels", value=[2.0, 0.0])
+        g.connect("labels", "op", 0, 1)
+    if op == "copy":  # use every output with a different weight so each port matters
+        g.add_node("mul", "m")
+        g.connect("op", "m", 0, 0)
+        g.connect("op", "m", 2, 1)
+        g.add_node("add", "f")
+        g.connect("m", "f")
+        g.connect("op", "f", 1, 1)
+    return g
+
+
+@pytest.mark.parametrize(("op", "attrs", "values"), CASES, ids=[c[0] for c in CASES])
+def test_gradient_of_each_op_matches_finite_differences(op, attrs, values):
+    result = gradcheck(_one_op_graph(op, attrs, values))
+    assert len(result.nodes) == len(values)
+    assert result.ok, result.worst
+
+
+@pytest.mark.parametrize("op", [c[0] for c in CASES if c[0] not in ("matmul", "softmax_ce")])
+def test_scalar_version_of_each_op_matches_finite_differences(op):
+    attrs = next(c[1] for c in CASES if c[0] == op)
+    values = [0.7, -0.4] if op in ("add", "mul", "max", "mse") else [0.7]
+    assert gradcheck(_one_op_graph(op, attrs, values)).ok
+
+
+def test_every_registered_op_is_covered():
+    assert {c[0] for c in CASES} | {"input", "const"} == set(REGISTRY)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_max_ties_send_the_gradient_to_the_first_input(fast):
+    g = _one_op_graph("max", {}, [2.0, 2.0])
+    result = run(g, fast=fast)
+    assert float(result.grad("in0")) == 1.0
+    assert float(result.grad("in1")) == 0.0
+
+
+@pytest.mark.parametrize("x", [-1000.0, 1000.0])
+@pytest.mark.parametrize("fast", [True, False])
+def test_sigmoid_and_exp_stay_finite_or_honest_at_1000(x, fast):
+    # pytest turns any numpy overflow warning into an error
+    sig = run(_one_op_graph("sigmoid", {}, [x]), fast=fast)
+    assert float(sig.value("op")) == (1.0 if x > 0 else 0.0)
+    assert float(sig.grad("in0")) == 0.0
+    exp = run(_one_op_graph("exp", {}, [x]), fast=fast)
+    assert float(exp.value("op")) == (np.inf if x > 0 else 0.0)
+
+
+def test_softmax_ce_is_stable_for_huge_scores():
+    g = _one_op_graph("softmax_ce", {}, [[[1000.0, -1000.0, 0.0], [-1000.0, 0.0, 1000.0]]])
+    result = run(g)
+    # labels 2 and 0: log-probabilities -1000 and -2000, so the mean loss is 1500
+    assert float(result.value("op")) == 1500.0
+    np.testing.assert_allclose(result.grad("in0"), [[0.5, 0.0, -0.5], [-0.5, 0.0, 0.5]])
+
+
+def test_add_mul_numbers_are_exact():
+    g = Graph()
+    for name, v in (("x", -2.0), ("y", 5.0), ("z", -4.0)):
+        g.add_node("input", name, value=v)
+    g.add_node("add", "q")
+    g.add_node("mul", "f")
+    g.connect("x", "q")
+    g.connect("y", "q", 0, 1)
+    g.connect("q", "f")
+    g.connect("z", "f", 0, 1)
+    r = run(g)
+    assert [float(r.value(n)) for n in ("q", "f")] == [3.0, -12.0]
+    assert [float(r.grad(n)) for n in ("x", "y", "z", "q")] == [-4.0, -4.0, 3.0, -4.0]
+
+
+# --- failed mutations change nothing -------------------------------------------------------
+
+
+def _chain() -> Graph:
+    g = Graph()
+    g.add_node("input", "a", value=[1.0, 2.0])
+    g.add_node("neg", "b")
+    g.add_node("add", "c")
+    g.connect("a", "b")
+    g.connect("b", "c")
+    return g
+
+
+def _add_vector(g: Graph, n: int) -> None:
+    g.add_node("input", "m", value=[1.0] * n)
+
+
+# name -> (a valid change made first, the mutation that must be refused)
+MUTATIONS = {
+    "cycle": (None, lambda g: g.connect("c", "b")),
+    "self loop": (None, lambda g: g.connect("b", "b")),
+    "port taken": (None, lambda g: g.connect("a", "c", 0, 0)),
+    "no such input port": (None, lambda g: g.connect("a", "c", 0, 2)),
+    "no such output port": (None, lambda g: g.connect("a", "c", 1, 1)),
+    "unknown op": (None, lambda g: g.add_node("mull")),
+    "duplicate id": (None, lambda g: g.add_node("neg", "b")),
+    "shape mismatch": (lambda g: _add_vector(g, 3), lambda g: g.connect("m", "c", 0, 1)),
+    "value breaks a shape": (
+        lambda g: (_add_vector(g, 2), g.connect("m", "c", 0, 1)),
+        lambda g: g.set_attr("a", "value", [1.0, 2.0, 3.0]),
+    ),
+    "bad attribute": (None, lambda g: g.set_attr("b", "c", 1.0)),
+    "nan value": (None, lambda g: g.set_attr("a", "value", [np.nan, 1.0])),
+    "too many copy outputs": (
+        lambda g: g.add_node("copy", "k"),
+        lambda g: g.set_attr("k", "outputs", 99),
+    ),
+    "no such node": (None, lambda g: g.remove_node("zz")),
+    "no such output": (None, lambda g: g.set_output("zz")),
+}
+
+
+@pytest.mark.parametrize("mutation", list(MUTATIONS))
+def test_a_failed_mutation_leaves_the_graph_unchanged(mutation):
+    setup, mutate = MUTATIONS[mutation]
+    g = _chain()
+    if setup is not None:
+        setup(g)
+    before, revision, shapes = dumps(g), g.revision, dict(g.shapes())
+    with pytest.raises(GraphError):
+        mutate(g)
+    assert dumps(g) == before
+    assert g.revision == revision
+    assert dict(g.shapes()) == shapes
+
+
+def test_output_is_the_named_node_else_the_only_sink():
+    g = _chain()
+    assert g.output_node() == "c"
+    g.add_node("input", "d", value=1.0)
+    with pytest.raises(GraphError, match="2 ends"):
+        g.output_node()
+    g.set_output("b")
+    assert g.output_node() == "b"
+    assert run(g, partial=True).output == "b"
+    g.remove_node("b")  # removing the named output falls back to the sinks
+    assert g.output is None
+    with pytest.raises(GraphError, match="3 ends"):
+        g.output_node()
+    assert "choose the output" in run(g, partial=True).notice
+    with pytest.raises(GraphError, match="empty"):
+        Graph().output_node()
