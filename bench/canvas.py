@@ -5,7 +5,7 @@ Every node is a 2-input gate except 4 inputs, so the graph has 992 wires (the mo
 takes two random nodes of the layer before. Times are medians of several runs, printed
 against the 16 ms frame budget, offscreen, on the same machine and in the same process.
 
-Run: python bench/canvas.py
+Run: python bench/canvas.py [N_NODES]   (default 500)
 """
 
 from __future__ import annotations
@@ -27,20 +27,21 @@ from PySide6.QtWidgets import QApplication
 from gradflow.core.engine import run
 from gradflow.core.graph import Graph
 from gradflow.core.layout import auto_layout
+from gradflow.ui.canvas.view import DETAIL_ZOOM
 
 BUDGET_MS = 16.0
 N_NODES, N_INPUTS, LAYER = 500, 4, 20
 
 
-def big_graph(seed: int = 0) -> Graph:
-    """500 nodes: 4 inputs, then layers of 2-input add/max gates fed by the layer before."""
+def big_graph(seed: int = 0, n_nodes: int = N_NODES) -> Graph:
+    """`n_nodes` nodes: 4 inputs, then layers of 2-input add/max gates fed by the layer before."""
     rng = random.Random(seed)
     g = Graph()
     prev = [g.add_node("input", f"x{i}", value=rng.uniform(-1, 1)) for i in range(N_INPUTS)]
     made = N_INPUTS
-    while made < N_NODES:
+    while made < n_nodes:
         layer = []
-        for _ in range(min(LAYER, N_NODES - made)):
+        for _ in range(min(LAYER, n_nodes - made)):
             nid = g.add_node(rng.choice(("add", "max", "add")))
             a, b = rng.sample(prev, 2)
             g.connect(a, nid)
@@ -70,7 +71,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from gradflow.ui.main_window import MainWindow
 
-    graph = big_graph()
+    graph = big_graph(n_nodes=int(sys.argv[1]) if len(sys.argv) > 1 else N_NODES)
     window = MainWindow()
     window.resize(1400, 900)
     window.show()
@@ -80,6 +81,7 @@ def main() -> int:
     load_ms = (time.perf_counter() - t0) * 1000
     view, scene = window.view, window.scene
     view.fit()
+    fit_zoom = view.zoom()
     app.processEvents()
     size = view.viewport().size()
     source = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -129,7 +131,8 @@ def main() -> int:
         ("  of which canvas: numbers + repaint", median_ms(canvas_only)),
     ]
     print(f"canvas: {len(graph)} nodes, {n_edges} wires, viewport {size.width()}×{size.height()}")
-    print("(rows before '100 %' show the whole graph fitted: about 16 % zoom, numbers hidden)")
+    print(f"(rows before '100 %': the whole graph fitted, {fit_zoom:.0%} zoom", end="")
+    print(", numbers hidden)" if fit_zoom < DETAIL_ZOOM else ")")
     print(f"load + build items: {load_ms:.0f} ms (once per document)")
     for name, ms in rows:
         verdict = "fits" if ms <= BUDGET_MS else "over"

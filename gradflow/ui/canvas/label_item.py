@@ -37,7 +37,6 @@ class LabelItem(QGraphicsItem):
         self._slope = 0.0
         self._wanted, self._detail = False, True
         self.setZValue(3)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setVisible(False)
 
     def text(self) -> str:
