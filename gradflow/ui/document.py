@@ -23,6 +23,7 @@ from gradflow.core.trace import Trace
 from gradflow.ui.commands import MoveCommand, SetAttrCommand, SnapshotCommand
 
 Pos = tuple[float, float]
+UNDO_LIMIT = 500
 
 
 class GraphDocument(QObject):
@@ -45,6 +46,7 @@ class GraphDocument(QObject):
         self._path: str | None = None
         self._unsaved_new = False
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)  # structural steps keep graph snapshots
         self._was_modified = False
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self._result = self._run()

@@ -182,3 +182,12 @@ def test_pulling_a_wire_onto_a_cycle_is_refused(qtbot, add_mul):
     assert message == "connecting f = q · z → q = x + y would make a cycle"
     assert dumps(doc.graph) == before
     assert window.scene.edge_item(Edge("f", "neg1")).isVisible()
+
+
+def test_the_scrollable_area_follows_the_graph(qtbot, window):
+    window.document.add_node("input", pos=(9000.0, -7000.0))
+    qtbot.waitUntil(lambda: window.scene.sceneRect().contains(QPointF(9000.0, -7000.0)))
+    window.view.fit()
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert abs(centre.x() - 9000.0) < 5
+    assert abs(centre.y() + 7000.0) < 5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -24,6 +24,8 @@ from gradflow.ui.canvas.labels import caption_values
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme
 from gradflow.ui.document import GraphDocument
+
+SCROLL_MARGIN = 1200.0
 
 if TYPE_CHECKING:
     from gradflow.ui.canvas.wire_drag import WireDrag
@@ -59,6 +61,13 @@ class GraphScene(SceneGestures, QGraphicsScene):
         document.edge_removed.connect(self._on_document_edge_removed)
         document.graph_replaced.connect(self.rebuild)
         document.result_changed.connect(self._on_document_result_changed)
+        # the scrollable area follows the graph (with room around it), recomputed once
+        # after a burst of changes rather than per node
+        self._grow_timer = QTimer(self)
+        self._grow_timer.setSingleShot(True)
+        self._grow_timer.setInterval(0)
+        self._grow_timer.timeout.connect(self.fit_scene_rect)
+        document.node_moved.connect(self._grow_timer.start)
         self.rebuild()
 
     # --- public API --------------------------------------------------------------------------
@@ -171,6 +180,11 @@ class GraphScene(SceneGestures, QGraphicsScene):
                 rect = rect.united(item.sceneBoundingRect())
         return rect.adjusted(-40, -40, 40, 40)
 
+    def fit_scene_rect(self) -> None:
+        """Make the scrollable area the graph plus a margin of a screenful each way."""
+        m = SCROLL_MARGIN
+        self.setSceneRect(self.items_rect().adjusted(-m, -m, m, m))
+
     def rebuild(self) -> None:
         """Recreate every item from the document's graph."""
         self.clear()
@@ -183,6 +197,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
         for edge in self.document.graph.edges:
             self._on_document_edge_added(edge)
         self._on_document_result_changed(True)
+        self.fit_scene_rect()
 
     # --- called by node items ---------------------------------------------------------------
     def drag_position(self, pos: QPointF) -> QPointF:
@@ -243,7 +258,9 @@ class GraphScene(SceneGestures, QGraphicsScene):
             self.removeItem(item)
             self.wires.invalidate()
 
-    def _on_document_result_changed(self, _structural: bool) -> None:
+    def _on_document_result_changed(self, structural: bool) -> None:
+        if structural:
+            self._grow_timer.start()
         problems = self.document.result.problems
         for nid, item in self._nodes.items():
             item.set_problem(problems.get(nid))

@@ -25,7 +25,6 @@ class GraphView(QGraphicsView):
         # items are cached, so one full repaint beats tracking hundreds of small regions
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setAcceptDrops(True)
-        self.setSceneRect(-5000, -5000, 10000, 10000)
         self._pan_from: QPoint | None = None
 
     def zoom(self) -> float:
