@@ -150,7 +150,7 @@ class WireLayer(QGraphicsItem):
                 self._parts.append((item.curve().boundingRect(), item.curve()))
         self._path = path
         w = self._pen.widthF()
-        self._bounds = path.boundingRect().adjusted(-w, -w, w, w)
+        self._bounds = QRectF() if path.isEmpty() else path.boundingRect().adjusted(-w, -w, w, w)
         self._dirty = False
 
     def boundingRect(self) -> QRectF:
