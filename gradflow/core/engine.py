@@ -238,7 +238,8 @@ def _sum_per_port(arrivals: list[Arrival], outs: Values) -> Values:
         port = 0 if a.edge is None else a.edge.src_port
         prev = sums[port]
         # 0-d + 0-d gives a numpy scalar; keep every gradient an ndarray (the trace freezes it)
-        sums[port] = a.grad if prev is None else np.asarray(prev + a.grad)
+        with np.errstate(all="ignore"):  # inf + -inf is NaN, shown as such, not a warning
+            sums[port] = a.grad if prev is None else np.asarray(prev + a.grad)
     return tuple(np.zeros_like(outs[p]) if s is None else s for p, s in enumerate(sums))
 
 

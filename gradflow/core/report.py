@@ -95,12 +95,14 @@ def step_line(step: Step) -> str:
         value = format_array(step.outputs[0])
         if not step.inputs:
             return f"{where} = {value}"
-        ins = ", ".join(format_array(x) for x in step.inputs)
-        return f"{where}: {ins} → {value}"
-    assert isinstance(step, BackwardStep)
+        return f"{where}: {', '.join(format_array(x) for x in step.inputs)} → {value}"
+    return f"{where}: {_backward_words(step)}"
+
+
+def _backward_words(step: BackwardStep) -> str:
     ups = [format_array(a.grad) for a in step.upstream]
     upstream = ups[0] if len(ups) == 1 else " + ".join(ups) + f" = {format_array(_total(step))}"
-    text = f"{where}: upstream {upstream}"
+    text = f"upstream {upstream}"
     if any(x is not None for x in step.local):
         text += "; local " + ", ".join("-" if x is None else format_array(x) for x in step.local)
     if step.downstream:

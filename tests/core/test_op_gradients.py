@@ -92,6 +92,29 @@ def test_sigmoid_and_exp_stay_finite_or_honest_at_1000(x, fast):
     assert float(exp.value("op")) == (np.inf if x > 0 else 0.0)
 
 
+@pytest.mark.parametrize("value", [1000.0, [1000.0, 1.0]])
+@pytest.mark.parametrize("fast", [True, False])
+def test_opposite_infinite_gradients_meeting_give_nan_without_a_warning(value, fast):
+    # f = e² − e² with e = exp(1000): the two branches send +inf and −inf back to e
+    g = Graph()
+    g.add_node("input", "x", value=value)
+    for nid, op in (("e", "exp"), ("s1", "square"), ("s2", "square"), ("a", "add"), ("f", "sum")):
+        g.add_node(op, nid)
+    g.add_node("mul_const", "m", c=-1.0)
+    for src, dst, port in (
+        ("x", "e", 0),
+        ("e", "s1", 0),
+        ("e", "s2", 0),
+        ("s2", "m", 0),
+        ("s1", "a", 0),
+        ("m", "a", 1),
+        ("a", "f", 0),
+    ):
+        g.connect(src, dst, 0, port)
+    result = run(g, fast=fast)
+    assert np.isnan(np.ravel(result.grad("e"))[0])
+
+
 def test_softmax_ce_is_stable_for_huge_scores():
     g = _one_op_graph("softmax_ce", {}, [[[1000.0, -1000.0, 0.0], [-1000.0, 0.0, 1000.0]]])
     result = run(g)
