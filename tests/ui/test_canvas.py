@@ -191,3 +191,23 @@ def test_the_scrollable_area_follows_the_graph(qtbot, window):
     node = window.scene.node_item("input1").sceneBoundingRect()
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert shown.contains(node)
+
+
+def test_rubber_band_selects_the_nodes_it_covers(qtbot, add_mul):
+    window = add_mul
+    x, y = window.document.graph.node("x").pos, window.document.graph.node("y").pos
+    drag(
+        qtbot,
+        window,
+        scene_point(window, (x[0] - 80, x[1] - 50)),
+        scene_point(window, (y[0] + 80, y[1] + 50)),
+    )
+    assert window.scene.selected_node_ids() == ["x", "y"]
+    assert window.inspector.node_id is None  # two nodes: nothing to inspect
+
+
+def test_ports_are_named_on_hover(qtbot, add_mul):
+    f = add_mul.scene.node_item("f")
+    assert [p.toolTip() for p in f.inputs] == ["a", "b"]
+    assert [p.toolTip() for p in f.outputs] == ["out"]
+    assert "Multiply gate" in f.toolTip()

@@ -79,7 +79,8 @@ class SceneGestures:
             self.document.add_node(op, pos=(pos.x(), pos.y()))
         except GraphError as err:
             self.edit_refused.emit(str(err))
-        event.acceptProposedAction()
+        event.setDropAction(Qt.DropAction.CopyAction)  # never a move: the palette keeps its op
+        event.accept()
 
 
 def grid_brush(color: QColor) -> QBrush:
