@@ -156,6 +156,12 @@ class GraphDocument(QObject):
         self.apply_attr(node_id, name, value)  # Graph.set_attr changes nothing if it raises
         self.undo_stack.push(SetAttrCommand(self, node_id, name, old, value))
 
+    def set_label(self, node_id: str, label: str | None) -> None:
+        """Rename a node on the canvas ('' or None: show its id)."""
+        label = (label or "").strip() or None
+        if self._graph.node(node_id).label != label:
+            self._edit(f"Rename {node_id}", lambda g: g.set_label(node_id, label))
+
     def set_output(self, node_id: str | None) -> None:
         """Name the output node (None: the only sink)."""
         self._edit("Set output", lambda g: g.set_output(node_id))
@@ -233,27 +239,35 @@ class GraphDocument(QObject):
         self.undo_stack.push(SnapshotCommand(self, text, before, after.copy()))
 
     def _switch_to(self, new: Graph) -> None:
+        """Make `new` the graph and emit what changed; structural if wires, nodes, ports or
+        the output changed (a label alone is not)."""
         old, self._graph = self._graph, new
+        changed = old.output != new.output
         old_edges, new_edges = dict.fromkeys(old.edges), dict.fromkeys(new.edges)
         for e in old_edges:
             if e not in new_edges or _replaced(old, new, e.src) or _replaced(old, new, e.dst):
                 self.edge_removed.emit(e)
+                changed = True
         for nid in old.nodes:
             if nid not in new.nodes or old.nodes[nid].op != new.nodes[nid].op:
                 self.node_removed.emit(nid)
+                changed = True
         for nid, node in new.nodes.items():
             prev = old.nodes.get(nid)
             if prev is None or prev.op != node.op:
                 self.node_added.emit(nid)
+                changed = True
                 continue
             if not _same_node(prev, node):
                 self.node_changed.emit(nid)
+                changed = changed or prev.n_outputs != node.n_outputs
             if prev.pos != node.pos:
                 self.node_moved.emit(nid)
         for e in new_edges:
             if e not in old_edges or _replaced(old, new, e.src) or _replaced(old, new, e.dst):
                 self.edge_added.emit(e)
-        self._recompute(structural=True)
+                changed = True
+        self._recompute(structural=changed)
 
     def _recompute(self, structural: bool) -> None:
         self._result = self._run()

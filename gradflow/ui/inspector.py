@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -56,6 +57,9 @@ class Inspector(QDockWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("a name shown on the canvas")
+        self.form.addRow("Name", self.name)
         self.formula, self.rule, self.pattern = _wrapped(), _wrapped(), _wrapped()
         self.value_text, self.grad_text = _wrapped(), _wrapped()
         self.value_table, self.grad_table = TensorTable(), TensorTable()
@@ -107,6 +111,7 @@ class Inspector(QDockWidget):
         )
         self.trainable.clicked.connect(lambda on: self._edit("trainable", bool(on)))
         self.is_output.clicked.connect(self._on_is_output_clicked)
+        self.name.editingFinished.connect(self._on_name_editing_finished)
 
     # --- public API --------------------------------------------------------------------------
     def set_step_explanation(self, text: str | None) -> None:
@@ -142,6 +147,9 @@ class Inspector(QDockWidget):
             f" &nbsp;<span style='color:gray'>{html.escape(spec.name)}</span>"
             f"<br><span style='color:gray'>{html.escape(spec.description)}</span>"
         )
+        if not self.name.hasFocus():
+            self.name.setText(node.label or "")
+            self.name.setPlaceholderText(node.id)
         self.formula.setText(spec.formula)
         self.rule.setText(spec.local_rule)
         self.pattern.setText(spec.pattern)
@@ -197,6 +205,10 @@ class Inspector(QDockWidget):
             self.refresh()
             return
         self.error.clear()
+
+    def _on_name_editing_finished(self) -> None:
+        if self.node_id is not None and self.node_id in self._document.graph:
+            self._document.set_label(self.node_id, self.name.text())
 
     def _on_is_output_clicked(self, on: bool) -> None:
         if self.node_id is not None:

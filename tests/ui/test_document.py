@@ -183,6 +183,10 @@ def _apply(doc: GraphDocument, step: tuple) -> None:
         doc.set_attr(ids[step[1] % len(ids)], "value", step[2])
     elif kind == "copy_outputs":
         doc.set_attr(ids[step[1] % len(ids)], "outputs", step[2])
+    elif kind == "rename":
+        doc.set_label(ids[step[1] % len(ids)], step[2])
+    elif kind == "output":
+        doc.set_output(ids[step[1] % len(ids)])
     elif kind == "paste":
         nid = ids[step[1] % len(ids)]
         part = Graph()
