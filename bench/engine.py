@@ -48,7 +48,7 @@ def build_graph(xs: list[float], layers: list[list[list[float]]]) -> Graph:
     ids = iter(range(10**9))
 
     def add(op: str, **attrs: float) -> str:
-        # explicit ids: Graph.new_id searches for the lowest free number, O(n) per call
+        # short ids keep the plan's dictionaries small; the names do not matter here
         return g.add_node(op, f"n{next(ids)}", **attrs)
 
     prev = [add("input", value=v) for v in xs]

@@ -132,6 +132,7 @@ class Graph:
         # same shape and dtype: plans that depend only on structure are cached by it.
         self.structure_revision = 0
         self._topo_cache: tuple[int, tuple[str, ...]] | None = None
+        self._id_hints: dict[str, int] = {}
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -210,9 +211,12 @@ class Graph:
 
     def new_id(self, stem: str) -> str:
         """An id not yet used, made from `stem` and a number (`add1`, `add2`...)."""
-        i = 1
+        # Numbers below the hint are known to be taken, so building a big graph stays
+        # linear; any removal forgets the hints, keeping "lowest free number" exact.
+        i = self._id_hints.get(stem, 1)
         while f"{stem}{i}" in self._nodes:
             i += 1
+        self._id_hints[stem] = i
         return f"{stem}{i}"
 
     def shapes(self) -> Mapping[str, tuple[Shape | None, ...]]:
@@ -268,6 +272,7 @@ class Graph:
         for e in removed:
             self._unlink(e)
         del self._nodes[node_id], self._in[node_id], self._out[node_id]
+        self._id_hints.clear()
         del self._shapes[node_id]
         if self._output == node_id:
             self._output = None
