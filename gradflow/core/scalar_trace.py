@@ -6,12 +6,16 @@ step shows is a 0-d view into them, which is far cheaper than one array per numb
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from gradflow.core.scalar_ops import SCALAR_RULES
-from gradflow.core.scalar_plan import BackPlan, ScalarPlan
 from gradflow.core.scalar_results import port_sums
 from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace
+
+if TYPE_CHECKING:  # the plan module calls this one
+    from gradflow.core.scalar_plan import BackPlan, ScalarPlan
 
 
 def _frozen(floats: list[float]) -> np.ndarray:
