@@ -25,7 +25,9 @@ def _clean(scene: GraphScene, selection_only: bool) -> Iterator[QRectF]:
     if selection_only and selected:
         sel = dict.fromkeys(scene.selected_node_ids())
         inner = [e for e in scene.edges() if e.src in sel and e.dst in sel]
-        keep = [scene.wires, *(scene.node_item(n) for n in sel), *map(scene.edge_item, inner)]
+        wires = [scene.edge_item(e) for e in inner]
+        keep = [scene.wires, *(scene.node_item(n) for n in sel), *wires]
+        keep += [label for w in wires for label in w.labels()]
         hidden = [i for i in scene.items() if i.parentItem() is None and i not in keep]
     grid, detail = scene.grid_visible, scene.detail
     scene.grid_visible = False

@@ -57,6 +57,7 @@ class Inspector(QDockWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = QLineEdit()
         self.name.setPlaceholderText("a name shown on the canvas")
         self.form.addRow("Name", self.name)

@@ -16,7 +16,7 @@ from gradflow.core.errors import GraphError
 from gradflow.core.graph import Graph
 from gradflow.core.playback import PlaybackState, state_at
 from gradflow.ui.canvas.scene import GraphScene
-from gradflow.ui.canvas.style import DARK, LIGHT
+from gradflow.ui.canvas.style import DARK, LIGHT, window_palette
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.clipboard import clipboard_fragment, copy_nodes
 from gradflow.ui.document import GraphDocument
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = open_settings()
+        self._system_palette = self.palette()
         self.document = document or GraphDocument()
         self.scene = GraphScene(self.document, self)
         self.view = GraphView(self.scene)
@@ -175,7 +176,9 @@ class MainWindow(QMainWindow):
 
     def set_dark(self, on: bool) -> None:
         """Dark or light canvas (remembered)."""
-        self.scene.set_theme(DARK if on else LIGHT)
+        theme = DARK if on else LIGHT
+        self.scene.set_theme(theme)
+        self.setPalette(window_palette(theme, self._system_palette))
         self.settings.setValue("theme", "dark" if on else "light")
 
     # --- internals -------------------------------------------------------------------------------

@@ -40,8 +40,9 @@ class EdgeItem(QGraphicsItem):
         self._label_anchor = QPointF()
         self._shape = QPainterPath()
         self._bounds = QRectF()
-        self.value_label = LabelItem(self, above=True)
-        self.grad_label = LabelItem(self, above=False)
+        # top-level items (the scene adds them), so numbers stay above the nodes they overlap
+        self.value_label = LabelItem(None, above=True)
+        self.grad_label = LabelItem(None, above=False)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setZValue(0)
@@ -81,6 +82,10 @@ class EdgeItem(QGraphicsItem):
         """The curve in scene coordinates, from source port to target port."""
         return QPainterPath(self._path)
 
+    def labels(self) -> tuple[LabelItem, LabelItem]:
+        """The value label (above) and the gradient label (below)."""
+        return self.value_label, self.grad_label
+
     def label_anchor(self) -> QPointF:
         """The point of the wire the numbers sit above and below."""
         return QPointF(self._label_anchor)
@@ -103,6 +108,9 @@ class EdgeItem(QGraphicsItem):
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not value)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
+            for label in self.labels():
+                label.set_host_visible(bool(value))
         return super().itemChange(change, value)
 
 

@@ -35,7 +35,7 @@ class LabelItem(QGraphicsItem):
         self._rect = QRectF()
         self._pill = QRectF()
         self._slope = 0.0
-        self._wanted, self._detail = False, True
+        self._wanted, self._detail, self._host = False, True, True
         self.setZValue(3)
         self.setVisible(False)
 
@@ -46,6 +46,11 @@ class LabelItem(QGraphicsItem):
     def set_detail(self, on: bool) -> None:
         """Draw the label only at zoom levels where it can be read."""
         self._detail = on
+        self._show()
+
+    def set_host_visible(self, on: bool) -> None:
+        """Follow the visibility of the wire or node the label belongs to."""
+        self._host = on
         self._show()
 
     def set_style(self, font: QFont, color: QColor, background: QColor) -> None:
@@ -83,7 +88,7 @@ class LabelItem(QGraphicsItem):
         self._show()
 
     def _show(self) -> None:
-        visible = self._wanted and self._detail
+        visible = self._wanted and self._detail and self._host
         if visible != self.isVisible():
             self.setVisible(visible)
 

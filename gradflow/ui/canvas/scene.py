@@ -247,14 +247,17 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def _on_document_edge_added(self, edge: Edge) -> None:
         item = EdgeItem(edge, self.theme, self.metrics)
         self._edges[edge] = item
-        item.value_label.set_detail(self._detail)
-        item.grad_label.set_detail(self._detail)
         self.addItem(item)
+        for label in item.labels():
+            label.set_detail(self._detail)
+            self.addItem(label)
         self._route(edge)
 
     def _on_document_edge_removed(self, edge: Edge) -> None:
         item = self._edges.pop(edge, None)
         if item is not None:
+            for label in item.labels():
+                self.removeItem(label)
             self.removeItem(item)
             self.wires.invalidate()
 

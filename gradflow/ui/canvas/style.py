@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 
 NODE_WIDTH = 88.0
 PORT_SPACING = 24.0
@@ -106,3 +106,28 @@ def font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:
 def node_height(n_ports: int) -> float:
     """A node's height for its larger number of ports (same rule as core auto-layout)."""
     return max(58.0, PORT_SPACING * max(n_ports, 1) + 16.0)
+
+
+def window_palette(theme: Theme, base: QPalette) -> QPalette:
+    """The window's colours for a theme: `base` (the system's) for light, dark for dark."""
+    if theme.name != "dark":
+        return QPalette(base)
+    pal = QPalette(base)
+    role, window, text = QPalette.ColorRole, QColor("#262a33"), QColor("#e8ebf0")
+    for r, c in (
+        (role.Window, window),
+        (role.WindowText, text),
+        (role.Base, QColor("#1e2128")),
+        (role.AlternateBase, window),
+        (role.Text, text),
+        (role.Button, QColor("#2f3440")),
+        (role.ButtonText, text),
+        (role.ToolTipBase, window),
+        (role.ToolTipText, text),
+        (role.Highlight, theme.selected),
+        (role.HighlightedText, QColor("white")),
+        (role.PlaceholderText, theme.node_muted),
+        (role.Mid, QColor("#3a404c")),
+    ):
+        pal.setColor(r, c)
+    return pal
