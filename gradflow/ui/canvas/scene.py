@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-)
+from PySide6.QtWidgets import QGraphicsScene
 from shiboken6 import isValid
 
 from gradflow.core.graph import Edge
@@ -67,7 +65,6 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._grow_timer.setSingleShot(True)
         self._grow_timer.setInterval(0)
         self._grow_timer.timeout.connect(self.fit_scene_rect)
-        document.node_moved.connect(self._grow_timer.start)
         self.rebuild()
 
     # --- public API --------------------------------------------------------------------------
@@ -243,6 +240,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def _on_document_node_moved(self, node_id: str) -> None:
         pos = self.document.graph.node(node_id).pos or (0.0, 0.0)
         self._nodes[node_id].setPos(QPointF(*pos))
+        self._grow_timer.start()
 
     def _on_document_edge_added(self, edge: Edge) -> None:
         item = EdgeItem(edge, self.theme, self.metrics)
