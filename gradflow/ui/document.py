@@ -124,8 +124,9 @@ class GraphDocument(QObject):
             return
 
         def change(g: Graph) -> None:
-            for e in edges:
-                if e in g.edges and e.src not in node_ids and e.dst not in node_ids:
+            existing, gone = dict.fromkeys(g.edges), dict.fromkeys(node_ids)
+            for e in edges:  # wires of deleted nodes go with them
+                if e in existing and e.src not in gone and e.dst not in gone:
                     g.disconnect(e)
             for nid in node_ids:
                 g.remove_node(nid)
