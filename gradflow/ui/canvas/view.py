@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from gradflow.ui.canvas.scene import GraphScene
+from gradflow.ui.canvas.style import font
 
+EMPTY_HINT = (
+    "Drag an op from the palette onto the canvas (or double-click it).\n"
+    "Then drag from an output port ○ on the right of a node to an input on the left."
+)
 MIN_ZOOM, MAX_ZOOM, STEP = 0.15, 4.0, 1.2
 DETAIL_ZOOM = 0.45  # below this, numbers on wires would be too small to read
 FIT_MAX = 1.25  # a small graph is shown a little enlarged, not blown up
@@ -63,6 +68,17 @@ class GraphView(QGraphicsView):
 
     def _update_detail(self) -> None:
         self.scene().set_detail(self.zoom() >= DETAIL_ZOOM)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        if self.scene().node_items():
+            return
+        # an empty canvas says how to start, in screen pixels whatever the zoom
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(self.scene().theme.node_muted)
+        painter.setFont(font(12.0))
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_HINT)
+        painter.restore()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
