@@ -96,9 +96,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     acts["values"] = _action(window, m, "Show &Values", window.set_show_values, None, True, True)
     acts["grads"] = _action(window, m, "Show G&radients", window.set_show_grads, None, True, True)
     acts["dark"] = _action(window, m, "&Dark Theme", window.set_dark, None, True)
-    acts["presentation"] = _action(
-        window, m, "&Presentation Mode", scene.set_presentation, "F5", True
-    )
+    # Presentation mode (F5) is added by the player, which also hides the docks.
     m.addSeparator()
     window.docks_menu = m.addMenu("&Docks")
     return acts
