@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from canvas_support import drag, port_point, scene_point
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -211,3 +212,22 @@ def test_ports_are_named_on_hover(qtbot, add_mul):
     assert [p.toolTip() for p in f.inputs] == ["a", "b"]
     assert [p.toolTip() for p in f.outputs] == ["out"]
     assert "Multiply gate" in f.toolTip()
+
+
+def test_view_zoom_actions_and_grid_toggle(qtbot, add_mul):
+    window, view = add_mul, add_mul.view
+    view.reset_zoom()
+    window.menu_actions["zoom_in"].trigger()
+    assert view.zoom() == pytest.approx(1.2)
+    window.menu_actions["zoom_out"].trigger()
+    window.menu_actions["zoom_out"].trigger()
+    assert view.zoom() == pytest.approx(1 / 1.2)
+    window.menu_actions["reset_zoom"].trigger()
+    assert view.zoom() == pytest.approx(1.0)
+    window.menu_actions["fit"].trigger()
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    for item in window.scene.node_items():
+        assert shown.contains(item.sceneBoundingRect())
+    window.menu_actions["grid"].trigger()  # off: moves are no longer snapped
+    assert not window.scene.grid_visible
+    assert window.scene.snapped(QPointF(13.0, 7.0)) == QPointF(13.0, 7.0)
