@@ -15,8 +15,8 @@ from gradflow.core.engine import run
 from gradflow.core.graph import Graph
 
 DEFAULT_TOLERANCE = 1e-6
-DEFAULT_FLOOR = 1e-4
-DEFAULT_STEP = 1e-6
+DEFAULT_FLOOR = 1e-3  # central differences carry ~1e-10·|L| of rounding noise
+DEFAULT_STEP = 1e-5  # about eps^(1/3): balances rounding noise and truncation error
 
 
 @dataclass(frozen=True)

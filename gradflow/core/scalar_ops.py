@@ -83,6 +83,7 @@ SCALAR_RULES: Mapping[str, ScalarRule] = {
         lambda a, b, c: a if a > 0 or a != a else 0.0,
         lambda a, b, y, c: (1.0 if a > 0 else 0.0, 0.0),
     ),
-    "sum": ScalarRule(lambda a, b, c: a, lambda a, b, y, c: (1.0, 0.0)),
+    # np.sum adds to a zero: the sum of -0.0 is +0.0
+    "sum": ScalarRule(lambda a, b, c: 0.0 + a, lambda a, b, y, c: (1.0, 0.0)),
     "mse": ScalarRule(_mse, _mse_local),
 }

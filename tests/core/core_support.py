@@ -74,14 +74,22 @@ def assert_same_run(fast: RunResult, slow: RunResult) -> None:
         assert same_arrays(tuple(g for _, g in f.downstream), tuple(g for _, g in s.downstream))
 
 
-def random_scalar_graph(rng: np.random.Generator, n_ops: int) -> Graph:
-    """A random DAG of every scalar op, with fan-out, copies, consts and frozen inputs."""
+# signed zeros, overflow to infinity and NaN (inf - inf) are where two paths part ways
+SPECIAL_VALUES = (0.0, -0.0, 1.0, -1.0, 0.5, 710.0, -1000.0, 1e-300, -1e308)
+
+
+def random_scalar_graph(rng: np.random.Generator, n_ops: int, special: bool = False) -> Graph:
+    """A random DAG of every scalar op, with fan-out, copies, consts and frozen inputs.
+
+    special: draw leaf values from SPECIAL_VALUES instead of a normal distribution.
+    """
     g = Graph()
     ports: list[tuple[str, int]] = []
     for i in range(int(rng.integers(2, 5))):
         op = "const" if i == 3 else "input"
         extra = {"trainable": bool(rng.random() < 0.8)} if op == "input" else {}
-        g.add_node(op, f"v{i}", value=float(rng.normal(0, 2)), **extra)
+        value = rng.choice(SPECIAL_VALUES) if special else rng.normal(0, 2)
+        g.add_node(op, f"v{i}", value=float(value), **extra)
         ports.append((f"v{i}", 0))
     for j in range(n_ops):
         kind = rng.random()

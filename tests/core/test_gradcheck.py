@@ -65,5 +65,5 @@ def test_gradients_near_zero_use_the_absolute_floor():
     (x,) = check.nodes
     assert abs(x.analytic) < 1e-3
     assert x.ok
-    assert x.error == pytest.approx(abs(x.analytic - x.numeric) / max(abs(x.analytic), 1e-4))
+    assert x.error == pytest.approx(abs(x.analytic - x.numeric) / max(abs(x.analytic), 1e-3))
     assert np.isfinite(x.numeric)

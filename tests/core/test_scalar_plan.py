@@ -20,9 +20,12 @@ from gradflow.core.scalar_plan import compile_scalar
     n_ops=st.integers(1, 25),
     record=st.booleans(),
     all_grads=st.booleans(),
+    special=st.booleans(),
 )
-def test_random_scalar_graphs_match_the_numpy_path_bit_for_bit(seed, n_ops, record, all_grads):
-    graph = random_scalar_graph(np.random.default_rng(seed), n_ops)
+def test_random_scalar_graphs_match_the_numpy_path_bit_for_bit(
+    seed, n_ops, record, all_grads, special
+):
+    graph = random_scalar_graph(np.random.default_rng(seed), n_ops, special)
     assert compile_scalar(graph) is not None
     fast = run(graph, record=record, all_grads=all_grads)
     slow = run(graph, record=record, all_grads=all_grads, fast=False)
