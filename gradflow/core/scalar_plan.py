@@ -1,7 +1,7 @@
 """core: the scalar fast path - a graph of 0-d values compiled to flat lists of floats.
 
 When every value in a graph is a scalar, numpy's per-call overhead dwarfs the arithmetic.
-This module compiles such a graph once per revision into index lists (node slots, edge
+This module compiles such a graph once per structure revision into index lists (node, edge
 slots) and runs forward and backward on plain Python floats with the rules of
 `scalar_ops`, in exactly the order the general engine uses, so the results agree bit for
 bit. Results are handed back as lazy mappings that make 0-d arrays only when read.
