@@ -132,9 +132,14 @@ def test_values_above_and_gradients_below_every_wire(qtbot, add_mul):
     assert (f.value_label.text(), f.grad_label.text()) == ("-12", "1")
     item = scene.edge_item(Edge("q", "f"))
     at = item.label_anchor()
-    assert item.value_label.sceneBoundingRect().bottom() <= at.y()
-    assert item.grad_label.sceneBoundingRect().top() >= at.y()
-    assert abs(item.value_label.sceneBoundingRect().center().x() - at.x()) < 1e-6
+    value, grad = item.value_label.text_rect(), item.grad_label.text_rect()
+    assert value.center().y() < at.y() < grad.center().y()  # above and below the wire
+    assert not value.intersects(grad)
+    assert not value.contains(at)
+    assert not grad.contains(at)
+    flat = scene.edge_item(Edge("x", "q"))  # nearly level where its numbers sit
+    assert flat.value_label.text_rect().bottom() <= flat.label_anchor().y()
+    assert flat.grad_label.text_rect().top() >= flat.label_anchor().y()
 
 
 def test_playhead_reveals_steps_and_resets_on_structural_edits(qtbot, add_mul):

@@ -8,7 +8,6 @@ WireLayer in a single paint call; an EdgeItem paints itself only while selected,
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +37,7 @@ class EdgeItem(QGraphicsItem):
         self.edge = edge
         self._path = QPainterPath()
         self._label_anchor = QPointF()
+        self.label_at = 0.5
         self._shape = QPainterPath()
         self._bounds = QRectF()
         # top-level items (the scene adds them), so numbers stay above the nodes they overlap
@@ -56,22 +56,31 @@ class EdgeItem(QGraphicsItem):
         self.update()
 
     def set_ends(self, start: QPointF, end: QPointF, label_at: float = 0.5) -> None:
-        """Re-route the curve between two scene points; numbers sit at `label_at` along it.
-
-        The scene puts them early on a wire (where wires converging on one gate are still
-        apart) unless its source fans out (then late, where the branches have parted).
-        """
+        """Re-route the curve between two scene points; numbers sit at `label_at` along it."""
         self.prepareGeometryChange()
         self._path = wire_path(start, end)
         stroker = QPainterPathStroker()
         stroker.setWidth(12.0)
         self._shape = stroker.createStroke(self._path)
         self._bounds = self._shape.boundingRect()
+        self.place_labels(label_at)
+
+    def place_labels(self, label_at: float) -> None:
+        """Put the value and the gradient above and below the point `label_at` along the wire."""
+        self.label_at = label_at
         mid = self._path.pointAtPercent(label_at)
         self._label_anchor = mid
-        slope = math.tan(math.radians(self._path.angleAtPercent(label_at)))
-        self.value_label.anchor_at(mid, 3.0, slope)
-        self.grad_label.anchor_at(mid, 3.0, slope)
+        angle = self._path.angleAtPercent(label_at)
+        self.value_label.anchor_at(mid, angle)
+        self.grad_label.anchor_at(mid, angle)
+
+    def point_at(self, t: float) -> QPointF:
+        """The point a fraction `t` along the wire."""
+        return self._path.pointAtPercent(t)
+
+    def angle_at(self, t: float) -> float:
+        """The wire's direction a fraction `t` along it (Qt degrees, counter-clockwise)."""
+        return self._path.angleAtPercent(t)
 
     def set_numbers(self, value: np.ndarray | None, grad: np.ndarray | None) -> None:
         """The value shown above and the gradient below (None hides one)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -10,14 +12,33 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from gradflow.ui.canvas.labels import number_text
 
 WIDEST = "2×2 [−0.1234, …]"  # the room a label reserves: any number or tensor preview
+GAP = 3.0  # between a wire and the nearest edge of its labels
+
+
+def upper_normal(angle: float) -> QPointF:
+    """The unit normal on the upper side of a wire whose tangent has Qt angle `angle`.
+
+    Qt angles are degrees counter-clockwise from 3 o'clock, on a y-down canvas. On a
+    level wire this is straight up; on a steep one it points sideways.
+    """
+    a = math.radians(angle)
+    nx, ny = -math.sin(a), -math.cos(a)
+    return QPointF(nx, ny) if ny <= 0 else QPointF(-nx, -ny)
+
+
+def pill_centre(normal: QPointF, half_width: float, half_height: float, above: bool) -> QPointF:
+    """Where a pill of that size sits so its edge is GAP away from the wire along `normal`."""
+    reach = GAP + abs(normal.x()) * half_width + abs(normal.y()) * half_height
+    return normal * (reach if above else -reach)
 
 
 class LabelItem(QGraphicsItem):
-    """Text on a soft background pill, anchored by its bottom centre (above) or top centre.
+    """Text on a soft background pill, set off a wire perpendicular to it (above or below).
 
-    The item's geometry is fixed by its font, so a new number never moves geometry: it
-    only marks the label for repainting, and the text is formatted when it is painted (or
-    asked for). A 1,000-wire canvas thus formats only the numbers in view.
+    The item sits on the wire point; its bounding box is fixed by its font and the wire's
+    direction, so a new number never moves geometry: it only marks the label for
+    repainting, and the text is formatted when painted (or asked for). A 1,000-wire canvas
+    thus formats only the numbers in view.
     """
 
     PAD_X, PAD_Y = 4.0, 1.0
@@ -34,7 +55,7 @@ class LabelItem(QGraphicsItem):
         self._bg = QColor("white")
         self._rect = QRectF()
         self._pill = QRectF()
-        self._slope = 0.0
+        self._normal = QPointF(0.0, -1.0)
         self._wanted, self._detail, self._host = False, True, True
         self.setZValue(3)
         self.setVisible(False)
@@ -59,17 +80,25 @@ class LabelItem(QGraphicsItem):
         self._metrics = QFontMetricsF(font)
         self._relayout()
 
-    def _relayout(self) -> None:
-        """The room reserved: the widest text, moved off the wire as far as its slope needs."""
-        self.prepareGeometryChange()
-        w = self._metrics.horizontalAdvance(WIDEST) + 2 * self.PAD_X
-        h = self._metrics.height() + 2 * self.PAD_Y + self._shift(w)
-        self._rect = QRectF(-w / 2, -h if self.above else 0.0, w, h)
-        self._stale = True
+    def anchor_at(self, point: QPointF, angle: float = 0.0) -> None:
+        """Sit on `point` of a wire whose tangent there has Qt angle `angle` (degrees)."""
+        normal = upper_normal(angle)
+        if normal != self._normal:
+            self._normal = normal
+            self._relayout()
+            self.update()
+        self.setPos(point)
 
-    def _shift(self, width: float) -> float:
-        """How far a pill of `width` must sit from the wire so its corner clears the slope."""
-        return min(width / 2 * self._slope, 40.0)
+    def _relayout(self) -> None:
+        """The room reserved: a pill of any width up to the widest text, off the wire."""
+        self.prepareGeometryChange()
+        hh = self._metrics.height() / 2 + self.PAD_Y
+        rect = QRectF()
+        for hw in (self.PAD_X + 4, self._metrics.horizontalAdvance(WIDEST) / 2 + self.PAD_X):
+            c = pill_centre(self._normal, hw, hh, self.above)
+            rect = rect.united(QRectF(c.x() - hw, c.y() - hh, 2 * hw, 2 * hh))
+        self._rect = rect
+        self._stale = True
 
     def set_text(self, text: str | None) -> None:
         """Show `text`, or hide the label for None."""
@@ -95,14 +124,19 @@ class LabelItem(QGraphicsItem):
     def _current(self) -> str:
         if self._stale:
             text = number_text(self._source) if self._source is not None else self._text
-            room = self._rect.width() - 2 * self.PAD_X
+            room = self._metrics.horizontalAdvance(WIDEST)
             self._text = self._metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            w = self._metrics.horizontalAdvance(self._text) + 2 * self.PAD_X
-            h = self._metrics.height() + 2 * self.PAD_Y
-            shift = self._shift(w)
-            self._pill = QRectF(-w / 2, -h - shift if self.above else shift, w, h)
+            hw = self._metrics.horizontalAdvance(self._text) / 2 + self.PAD_X
+            hh = self._metrics.height() / 2 + self.PAD_Y
+            c = pill_centre(self._normal, hw, hh, self.above)
+            self._pill = QRectF(c.x() - hw, c.y() - hh, 2 * hw, 2 * hh)
             self._stale = False
         return self._text
+
+    def text_rect(self) -> QRectF:
+        """Where the text's pill is drawn, in scene coordinates."""
+        self._current()
+        return self.mapRectToScene(self._pill)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -115,14 +149,3 @@ class LabelItem(QGraphicsItem):
         painter.setFont(self._font)
         painter.setPen(self._pen)
         painter.drawText(self._pill, Qt.AlignmentFlag.AlignCenter, text)
-
-    def anchor_at(self, point: QPointF, gap: float, slope: float = 0.0) -> None:
-        """Place the label `gap` above (or below) `point` on a line of gradient `slope`.
-
-        On a steep wire the text moves further away, so its corner clears the wire.
-        """
-        if abs(slope) != self._slope:
-            self._slope = abs(slope)
-            self._relayout()
-            self.update()
-        self.setPos(point.x(), point.y() - gap if self.above else point.y() + gap)

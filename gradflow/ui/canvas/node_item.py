@@ -150,8 +150,8 @@ class NodeItem(QGraphicsItem):
 
     def _place_captions(self) -> None:
         mid = QPointF(self._rect.right() + _STUB / 2 + 4, 0.0)
-        self.value_label.anchor_at(mid, 3.0)
-        self.grad_label.anchor_at(mid, 3.0)
+        self.value_label.anchor_at(mid)
+        self.grad_label.anchor_at(mid)
 
     # --- geometry and painting ------------------------------------------------------------
     def rect(self) -> QRectF:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 from shiboken6 import isValid
 
@@ -18,9 +18,17 @@ from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.edge_item import EdgeItem, WireLayer
 from gradflow.ui.canvas.gestures import SceneGestures, grid_brush
+from gradflow.ui.canvas.label_layout import (
+    MAX_WIRES,
+    candidate_spots,
+    choose_spots,
+    label_box,
+    preferred_spot,
+    steepness_cost,
+)
 from gradflow.ui.canvas.labels import caption_values
 from gradflow.ui.canvas.node_item import NodeItem
-from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme
+from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme, font
 from gradflow.ui.document import GraphDocument
 
 SCROLL_MARGIN = 1200.0
@@ -65,6 +73,13 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._grow_timer.setSingleShot(True)
         self._grow_timer.setInterval(0)
         self._grow_timer.timeout.connect(self.fit_scene_rect)
+        # numbers slide along their wires to clear nodes and each other: once per burst of
+        # changes, and before any state is shown (so headless renders get it too)
+        self._labels_dirty = False
+        self._label_timer = QTimer(self)
+        self._label_timer.setSingleShot(True)
+        self._label_timer.setInterval(0)
+        self._label_timer.timeout.connect(self.layout_labels)
         self.rebuild()
 
     # --- public API --------------------------------------------------------------------------
@@ -89,8 +104,35 @@ class GraphScene(SceneGestures, QGraphicsScene):
         """All node items, in graph order."""
         return list(self._nodes.values())
 
+    def layout_labels(self) -> None:
+        """Slide each wire's numbers along it to clear the nodes and the other numbers."""
+        self._labels_dirty = False
+        items = list(self._edges.items())
+        if not items or len(items) > MAX_WIRES:
+            return
+        graph = self.document.graph
+        metrics = QFontMetricsF(font(self.metrics.number_pt))
+        half_w = metrics.horizontalAdvance("−0.1234") / 2 + 6
+        half_h = metrics.height() / 2 + 2
+        candidates = [
+            [
+                (t, label_box(item.point_at(t), half_w, half_h, a), steepness_cost(a))
+                for t in candidate_spots(preferred_spot(len(graph.out_edges(edge.src)) > 1))
+                for a in (item.angle_at(t),)
+            ]
+            for edge, item in items
+        ]
+        obstacles = [  # the cards with their ports and a little air
+            n.mapRectToScene(n.rect()).adjusted(-12, -4, 12, 4) for n in self._nodes.values()
+        ]
+        for (_edge, item), t in zip(items, choose_spots(candidates, obstacles), strict=True):
+            if t != item.label_at:
+                item.place_labels(t)
+
     def show_state(self, state: PlaybackState | None) -> None:
         """Draw each wire's revealed value and gradient (None: no numbers)."""
+        if self._labels_dirty:
+            self.layout_labels()
         self._state = state
         show_values, show_grads = self._display
         graph = self.document.graph
@@ -270,9 +312,10 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def _route(self, edge: Edge) -> None:
         src = self._nodes[edge.src].outputs[edge.src_port]
         dst = self._nodes[edge.dst].inputs[edge.dst_port]
-        fans_out = len(self.document.graph.out_edges(edge.src, edge.src_port)) > 1
-        label_at = 0.62 if fans_out else 0.38
-        self._edges[edge].set_ends(src.scene_anchor(), dst.scene_anchor(), label_at)
+        fans_out = len(self.document.graph.out_edges(edge.src)) > 1
+        self._edges[edge].set_ends(src.scene_anchor(), dst.scene_anchor(), preferred_spot(fans_out))
+        self._labels_dirty = True
+        self._label_timer.start()
         self.wires.invalidate()
 
     def _restyle(self) -> None:
