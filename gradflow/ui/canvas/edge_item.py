@@ -37,6 +37,7 @@ class EdgeItem(QGraphicsItem):
         self.edge = edge
         self._path = QPainterPath()
         self._label_anchor = QPointF()
+        self._spots = {}
         self.label_at = 0.5
         self._shape = QPainterPath()
         self._bounds = QRectF()
@@ -59,6 +60,7 @@ class EdgeItem(QGraphicsItem):
         """Re-route the curve between two scene points; numbers sit at `label_at` along it."""
         self.prepareGeometryChange()
         self._path = wire_path(start, end)
+        self._spots: dict[float, tuple[QPointF, float]] = {}
         stroker = QPainterPathStroker()
         stroker.setWidth(12.0)
         self._shape = stroker.createStroke(self._path)
@@ -68,19 +70,18 @@ class EdgeItem(QGraphicsItem):
     def place_labels(self, label_at: float) -> None:
         """Put the value and the gradient above and below the point `label_at` along the wire."""
         self.label_at = label_at
-        mid = self._path.pointAtPercent(label_at)
+        mid, angle = self.spot(label_at)
         self._label_anchor = mid
-        angle = self._path.angleAtPercent(label_at)
         self.value_label.anchor_at(mid, angle)
         self.grad_label.anchor_at(mid, angle)
 
-    def point_at(self, t: float) -> QPointF:
-        """The point a fraction `t` along the wire."""
-        return self._path.pointAtPercent(t)
-
-    def angle_at(self, t: float) -> float:
-        """The wire's direction a fraction `t` along it (Qt degrees, counter-clockwise)."""
-        return self._path.angleAtPercent(t)
+    def spot(self, t: float) -> tuple[QPointF, float]:
+        """The point a fraction `t` along the wire and the wire's direction there (Qt
+        degrees, counter-clockwise); remembered until the wire is re-routed."""
+        found = self._spots.get(t)
+        if found is None:
+            found = self._spots[t] = (self._path.pointAtPercent(t), self._path.angleAtPercent(t))
+        return found
 
     def set_numbers(self, value: np.ndarray | None, grad: np.ndarray | None) -> None:
         """The value shown above and the gradient below (None hides one)."""

@@ -62,6 +62,8 @@ class SceneGestures:
         self._press_positions = {}
         if moved:
             self.document.move_nodes(moved)
+        if self._labels_dirty:
+            self._label_timer.start()
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         event.setAccepted(event.mimeData().hasFormat(OP_MIME))

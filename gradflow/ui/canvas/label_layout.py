@@ -9,13 +9,13 @@ graphs, where the numbers are unreadable at the zoom that shows them all anyway.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 
 from gradflow.ui.canvas.label_item import pill_centre, upper_normal
 
-MAX_WIRES = 250
+MAX_WIRES = 300
 SPOTS = (0.0, -0.12, 0.12, -0.24, 0.24, 0.36, -0.3)  # offsets from the preferred spot
 
 
@@ -41,37 +41,61 @@ def label_box(anchor: QPointF, half_width: float, half_height: float, angle: flo
 
 
 def steepness_cost(angle: float) -> float:
-    """A small penalty for steep spots, where the numbers sit beside the wire (area units)."""
-    return 300.0 * abs(math.sin(math.radians(angle)))
+    """A penalty for steep spots (over 30°), where the numbers sit beside the wire."""
+    return 600.0 * max(0.0, abs(math.sin(math.radians(angle))) - 0.5)
 
 
-def overlap(box: QRectF, others: Sequence[QRectF]) -> float:
-    """Total area `box` shares with `others`."""
-    total = 0.0
-    for other in others:
-        inter = box.intersected(other)
-        if not inter.isEmpty():
-            total += inter.width() * inter.height()
-    return total
+class RectIndex:
+    """Rectangles bucketed in a coarse grid, so an overlap query looks only nearby."""
+
+    def __init__(self, rects: Sequence[QRectF] = (), cell: float = 120.0) -> None:
+        self._cell = cell
+        self._rects: list[QRectF] = []
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        for rect in rects:
+            self.add(rect)
+
+    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
+        c = self._cell
+        xs = range(math.floor(rect.left() / c), math.floor(rect.right() / c) + 1)
+        ys = range(math.floor(rect.top() / c), math.floor(rect.bottom() / c) + 1)
+        return [(i, j) for i in xs for j in ys]
+
+    def add(self, rect: QRectF) -> None:
+        """Index one more rectangle."""
+        self._rects.append(rect)
+        for key in self._keys(rect):
+            self._cells.setdefault(key, []).append(len(self._rects) - 1)
+
+    def overlap(self, box: QRectF) -> float:
+        """Total area `box` shares with the indexed rectangles."""
+        near = dict.fromkeys(i for key in self._keys(box) for i in self._cells.get(key, ()))
+        total = 0.0
+        for i in near:
+            inter = box.intersected(self._rects[i])
+            if not inter.isEmpty():
+                total += inter.width() * inter.height()
+        return total
 
 
 def choose_spots(
-    candidates: Sequence[Sequence[tuple[float, QRectF, float]]], obstacles: Sequence[QRectF]
+    candidates: Iterable[Iterable[tuple[float, QRectF, float]]], obstacles: Sequence[QRectF]
 ) -> list[float]:
     """For each wire's (spot, box, extra cost) candidates, the spot to use.
 
-    See the module docstring; the extra cost makes steep spots a last resort.
+    See the module docstring; the extra cost makes steep spots a last resort. Candidates
+    may be lazy: a wire's later spots are only computed if the earlier ones are taken.
     """
-    placed: list[QRectF] = []
+    taken = RectIndex(obstacles)
     chosen: list[float] = []
     for options in candidates:
-        best_t, best_box, best_cost = options[0][0], options[0][1], float("inf")
+        best_t, best_box, best_cost = 0.5, QRectF(), float("inf")
         for t, box, extra in options:
-            cost = overlap(box, obstacles) + overlap(box, placed) + extra
+            cost = taken.overlap(box) + extra
             if cost < best_cost:
                 best_t, best_box, best_cost = t, box, cost
             if cost == 0.0:
                 break
         chosen.append(best_t)
-        placed.append(best_box)
+        taken.add(best_box)
     return chosen

@@ -106,6 +106,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
 
     def layout_labels(self) -> None:
         """Slide each wire's numbers along it to clear the nodes and the other numbers."""
+        if self._press_positions:  # nodes are being dragged: lay out once they land
+            return
         self._labels_dirty = False
         items = list(self._edges.items())
         if not items or len(items) > MAX_WIRES:
@@ -114,14 +116,14 @@ class GraphScene(SceneGestures, QGraphicsScene):
         metrics = QFontMetricsF(font(self.metrics.number_pt))
         half_w = metrics.horizontalAdvance("−0.1234") / 2 + 6
         half_h = metrics.height() / 2 + 2
-        candidates = [
-            [
-                (t, label_box(item.point_at(t), half_w, half_h, a), steepness_cost(a))
+        candidates = (  # lazy: a wire's later spots are computed only if needed
+            (
+                (t, label_box(p, half_w, half_h, a), steepness_cost(a))
                 for t in candidate_spots(preferred_spot(len(graph.out_edges(edge.src)) > 1))
-                for a in (item.angle_at(t),)
-            ]
+                for p, a in (item.spot(t),)
+            )
             for edge, item in items
-        ]
+        )
         obstacles = [  # the cards with their ports and a little air
             n.mapRectToScene(n.rect()).adjusted(-12, -4, 12, 4) for n in self._nodes.values()
         ]
