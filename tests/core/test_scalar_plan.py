@@ -115,3 +115,12 @@ def test_results_are_converted_only_when_read():
     assert result.value("loss").shape == ()
     with pytest.raises(KeyError):
         result.grads["t"]
+
+
+def test_every_op_that_can_take_scalars_has_a_scalar_rule():
+    from gradflow.core.ops import REGISTRY
+    from gradflow.core.scalar_ops import SCALAR_RULES
+
+    needs_arrays = {"matmul", "softmax_ce"}  # vectors or matrices by definition
+    leaves = {"input", "const"}
+    assert set(SCALAR_RULES) == set(REGISTRY) - needs_arrays - leaves
