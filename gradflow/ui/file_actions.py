@@ -6,6 +6,7 @@ Dialogs go through small methods (`ask_save_changes`, `choose_open_path`,
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,7 +91,8 @@ class FileActions(QObject):
             graph = load(path)
         except GradflowError as err:
             self.show_error("Cannot open graph", str(err))
-            self._window.set_recent_files(remove_recent_file(self._window.settings, path))
+            if not Path(path).exists():  # a broken file stays listed: it may be fixed
+                self._window.set_recent_files(remove_recent_file(self._window.settings, path))
             return False
         self._window.load_graph(graph, str(Path(path).resolve()))
         self._window.set_recent_files(add_recent_file(self._window.settings, path))
@@ -115,7 +117,8 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file and save to it."""
-        suggested = self._window.document.path or f"{self._window.document_name()}{EXTENSION}"
+        stem = re.sub(r'[\\/:*?"<>|]+', "-", self._window.document_name()).strip(" .-")
+        suggested = self._window.document.path or f"{stem or 'graph'}{EXTENSION}"
         path = self.choose_save_path("Save graph", FILTER, suggested)
         if not path:
             return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
+from gradflow.core.examples import load_example
 from gradflow.core.fileformat import dumps, load
 from gradflow.ui.settings import open_settings, recent_files
 
@@ -112,3 +113,21 @@ def test_export_png_and_svg(qtbot, add_mul, tmp_path):
     assert small.width() < image.width()
     assert window.scene.selected_node_ids() == ["x"]  # the selection survives export
     assert window.errors == []
+
+
+def test_save_as_suggests_a_file_name_from_the_title(qtbot, add_mul, tmp_path):
+    asked: list[str] = []
+
+    def choose(title, filter_text, suggested):
+        asked.append(suggested)
+        return None  # the user cancels
+
+    add_mul.files.choose_save_path = choose
+    assert not add_mul.files.save()
+    assert asked == ["(x + y) · z.gflow"]
+    graph = load_example("add-mul")
+    graph.title = "a/b: c?"
+    add_mul.load_graph(graph)
+    add_mul.files.save_as()
+    assert asked[-1] == "a-b- c.gflow"
+    assert add_mul.document.path is None
