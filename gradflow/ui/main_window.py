@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from gradflow.core.errors import GraphError
@@ -24,7 +24,9 @@ from gradflow.ui.file_actions import FileActions
 from gradflow.ui.inspector import Inspector
 from gradflow.ui.menus import build_menus
 from gradflow.ui.palette import Palette
+from gradflow.ui.player import install_player
 from gradflow.ui.settings import open_settings, recent_files
+from gradflow.ui.training import TrainingPanel
 
 PASTE_STEP = 40.0
 
@@ -53,6 +55,14 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menus(self)
         self.add_dock(self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock(self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.player = install_player(self)
+        self.training = TrainingPanel(self)
+        self.add_dock(self.training, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitDockWidget(self.player, self.training, Qt.Orientation.Horizontal)
+        self.training.hide()  # wide and tall: shown on request (View ▸ Docks ▸ Training)
+        self.training.toggleViewAction().setShortcut("Ctrl+T")
+        self._fitted_once = False
+        self.training.open_network_requested.connect(self._on_training_open_network)
         self.resize(1280, 800)
         self.resizeDocks([self.palette, self.inspector], [190, 330], Qt.Orientation.Horizontal)
         self.scene.edit_refused.connect(self._on_scene_edit_refused)
@@ -202,6 +212,14 @@ class MainWindow(QMainWindow):
         else:
             self.refresh_state()
 
+    def _on_training_open_network(self, graph: Graph) -> None:
+        if self.files.maybe_save():
+            self.load_graph(graph)
+            self.statusBar().showMessage(
+                "The network as a graph: one training step on a small batch - step through it",
+                8000,
+            )
+
     def _on_scene_edit_refused(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
@@ -219,10 +237,17 @@ class MainWindow(QMainWindow):
         if self.settings.value("theme") == "dark":
             self.menu_actions["dark"].setChecked(True)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_once:  # the view has its real size only once shown
+            self._fitted_once = True
+            QTimer.singleShot(0, self.view.fit)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.training.shutdown()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
