@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsScene
@@ -28,6 +29,7 @@ from gradflow.ui.canvas.label_layout import (
 )
 from gradflow.ui.canvas.labels import caption_values
 from gradflow.ui.canvas.node_item import NodeItem
+from gradflow.ui.canvas.number_diff import changed_numbers
 from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme, font
 from gradflow.ui.document import GraphDocument
 
@@ -51,6 +53,10 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[Edge, EdgeItem] = {}
         self._state: PlaybackState | None = None
+        # what the labels show now, so a new state touches only the labels that change
+        self._shown_values: dict[Edge, np.ndarray] = {}
+        self._shown_grads: dict[Edge, np.ndarray] = {}
+        self._captions: dict[str, tuple[np.ndarray | None, np.ndarray | None]] = {}
         self._display = (True, True)
         self._detail = True
         self.wires: WireLayer | None = None
@@ -132,20 +138,47 @@ class GraphScene(SceneGestures, QGraphicsScene):
                 item.place_labels(t)
 
     def show_state(self, state: PlaybackState | None) -> None:
-        """Draw each wire's revealed value and gradient (None: no numbers)."""
+        """Draw each wire's revealed value and gradient (None: no numbers).
+
+        Only labels whose text changes are touched: a player step or a value edit on a
+        1,000-wire graph costs a dictionary walk, not 2,000 label updates.
+        """
         if self._labels_dirty:
             self.layout_labels()
         self._state = state
         show_values, show_grads = self._display
-        graph = self.document.graph
         values = state.edge_values if state is not None and show_values else {}
         grads = state.edge_grads if state is not None and show_grads else {}
-        for edge, item in self._edges.items():
-            item.set_numbers(values.get(edge), grads.get(edge))
-        sinks = dict.fromkeys(graph.sinks())
-        for nid, item in self._nodes.items():
-            value, grad = caption_values(state, graph, nid) if nid in sinks else (None, None)
-            item.set_caption(value if show_values else None, grad if show_grads else None)
+        edges = self._edges
+        for edge, value in changed_numbers(self._shown_values, values):
+            item = edges.get(edge)
+            if item is not None:
+                item.value_label.set_value(value)
+        for edge, grad in changed_numbers(self._shown_grads, grads):
+            item = edges.get(edge)
+            if item is not None:
+                item.grad_label.set_value(grad)
+        self._show_captions(state, show_values, show_grads)
+
+    def _show_captions(self, state: PlaybackState | None, values: bool, grads: bool) -> None:
+        """Numbers on the stubs of outputs that feed no wire (sinks only), changed ones only."""
+        graph = self.document.graph
+        captions = {}
+        if state is not None and (values or grads):
+            for nid in graph.sinks():
+                value, grad = caption_values(state, graph, nid)
+                shown = (value if values else None, grad if grads else None)
+                if shown != (None, None) and nid in self._nodes:
+                    captions[nid] = shown
+        old = self._captions
+        for nid, (value, grad) in captions.items():
+            before = old.pop(nid, (None, None))
+            if before[0] is not value or before[1] is not grad:
+                self._nodes[nid].set_caption(value, grad)
+        for nid in old:  # captioned before, not now
+            if nid in self._nodes:
+                self._nodes[nid].set_caption(None, None)
+        self._captions = captions
 
     def set_active_node(self, node_id: str | None) -> None:
         """Highlight the node the player is on (None: none)."""
@@ -231,6 +264,9 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self.clear()
         self._nodes.clear()
         self._edges.clear()
+        self._shown_values.clear()
+        self._shown_grads.clear()
+        self._captions.clear()
         self.wires = WireLayer(self._edges, self.theme, self.metrics)
         self.addItem(self.wires)
         for nid in self.document.graph.nodes:
@@ -269,6 +305,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
 
     def _on_document_node_removed(self, node_id: str) -> None:
         item = self._nodes.pop(node_id, None)
+        self._captions.pop(node_id, None)
         if item is not None:
             self.removeItem(item)
         if self._active == node_id:
@@ -297,6 +334,8 @@ class GraphScene(SceneGestures, QGraphicsScene):
 
     def _on_document_edge_removed(self, edge: Edge) -> None:
         item = self._edges.pop(edge, None)
+        self._shown_values.pop(edge, None)
+        self._shown_grads.pop(edge, None)
         if item is not None:
             for label in item.labels():
                 self.removeItem(label)

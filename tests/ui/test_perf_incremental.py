@@ -1,0 +1,118 @@
+"""Tests for incremental canvas updates: a step or an edit touches only the labels it changes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from gradflow.core.examples import load_example
+from gradflow.core.graph import Edge
+from gradflow.core.playback import state_at
+from gradflow.ui.canvas.number_diff import changed_numbers, same_text
+
+
+@pytest.fixture
+def touched(monkeypatch):
+    """The labels whose set_value is called, in order (the calls still happen)."""
+    from gradflow.ui.canvas.label_item import LabelItem
+
+    calls: list[LabelItem] = []
+    original = LabelItem.set_value
+
+    def spy(self, value):
+        calls.append(self)
+        original(self, value)
+
+    monkeypatch.setattr(LabelItem, "set_value", spy)
+    return calls
+
+
+def _labels_of(scene) -> dict[object, str]:
+    out = {}
+    for e in scene.edges():
+        item = scene.edge_item(e)
+        out[item.value_label] = f"value {e.src}→{e.dst}"
+        out[item.grad_label] = f"grad {e.src}→{e.dst}"
+    for node in scene.node_items():
+        out[node.value_label] = f"value {node.node_id}·out"
+        out[node.grad_label] = f"grad {node.node_id}·out"
+    return out
+
+
+def test_a_step_touches_only_the_labels_it_reveals(window, touched) -> None:
+    window.load_graph(load_example("gate-patterns"))
+    scene, doc = window.scene, window.document
+    trace, edges = doc.result.trace, doc.graph.edges
+    names = _labels_of(scene)
+    for k in range(1, len(trace) + 1):
+        scene.show_state(state_at(trace, edges, k - 1))
+        touched.clear()
+        scene.show_state(state_at(trace, edges, k))
+        step = trace.steps[k - 1]
+        if hasattr(step, "downstream"):  # backward: the gradients sent down its inputs
+            expected = {f"grad {e.src}→{e.dst}" for e, _g in step.downstream}
+        else:  # forward: the value it sends along each output wire
+            expected = {f"value {e.src}→{e.dst}" for e in doc.graph.out_edges(step.node)}
+        sink_caption = not doc.graph.out_edges(step.node)
+        got = {names[label] for label in touched}
+        assert {n for n in got if "·out" not in n} == expected
+        assert all(n.endswith(f"{step.node}·out") for n in got if "·out" in n)
+        assert sink_caption or not any("·out" in n for n in got)
+
+
+def test_showing_the_same_state_again_touches_nothing(window, touched) -> None:
+    window.load_graph(load_example("add-mul"))
+    window.refresh_state()
+    touched.clear()
+    window.refresh_state()  # a new PlaybackState with the same arrays
+    assert touched == []
+
+
+def test_an_edit_touches_only_numbers_whose_text_changes(window, touched) -> None:
+    window.load_graph(load_example("add-mul"))  # f = (x + y) · z, x=-2 y=5 z=-4
+    scene = window.scene
+    before = {str(e): scene.edge_item(e).value_label.text() for e in scene.edges()}
+    touched.clear()
+    window.document.set_attr("z", "value", 3.0)
+    names = _labels_of(scene)
+    got = {names[label] for label in touched}
+    # z's value and the product change; x, y, q (= 3) stay; gradients into x, y, z change
+    assert "value z→f" in got
+    assert "value x→q" not in got
+    assert "value q→f" not in got
+    assert scene.edge_item(Edge("z", "f", 0, 1)).value_label.text() == "3"
+    after = {str(e): scene.edge_item(e).value_label.text() for e in scene.edges()}
+    assert {k for k in after if after[k] != before[k]} == {str(Edge("z", "f", 0, 1))}
+
+
+def test_hiding_values_hides_every_value_label_and_showing_brings_them_back(window) -> None:
+    window.load_graph(load_example("add-mul"))
+    scene = window.scene
+    shown = {str(e): scene.edge_item(e).value_label.text() for e in scene.edges()}
+    scene.set_display(False, True)
+    assert all(scene.edge_item(e).value_label.text() == "" for e in scene.edges())
+    assert scene.edge_item(Edge("q", "f")).grad_label.text() != ""
+    scene.set_display(True, True)
+    assert {str(e): scene.edge_item(e).value_label.text() for e in scene.edges()} == shown
+
+
+def test_same_text_compares_what_a_label_writes() -> None:
+    a = np.array(1.5)
+    assert same_text(a, np.array(1.5))
+    assert not same_text(a, np.array(2.5))
+    assert not same_text(np.array(0.0), np.array(-0.0))  # written "0" and "-0"
+    assert not same_text(a, np.array([1.5]))
+    assert same_text(np.array([1.0, 9.0, 3.0]), np.array([1.0, 7.0, 0.0]))  # "3 [1, …]"
+    assert not same_text(np.array([1.0, 9.0, 3.0]), np.array([2.0, 9.0, 3.0]))
+    assert not same_text(np.array([1.0, 2.0]), np.array([1.0, 3.0]))  # written in full
+
+
+def test_changed_numbers_reports_new_changed_and_gone_keys() -> None:
+    shown: dict[str, np.ndarray] = {}
+    a, b = np.array(1.0), np.array(2.0)
+    assert changed_numbers(shown, {"a": a, "b": b}) == [("a", a), ("b", b)]
+    assert changed_numbers(shown, {"a": a, "b": b}) == []
+    assert changed_numbers(shown, {"a": np.array(1.0), "b": b}) == []  # same text
+    c = np.array(3.0)
+    assert changed_numbers(shown, {"b": c}) == [("b", c), ("a", None)]
+    assert set(shown) == {"b"}
