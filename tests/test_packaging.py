@@ -27,3 +27,21 @@ def test_examples_are_package_data() -> None:
     patterns = config["tool"]["setuptools"]["package-data"]["gradflow.resources"]
     assert "examples/*.gflow" in patterns
     assert list((ROOT / "resources" / "examples").glob("*.gflow"))
+
+
+def test_wheel_ships_every_package_and_the_examples(tmp_path: Path) -> None:
+    """A non-editable install gets the examples: they are inside the built wheel."""
+    import subprocess
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("gradflow-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for example in (ROOT / "resources" / "examples").glob("*.gflow"):
+        assert f"gradflow/resources/examples/{example.name}" in names
+    for init in (ROOT / "gradflow").rglob("__init__.py"):
+        assert init.relative_to(ROOT).as_posix() in names
