@@ -3,7 +3,8 @@
 Training runs in a TrainingWorker (its own QThread) and reaches this panel by signals
 only; the panel stores what arrives and a ~30 Hz timer redraws the plots, so the window
 stays responsive whatever the training rate. Start after Stop continues the same run;
-Reset forgets it.
+Reset forgets it. The plots (and pyqtgraph) are built when the dock is first shown or
+used, so a window that starts with the dock hidden does not pay for them.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from __future__ import annotations
 import math
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -32,8 +35,10 @@ from gradflow.core.errors import GradflowError
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
-from gradflow.ui.training.plots import TrainingPlots
 from gradflow.ui.training.worker import TrainingWorker
+
+if TYPE_CHECKING:
+    from gradflow.ui.training.plots import TrainingPlots
 
 REDRAW_MS = 33  # at most ~30 plot redraws a second
 
@@ -47,7 +52,7 @@ class TrainingPanel(QDockWidget):
         super().__init__("Training", parent)
         self.setObjectName("training")
         self.options = TrainingOptions()
-        self.plots = TrainingPlots()
+        self._plots: TrainingPlots | None = None
         self.trainer: Trainer | None = None
         self.worker: TrainingWorker | None = None
         self._started_at = 0.0
@@ -88,7 +93,7 @@ class TrainingPanel(QDockWidget):
         )
         self.log_scale = QCheckBox("Log scale")
         self.log_scale.setObjectName("logScale")
-        self.log_scale.toggled.connect(self.plots.set_log_scale)
+        self.log_scale.toggled.connect(self._on_log_scale_toggled)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setTextVisible(True)
@@ -116,7 +121,9 @@ class TrainingPanel(QDockWidget):
         extras.addWidget(self.export_button)
         extras.addWidget(self.network_button)
         right = QVBoxLayout()
-        right.addWidget(self.plots, 1)
+        self._plot_area = QVBoxLayout()  # the plots go here when first needed
+        self._plot_area.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(self._plot_area, 1)
         right.addLayout(extras)
         body = QWidget()
         row = QHBoxLayout(body)
@@ -127,6 +134,22 @@ class TrainingPanel(QDockWidget):
         row.addWidget(side_widget)
         row.addLayout(right, 1)
         self.setWidget(body)
+
+    @property
+    def plots(self) -> TrainingPlots:
+        """The live plots and their data, built on first use (pyqtgraph is imported then)."""
+        if self._plots is None:
+            from gradflow.ui.training.plots import TrainingPlots
+
+            self._plots = TrainingPlots()
+            self._plot_area.addWidget(self._plots, 1)
+            if self.log_scale.isChecked():
+                self._plots.set_log_scale(True)
+        return self._plots
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override: build the plots once seen
+        self.plots  # noqa: B018 - the property builds them
+        super().showEvent(event)
 
     # --- commands ------------------------------------------------------------------------
     def is_running(self) -> bool:
@@ -250,6 +273,9 @@ class TrainingPanel(QDockWidget):
 
     def _on_timer_timeout(self) -> None:
         self.plots.redraw()
+
+    def _on_log_scale_toggled(self, on: bool) -> None:
+        self.plots.set_log_scale(on)
 
     # --- helpers ---------------------------------------------------------------------------
     def _update_progress(self, iteration: int) -> None:
