@@ -3,31 +3,78 @@
 from __future__ import annotations
 
 import itertools
+import math
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 
-from gradflow.core.examples import load_example
-from gradflow.ui.canvas.label_item import pill_centre, upper_normal
+from gradflow.core.engine import run
+from gradflow.core.examples import example_names, load_example
+from gradflow.ui.canvas.label_item import GAP, MAX_SLOPE, pill_centre, wire_slope
 from gradflow.ui.canvas.label_layout import RectIndex, candidate_spots, choose_spots
+from gradflow.ui.canvas.labels import number_text, widest_wire_text
+
+EXAMPLES = example_names()
 
 
-def test_upper_normal_points_up_on_level_wires_and_sideways_on_steep_ones():
-    level = upper_normal(0.0)
-    assert (level.x(), level.y()) == pytest.approx((0.0, -1.0))
-    down = upper_normal(-90.0)  # a wire heading straight down the screen
-    assert abs(down.x()) == pytest.approx(1.0)
-    assert down.y() == pytest.approx(0.0, abs=1e-12)
-    assert upper_normal(180.0).y() < 0  # a wire running backwards still has its value above
+def test_wire_slope_is_dy_dx_on_the_y_down_canvas():
+    assert wire_slope(0.0) == pytest.approx(0.0)
+    assert wire_slope(-30.0) == pytest.approx(math.tan(math.radians(30)))  # runs down-right
+    assert wire_slope(30.0) == pytest.approx(-math.tan(math.radians(30)))  # runs up-right
+    assert wire_slope(150.0) == pytest.approx(wire_slope(-30.0))  # same line, other way
+    assert abs(wire_slope(-90.0)) == MAX_SLOPE  # vertical: capped
 
 
-def test_pills_clear_the_wire_by_the_gap():
-    up = pill_centre(QPointF(0.0, -1.0), 20.0, 8.0, above=True)
-    below = pill_centre(QPointF(0.0, -1.0), 20.0, 8.0, above=False)
-    assert up == QPointF(0.0, -11.0)
-    assert below == QPointF(0.0, 11.0)
-    side = pill_centre(QPointF(1.0, 0.0), 20.0, 8.0, above=True)
-    assert side == QPointF(23.0, 0.0)
+def test_pills_sit_straight_above_and_below_a_level_wire():
+    up = pill_centre(0.0, 20.0, 8.0, above=True)
+    below = pill_centre(0.0, 20.0, 8.0, above=False)
+    assert up == QPointF(0.0, -(GAP + 8.0))
+    assert below == QPointF(0.0, GAP + 8.0)
+
+
+def test_on_a_steep_wire_the_value_slides_downhill_and_the_gradient_uphill():
+    # a wire running down to the right: the value sits above it, to the right (where the
+    # wire has dropped away), the gradient below it, to the left; both hug the wire
+    value = pill_centre(MAX_SLOPE, 20.0, 8.0, above=True)
+    grad = pill_centre(MAX_SLOPE, 20.0, 8.0, above=False)
+    assert value.y() < 0 < grad.y()
+    assert value.x() == pytest.approx(20.0 + GAP)
+    assert grad.x() == pytest.approx(-(20.0 + GAP))
+    assert abs(value.y()) == pytest.approx(GAP + 8.0)  # touching the point with a corner
+    rising = pill_centre(-MAX_SLOPE, 20.0, 8.0, above=True)
+    assert rising.x() < 0  # a wire running up to the right: the value slides left
+
+
+@pytest.mark.parametrize("slope", [0.0, 0.2, 0.4, 0.6, 1.5, -0.3, -1.0])
+def test_pills_clear_a_straight_wire_along_their_whole_width(slope):
+    hw, hh = 30.0, 9.0
+    for above in (True, False):
+        c = pill_centre(slope, hw, hh, above)
+        pill = QRectF(c.x() - hw, c.y() - hh, 2 * hw, 2 * hh)
+        for i in range(41):  # the wire y = slope * x through the anchor
+            x = pill.left() + pill.width() * i / 40
+            assert not pill.adjusted(0.5, 0.5, -0.5, -0.5).contains(QPointF(x, slope * x))
+        assert (pill.bottom() <= 0.0) if above else (pill.top() >= 0.0)
+
+
+def test_every_example_is_checked():
+    assert len(EXAMPLES) == 6
+
+
+def test_tensor_labels_are_compact_and_scalars_keep_four_digits():
+    assert number_text(np.array(0.19661193)) == "0.1966"
+    assert number_text(np.array([0.0484, 0.0676])) == "[0.048, 0.068]"
+    assert number_text(np.full((4, 64), -0.18)) == "4×64 [-0.18, …]"
+
+
+def test_the_layout_reserves_room_for_the_widest_number_of_a_wire():
+    graph = load_example("vector-l2")
+    result = run(graph)
+    w_wire = graph.in_edges("q")[0]
+    assert widest_wire_text(result, w_wire, "−0.1234") == "2×2 [0.088, …]"
+    out_wire = graph.in_edges("f")[0]
+    assert widest_wire_text(result, out_wire, "−0.1234") == "[0.048, 0.068]"
 
 
 def test_choose_spots_keeps_the_preferred_spot_unless_it_is_taken():
@@ -54,19 +101,65 @@ def test_candidate_spots_start_with_the_preferred_and_stay_on_the_wire():
     assert len(spots) == len(set(spots))
 
 
-@pytest.mark.parametrize("name", ["gate-patterns", "add-mul", "sigmoid-neuron"])
-def test_numbers_on_lecture_graphs_overlap_neither_nodes_nor_each_other(qtbot, window, name):
-    window.load_graph(load_example(name))
-    scene = window.scene
-    pills = [
+def _pills(scene):
+    return [
         label.text_rect()
         for edge in scene.edges()
         for label in scene.edge_item(edge).labels()
         if label.text()
     ]
-    assert len(pills) == 2 * len(scene.edges())
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_numbers_on_lecture_graphs_overlap_neither_nodes_nor_each_other(qtbot, window, name):
+    window.load_graph(load_example(name))
+    scene = window.scene
+    pills = _pills(scene)
+    grads = window.document.result.edge_grads  # a constant's wire carries no gradient
+    assert len(pills) == len(scene.edges()) + sum(e in grads for e in scene.edges())
     for a, b in itertools.combinations(pills, 2):
         assert not a.intersects(b)
     cards = [n.mapRectToScene(n.rect()) for n in scene.node_items()]
     for pill, card in itertools.product(pills, cards):
         assert not pill.intersects(card)
+    for a, b in itertools.combinations(cards, 2):  # and no card covers another
+        assert not a.intersects(b)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_values_sit_above_and_gradients_below_their_wire(qtbot, window, name):
+    window.load_graph(load_example(name))
+    scene = window.scene
+    for edge in scene.edges():
+        item = scene.edge_item(edge)
+        anchor = item.label_anchor()
+        value, grad = item.labels()
+        assert value.text_rect().bottom() < anchor.y()
+        if grad.text():
+            assert grad.text_rect().top() > anchor.y()
+
+
+def _crossings(scene) -> list[tuple]:
+    """Pairs of wires whose curves cross (sampled as polylines; shared ends do not count)."""
+    lines = {}
+    for edge in scene.edges():
+        path = scene.edge_item(edge).path()
+        pts = [path.pointAtPercent(i / 60) for i in range(61)]
+        lines[edge] = [QLineF(a, b) for a, b in itertools.pairwise(pts)]
+    found = []
+    for (e1, l1), (e2, l2) in itertools.combinations(lines.items(), 2):
+        if {e1.src, e1.dst} & {e2.src, e2.dst}:
+            continue
+        if any(
+            a.intersects(b)[0] == QLineF.IntersectionType.BoundedIntersection
+            for a in l1
+            for b in l2
+        ):
+            found.append((e1, e2))
+    return found
+
+
+@pytest.mark.parametrize("name", ["gate-patterns", "add-mul", "sigmoid-neuron", "vector-l2"])
+def test_wires_of_the_small_lecture_graphs_do_not_cross(qtbot, window, name):
+    window.load_graph(load_example(name))
+    assert _crossings(window.scene) == []

@@ -11,29 +11,46 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gradflow.ui.canvas.labels import number_text
 
-WIDEST = "2×2 [−0.1234, …]"  # the room a label reserves: any number or tensor preview
+WIDEST = "64×64 [−0.12, …]"  # the room a label reserves: any number or tensor preview
 GAP = 3.0  # between a wire and the nearest edge of its labels
+MAX_SLOPE = 4.0  # beyond this (76°) a wire counts as vertical
+SLIDE_SLOPE = 0.6  # from this slope on, a label slides fully aside (downhill for a value)
+BEND = 1.4  # wires curve away from their tangent: lift a label this much more than the slope says
 
 
-def upper_normal(angle: float) -> QPointF:
-    """The unit normal on the upper side of a wire whose tangent has Qt angle `angle`.
+def wire_slope(angle: float) -> float:
+    """dy/dx on the y-down canvas of a wire whose tangent has Qt angle `angle` (degrees).
 
-    Qt angles are degrees counter-clockwise from 3 o'clock, on a y-down canvas. On a
-    level wire this is straight up; on a steep one it points sideways.
+    Positive where the wire runs down to the right; capped at ±MAX_SLOPE.
     """
-    a = math.radians(angle)
-    nx, ny = -math.sin(a), -math.cos(a)
-    return QPointF(nx, ny) if ny <= 0 else QPointF(-nx, -ny)
+    c, s = math.cos(math.radians(angle)), -math.sin(math.radians(angle))
+    if abs(s) >= MAX_SLOPE * abs(c):
+        return math.copysign(MAX_SLOPE, s * c if c else s)
+    return s / c
 
 
-def pill_centre(normal: QPointF, half_width: float, half_height: float, above: bool) -> QPointF:
-    """Where a pill of that size sits so its edge is GAP away from the wire along `normal`."""
-    reach = GAP + abs(normal.x()) * half_width + abs(normal.y()) * half_height
-    return normal * (reach if above else -reach)
+def pill_centre(slope: float, half_width: float, half_height: float, above: bool) -> QPointF:
+    """Where a pill of that size sits relative to a wire point: above it (a value) or below.
+
+    On a level wire the pill is centred straight above (below) the point, GAP away. On a
+    sloped wire it also slides sideways, to where the wire has fallen away from it
+    (downhill for the value, uphill for the gradient), and is lifted only by what the wire
+    still rises under it (with BEND to spare for the curve). On a steep wire the pill thus
+    touches the point with a corner: the value above and beside the wire, the gradient
+    below and on the other side - never far from it, never across it.
+    """
+    steep = abs(slope)
+    share = min(1.0, steep / SLIDE_SLOPE)
+    slide = share * (half_width + GAP)
+    lift = BEND * steep * max(0.0, half_width - share * half_width)
+    downhill = 1.0 if slope >= 0 else -1.0
+    x = downhill * slide if above else -downhill * slide
+    reach = GAP + half_height + lift
+    return QPointF(x, -reach if above else reach)
 
 
 class LabelItem(QGraphicsItem):
-    """Text on a soft background pill, set off a wire perpendicular to it (above or below).
+    """Text on a soft background pill, straight above a wire (a value) or below it (a gradient).
 
     The item sits on the wire point; its bounding box is fixed by its font and the wire's
     direction, so a new number never moves geometry: it only marks the label for
@@ -55,7 +72,7 @@ class LabelItem(QGraphicsItem):
         self._bg = QColor("white")
         self._rect = QRectF()
         self._pill = QRectF()
-        self._normal = QPointF(0.0, -1.0)
+        self._slope = 0.0
         self._wanted, self._detail, self._host = False, True, True
         self.setZValue(3)
         self.setVisible(False)
@@ -82,9 +99,9 @@ class LabelItem(QGraphicsItem):
 
     def anchor_at(self, point: QPointF, angle: float = 0.0) -> None:
         """Sit on `point` of a wire whose tangent there has Qt angle `angle` (degrees)."""
-        normal = upper_normal(angle)
-        if normal != self._normal:
-            self._normal = normal
+        slope = wire_slope(angle)
+        if slope != self._slope:
+            self._slope = slope
             self._relayout()
             self.update()
         self.setPos(point)
@@ -95,7 +112,7 @@ class LabelItem(QGraphicsItem):
         hh = self._metrics.height() / 2 + self.PAD_Y
         rect = QRectF()
         for hw in (self.PAD_X + 4, self._metrics.horizontalAdvance(WIDEST) / 2 + self.PAD_X):
-            c = pill_centre(self._normal, hw, hh, self.above)
+            c = pill_centre(self._slope, hw, hh, self.above)
             rect = rect.united(QRectF(c.x() - hw, c.y() - hh, 2 * hw, 2 * hh))
         self._rect = rect
         self._stale = True
@@ -128,7 +145,7 @@ class LabelItem(QGraphicsItem):
             self._text = self._metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
             hw = self._metrics.horizontalAdvance(self._text) / 2 + self.PAD_X
             hh = self._metrics.height() / 2 + self.PAD_Y
-            c = pill_centre(self._normal, hw, hh, self.above)
+            c = pill_centre(self._slope, hw, hh, self.above)
             self._pill = QRectF(c.x() - hw, c.y() - hh, 2 * hw, 2 * hh)
             self._stale = False
         return self._text

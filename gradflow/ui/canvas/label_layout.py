@@ -2,7 +2,8 @@
 
 Greedy, in wire order: each wire tries a few spots along its curve, preferred spot first,
 and keeps the first whose box (value above and gradient below) overlaps no node and no
-box already placed and is not steep, else the one costing least. Deterministic; skipped for very big
+box already placed and is not steep (there the numbers slide aside, above-beside and
+below-beside the wire), else the one costing least. Deterministic; skipped for very big
 graphs, where the numbers are unreadable at the zoom that shows them all anyway.
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF
 
-from gradflow.ui.canvas.label_item import pill_centre, upper_normal
+from gradflow.ui.canvas.label_item import pill_centre, wire_slope
 
 MAX_WIRES = 300
 SPOTS = (0.0, -0.12, 0.12, -0.24, 0.24, 0.36, -0.3)  # offsets from the preferred spot
@@ -32,17 +33,17 @@ def candidate_spots(preferred: float) -> list[float]:
 
 def label_box(anchor: QPointF, half_width: float, half_height: float, angle: float) -> QRectF:
     """The room a value (above) and a gradient (below) of typical width take at a wire point."""
-    normal, box = upper_normal(angle), QRectF()
+    slope, box = wire_slope(angle), QRectF()
     w, h = 2 * half_width, 2 * half_height
     for above in (True, False):
-        c = anchor + pill_centre(normal, half_width, half_height, above)
+        c = anchor + pill_centre(slope, half_width, half_height, above)
         box = box.united(QRectF(c.x() - half_width, c.y() - half_height, w, h))
     return box
 
 
 def steepness_cost(angle: float) -> float:
-    """A penalty for steep spots (over 30°), where the numbers sit beside the wire."""
-    return 600.0 * max(0.0, abs(math.sin(math.radians(angle))) - 0.5)
+    """A penalty for steep spots (over 20°), where the numbers slide aside off the wire."""
+    return 600.0 * max(0.0, abs(wire_slope(angle)) - 0.36)
 
 
 class RectIndex:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 
+from gradflow.core.engine import RunResult
 from gradflow.core.formatting import format_array, format_number, format_shape
-from gradflow.core.graph import Graph
+from gradflow.core.graph import Edge, Graph
 from gradflow.core.playback import PlaybackState
+
+TENSOR_DIGITS = 2  # a wire shows a tensor's preview; the inspector its full value
 
 
 def number_text(arr: np.ndarray) -> str:
-    """A scalar as a number; a tensor as its shape and a short preview ('2×2 [0.1, …]')."""
+    """A scalar as a number (4 digits); a tensor compactly: '[0.22, 0.26]' or '2×2 [0.1, …]'."""
     arr = np.asarray(arr)
     if arr.ndim == 0:
         return format_array(arr)
     if arr.size <= 2:
-        return format_array(arr.ravel(), digits=3)
-    return f"{format_shape(arr.shape)} [{format_number(arr.ravel()[0], 3)}, …]"
+        return format_array(arr.ravel(), digits=TENSOR_DIGITS)
+    return f"{format_shape(arr.shape)} [{format_number(arr.ravel()[0], TENSOR_DIGITS)}, …]"
 
 
 def caption_values(
@@ -31,3 +34,19 @@ def caption_values(
     values = state.node_values.get(node_id)
     grads = state.node_grads.get(node_id)
     return (None if values is None else values[0], None if grads is None else grads[0])
+
+
+def widest_wire_text(result: RunResult, edge: Edge, default: str) -> str:
+    """The longer of the value and gradient texts `edge` shows at the end of a run.
+
+    Lets the label layout reserve room per wire (a tensor preview is wider than a
+    number); `default` for a wire the run did not reach.
+    """
+    values = result.values.get(edge.src)
+    texts = [default]
+    if values is not None and edge.src_port < len(values):
+        texts.append(number_text(values[edge.src_port]))
+    grad = result.edge_grads.get(edge)
+    if grad is not None:
+        texts.append(number_text(grad))
+    return max(texts, key=len)

@@ -27,7 +27,7 @@ from gradflow.ui.canvas.label_layout import (
     preferred_spot,
     steepness_cost,
 )
-from gradflow.ui.canvas.labels import caption_values
+from gradflow.ui.canvas.labels import caption_values, widest_wire_text
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.number_diff import changed_numbers
 from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme, font
@@ -120,11 +120,14 @@ class GraphScene(SceneGestures, QGraphicsScene):
             return
         graph = self.document.graph
         metrics = QFontMetricsF(font(self.metrics.number_pt))
-        half_w = metrics.horizontalAdvance("−0.1234") / 2 + 6
+        result = self.document.result  # room per wire: a tensor preview is wider
         half_h = metrics.height() / 2 + 2
         candidates = (  # lazy: a wire's later spots are computed only if needed
             (
                 (t, label_box(p, half_w, half_h, a), steepness_cost(a))
+                for half_w in (
+                    metrics.horizontalAdvance(widest_wire_text(result, edge, "−0.1234")) / 2 + 6,
+                )
                 for t in candidate_spots(preferred_spot(len(graph.out_edges(edge.src)) > 1))
                 for p, a in (item.spot(t),)
             )

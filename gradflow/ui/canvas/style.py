@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
-NODE_WIDTH = 88.0
+NODE_WIDTH = 96.0
 PORT_SPACING = 24.0
 PORT_RADIUS = 6.0
 CORNER = 12.0
@@ -86,7 +86,7 @@ class Metrics:
 
     symbol_pt: float = 17.0
     label_pt: float = 9.0
-    number_pt: float = 9.5
+    number_pt: float = 10.5
     wire_width: float = 1.8
 
     def presentation(self) -> Metrics:
