@@ -1,18 +1,24 @@
-"""ui: the inspector dock - the selected node's op, formula, value, gradient and editor."""
+"""ui: the inspector dock - the selected node's op, formula, value, gradient and editor.
+
+Refused edits are shown twice: in red under the editors and in the window's status bar.
+Ctrl+Z in a field undoes the typing not yet committed, else the last document edit.
+"""
 
 from __future__ import annotations
 
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QDockWidget,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -25,7 +31,10 @@ from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.labels import number_text
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.document import GraphDocument
-from gradflow.ui.value_editor import SPIN_RANGE, TensorTable, ValueEditor, describe_shape
+from gradflow.ui.value_editor import NumberSpin, TensorTable, ValueEditor, describe_shape
+
+STATUS_MS = 10000
+NOT_REACHED = "— (not reached yet at this step)"
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -33,6 +42,51 @@ def _wrapped(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class FieldUndo(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the window's Undo/Redo once a field's edit is committed.
+
+    A line edit claims the undo keys for itself even when it has nothing of its own to
+    undo, so after typing -2 + Enter, Ctrl+Z did nothing. While typing is uncommitted
+    the field keeps the keys (undoing the typing, as usual); afterwards they pass on.
+    """
+
+    def __init__(self, field: QWidget, edit: QLineEdit, finished: SignalInstance) -> None:
+        super().__init__(field)
+        self.pending = False
+        edit.textEdited.connect(self._on_edit_text_edited)
+        finished.connect(self._on_finished)
+        field.installEventFilter(self)  # a spin box's keys may go to it or to its line edit
+        if edit is not field:
+            edit.installEventFilter(self)
+
+    def _on_edit_text_edited(self, _text: str) -> None:
+        self.pending = True
+
+    def _on_finished(self) -> None:
+        self.pending = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and not self.pending
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.ignore()  # not claimed: the window's Undo/Redo shortcut fires
+            return True
+        return False
+
+
+def pass_undo_keys(field: QLineEdit | QAbstractSpinBox) -> FieldUndo:
+    """Install FieldUndo on a line edit or on a spin box's line edit."""
+    if isinstance(field, QAbstractSpinBox):
+        return FieldUndo(field, field.lineEdit(), field.editingFinished)
+    return FieldUndo(field, field, field.editingFinished)
 
 
 class Inspector(QDockWidget):
@@ -72,9 +126,7 @@ class Inspector(QDockWidget):
         self.form.addRow("Gradient", self.grad_text)
         self.form.addRow("", self.grad_table)
         self.editor = ValueEditor()
-        self.c_spin = QDoubleSpinBox()
-        self.c_spin.setRange(-SPIN_RANGE, SPIN_RANGE)
-        self.c_spin.setDecimals(6)
+        self.c_spin = NumberSpin()
         self.outputs_spin = QSpinBox()
         self.outputs_spin.setRange(1, MAX_COPY_OUTPUTS)
         self.trainable = QCheckBox("trainable")
@@ -105,7 +157,8 @@ class Inspector(QDockWidget):
         self.setWidget(scroll)
         self.set_step_explanation(None)
         self.editor.edited.connect(lambda v: self._edit("value", v))
-        self.editor.rejected.connect(self.error.setText)
+        self.editor.rejected.connect(self._refuse)
+        self.c_spin.rejected.connect(self._refuse)
         self.c_spin.editingFinished.connect(lambda: self._edit("c", self.c_spin.value()))
         self.outputs_spin.editingFinished.connect(
             lambda: self._edit("outputs", self.outputs_spin.value())
@@ -113,6 +166,9 @@ class Inspector(QDockWidget):
         self.trainable.clicked.connect(lambda on: self._edit("trainable", bool(on)))
         self.is_output.clicked.connect(self._on_is_output_clicked)
         self.name.editingFinished.connect(self._on_name_editing_finished)
+        self._field_undo = [
+            pass_undo_keys(f) for f in (self.name, self.editor.spin, self.c_spin, self.outputs_spin)
+        ]
 
     # --- public API --------------------------------------------------------------------------
     def set_step_explanation(self, text: str | None) -> None:
@@ -159,6 +215,10 @@ class Inspector(QDockWidget):
         grads = state.node_grads.get(node.id) if state else None
         self._show(values, self.value_text, self.value_table)
         self._show(grads, self.grad_text, self.grad_table)
+        if state is not None and state.step < state.total:  # mid-playback
+            for arrays, label in ((values, self.value_text), (grads, self.grad_text)):
+                if arrays is None:
+                    label.setText(NOT_REACHED)
         problem = self._document.result.problems.get(node.id)
         if problem and values is None:
             self.value_text.setText(f"⚠ {problem}")
@@ -202,10 +262,17 @@ class Inspector(QDockWidget):
         try:
             self._document.set_attr(self.node_id, name, value)
         except GraphError as err:
-            self.error.setText(f"{err}: nothing was changed")
+            self._refuse(f"{err}: nothing was changed")
             self.refresh()
             return
         self.error.clear()
+
+    def _refuse(self, message: str) -> None:
+        """Say why an edit was refused: under the editors and in the status bar."""
+        self.error.setText(message)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, STATUS_MS)
 
     def _on_name_editing_finished(self) -> None:
         if self.node_id is not None and self.node_id in self._document.graph:

@@ -27,7 +27,9 @@ def _action(
     checked: bool = False,
 ) -> QAction:
     action = QAction(text, window)
-    if shortcut is not None:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)  # every platform binding: Ctrl++ and Ctrl+= zoom in
+    elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.setCheckable(checkable)
     action.setChecked(checked)  # before connecting: building the menu changes nothing
@@ -70,9 +72,9 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     m = bar.addMenu("&Edit")
     undo = window.document.undo_stack.createUndoAction(window, "&Undo")
-    undo.setShortcut(QKeySequence(Key.Undo))
+    undo.setShortcuts(Key.Undo)
     redo = window.document.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(QKeySequence(Key.Redo))
+    redo.setShortcuts(Key.Redo)  # Ctrl+Shift+Z and Ctrl+Y wherever the platform has both
     m.addActions([undo, redo])
     acts["undo"], acts["redo"] = undo, redo
     m.addSeparator()

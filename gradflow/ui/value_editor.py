@@ -1,10 +1,17 @@
-"""ui: widgets for one value - a heat-map table to read a tensor, an editor to type one."""
+"""ui: widgets for one value - a heat-map table to read a tensor, an editor to type one.
+
+Typed numbers go through `parse_number`: scientific notation works ("1e-3"), and text
+that is not a finite number within ±SPIN_RANGE is refused with one message (never
+clamped or half-read: "1e30" must not become 130).
+"""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +29,85 @@ from gradflow.core.formatting import format_number, format_shape
 
 SPIN_RANGE = 1e12
 MAX_EDIT_SIZE = 32
+PARTIAL = ("", "-", "+", ".", "-.", "+.")  # what one types on the way to a number
+
+
+class NumberError(ValueError):
+    """Typed text that is not an acceptable number; the message says why."""
+
+
+def parse_number(text: str, limit: float = SPIN_RANGE) -> float:
+    """The number in `text` ("-2", "0.5", "1e-3", "−4"); NumberError if not a finite one."""
+    s = text.strip().replace("−", "-").replace(",", ".")
+    try:
+        x = float(s)
+    except ValueError:
+        shown = text.strip() or "an empty field"
+        raise NumberError(f'"{shown}" is not a number') from None
+    if not math.isfinite(x):
+        raise NumberError(f"{s} is not a finite number")
+    if abs(x) > limit:
+        raise NumberError(f"{s} is too large (values lie within ±{format_number(limit)})")
+    return x
+
+
+def exact_text(x: float) -> str:
+    """The shortest text that reads back as exactly `x` ("-2", "0.1", "1e-20")."""
+    s = repr(float(x))
+    if s.endswith(".0"):
+        s = s[:-2]
+    return s.replace("e+", "e")
+
+
+class NumberSpin(QDoubleSpinBox):
+    """A spin box that takes any typed number (1e-3 included) and shows values exactly.
+
+    Text that is not an acceptable number stays visible while typing; when the edit
+    ends it is refused: `rejected(message)` fires and the previous value comes back.
+    """
+
+    rejected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, limit: float = SPIN_RANGE) -> None:
+        super().__init__(parent)
+        self._limit = limit
+        self._bad: str | None = None
+        self.setRange(-limit, limit)
+        self.setDecimals(323)  # no rounding: 1e-20 stays 1e-20 (the text is ours anyway)
+        self.setKeyboardTracking(False)
+        self.setToolTip("Type a number (e.g. -2, 0.5 or 1e-3) and press Enter")
+        self.editingFinished.connect(self._on_editing_finished)
+
+    def validate(self, text: str, pos: int) -> QValidator.State:
+        try:
+            parse_number(text, self._limit)
+        except NumberError:
+            return QValidator.State.Intermediate  # keep it visible; refused on commit
+        return QValidator.State.Acceptable
+
+    def fixup(self, text: str) -> str:
+        self._bad = text  # called for text that is not acceptable when the edit ends
+        return text
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return parse_number(text, self._limit)
+        except NumberError:
+            return self.value()
+
+    def textFromValue(self, value: float) -> str:
+        return exact_text(value)
+
+    def _on_editing_finished(self) -> None:
+        # The refused text has already been replaced by the previous value, so slots that
+        # compare the value with the model see no change.
+        bad, self._bad = self._bad, None
+        if bad is None:
+            return
+        try:
+            parse_number(bad, self._limit)
+        except NumberError as err:
+            self.rejected.emit(f"{err}: the value was not changed")
 
 
 def heat_color(x: float, scale: float) -> QColor:
@@ -82,10 +168,7 @@ class ValueEditor(QWidget):
         self.rows, self.cols = QSpinBox(), QSpinBox()
         for spin in (self.rows, self.cols):
             spin.setRange(1, MAX_EDIT_SIZE)
-        self.spin = QDoubleSpinBox()
-        self.spin.setRange(-SPIN_RANGE, SPIN_RANGE)
-        self.spin.setDecimals(6)
-        self.spin.setKeyboardTracking(False)
+        self.spin = NumberSpin()
         self.table = TensorTable(editable=True)
         shape_row = QHBoxLayout()
         shape_row.addWidget(QLabel("Shape"))
@@ -98,6 +181,7 @@ class ValueEditor(QWidget):
         layout.addWidget(self.spin)
         layout.addWidget(self.table)
         self.spin.editingFinished.connect(self._on_spin_editing_finished)
+        self.spin.rejected.connect(self.rejected)
         self.table.itemChanged.connect(self._on_table_item_changed)
         self.kind.activated.connect(self._on_shape_edited)
         self.rows.editingFinished.connect(self._on_shape_edited)
@@ -119,8 +203,8 @@ class ValueEditor(QWidget):
         self.cols.setVisible(nd == 2)
         self.spin.setVisible(nd == 0)
         self.table.setVisible(nd > 0)
-        if nd == 0:
-            self.spin.setValue(float(self._value))
+        if nd == 0 and not (self.spin.hasFocus() and self.spin.value() == float(self._value)):
+            self.spin.setValue(float(self._value))  # not while the user types over the same value
         else:
             self.table.set_array(self._value)
         for w in widgets:
@@ -133,9 +217,9 @@ class ValueEditor(QWidget):
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
         try:
-            x = float(item.text().replace("−", "-"))
-        except ValueError:
-            self.rejected.emit(f'"{item.text()}" is not a number: the value was not changed')
+            x = parse_number(item.text())
+        except NumberError as err:
+            self.rejected.emit(f"{err}: the value was not changed")
             self.set_value(self._value)
             return
         mat = as_matrix(self._value).astype(np.float64).copy()
