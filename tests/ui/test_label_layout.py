@@ -163,3 +163,17 @@ def _crossings(scene) -> list[tuple]:
 def test_wires_of_the_small_lecture_graphs_do_not_cross(qtbot, window, name):
     window.load_graph(load_example(name))
     assert _crossings(window.scene) == []
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_wire_runs_behind_a_node_it_does_not_attach_to(qtbot, window, name):
+    window.load_graph(load_example(name))
+    scene = window.scene
+    for edge in scene.edges():
+        path = scene.edge_item(edge).path()
+        points = [path.pointAtPercent(i / 80) for i in range(81)]
+        for node in scene.node_items():
+            if node.node_id in (edge.src, edge.dst):
+                continue
+            card = node.mapRectToScene(node.rect()).adjusted(-4, -4, 4, 4)
+            assert not any(card.contains(p) for p in points), (edge, node.node_id)

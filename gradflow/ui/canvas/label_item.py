@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gradflow.ui.canvas.labels import number_text
 
-WIDEST = "64×64 [−0.12, …]"  # the room a label reserves: any number or tensor preview
+WIDEST = "64×64 [−0.12, …]"  # the most room a label takes (longer texts are elided)
+ROOM = "−0.0001234"  # the room reserved up front: any number (a tensor preview grows it)
 GAP = 3.0  # between a wire and the nearest edge of its labels
 MAX_SLOPE = 4.0  # beyond this (76°) a wire counts as vertical
 SLIDE_SLOPE = 0.6  # from this slope on, a label slides fully aside (downhill for a value)
@@ -53,9 +54,10 @@ class LabelItem(QGraphicsItem):
     """Text on a soft background pill, straight above a wire (a value) or below it (a gradient).
 
     The item sits on the wire point; its bounding box is fixed by its font and the wire's
-    direction, so a new number never moves geometry: it only marks the label for
-    repainting, and the text is formatted when painted (or asked for). A 1,000-wire canvas
-    thus formats only the numbers in view.
+    direction (room for any number), so a new number never moves geometry: it only marks
+    the label for repainting, and the text is formatted when painted (or asked for). A
+    1,000-wire canvas thus formats only the numbers in view. Only a tensor preview or a
+    given text, which may be wider, is formatted at once to grow the room.
     """
 
     PAD_X, PAD_Y = 4.0, 1.0
@@ -107,21 +109,39 @@ class LabelItem(QGraphicsItem):
         self.setPos(point)
 
     def _relayout(self) -> None:
-        """The room reserved: a pill of any width up to the widest text, off the wire."""
+        """The room reserved: a pill of any width up to any number's, off the wire."""
         self.prepareGeometryChange()
+        self._rect = self._room(self._metrics.horizontalAdvance(ROOM) / 2 + self.PAD_X)
+        self._stale = True
+        self._make_room()
+
+    def _room(self, widest: float) -> QRectF:
+        """Where pills from the narrowest up to half-width `widest` can be drawn."""
         hh = self._metrics.height() / 2 + self.PAD_Y
         rect = QRectF()
-        for hw in (self.PAD_X + 4, self._metrics.horizontalAdvance(WIDEST) / 2 + self.PAD_X):
+        for hw in (self.PAD_X + 4, widest):
             c = pill_centre(self._slope, hw, hh, self.above)
             rect = rect.united(QRectF(c.x() - hw, c.y() - hh, 2 * hw, 2 * hh))
-        self._rect = rect
-        self._stale = True
+        return rect
+
+    def _make_room(self) -> None:
+        """Grow the reserved room for a text or tensor preview wider than any number.
+
+        Numbers never need it, so they stay formatted lazily (only when drawn).
+        """
+        if not self._wanted or (self._source is not None and self._source.ndim == 0):
+            return
+        self._current()
+        if not self._rect.contains(self._pill):
+            self.prepareGeometryChange()
+            self._rect = self._rect.united(self._room(self._pill.width() / 2))
 
     def set_text(self, text: str | None) -> None:
         """Show `text`, or hide the label for None."""
         self._wanted = text is not None
         if text is not None and (self._source is not None or text != self._text):
             self._source, self._text, self._stale = None, text, True
+            self._make_room()
             self.update()
         self._show()
 
@@ -129,7 +149,8 @@ class LabelItem(QGraphicsItem):
         """Show a number or tensor (formatted when drawn), or hide the label for None."""
         self._wanted = value is not None
         if value is not None and value is not self._source:
-            self._source, self._stale = value, True
+            self._source, self._stale = np.asarray(value), True
+            self._make_room()
             self.update()
         self._show()
 

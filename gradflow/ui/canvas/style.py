@@ -86,12 +86,12 @@ class Metrics:
 
     symbol_pt: float = 17.0
     label_pt: float = 9.0
-    number_pt: float = 10.5
+    number_pt: float = 11.5
     wire_width: float = 1.8
 
     def presentation(self) -> Metrics:
         """Larger fonts and thicker wires."""
-        return replace(self, symbol_pt=22.0, label_pt=12.0, number_pt=13.0, wire_width=3.0)
+        return replace(self, symbol_pt=22.0, label_pt=12.0, number_pt=14.0, wire_width=3.0)
 
 
 def font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:
