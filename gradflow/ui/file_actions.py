@@ -1,7 +1,9 @@
 """ui: File menu behaviour - new, open, examples, save, the unsaved-changes prompt, export.
 
 Dialogs go through small methods (`ask_save_changes`, `choose_open_path`,
-`choose_save_path`, `show_error`) so tests can replace them.
+`choose_save_path`, `show_error`) so tests can replace them. File dialogs start in the
+folder last used (remembered in the settings), and suggested names are plain file
+names: the example's name, else the graph's title made safe ("‖W x‖²" is no file name).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from gradflow.core.examples import load_example
 from gradflow.core.fileformat import EXTENSION, load, save
 from gradflow.core.graph import Graph
 from gradflow.ui.export import export_png, export_svg
-from gradflow.ui.settings import add_recent_file, remove_recent_file
+from gradflow.ui.settings import add_recent_file, last_folder, remember_folder, remove_recent_file
 
 if TYPE_CHECKING:
     from gradflow.ui.main_window import MainWindow
@@ -33,27 +35,42 @@ class FileActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._example: str | None = None  # the example the current graph came from
+        window.document.graph_replaced.connect(self._on_document_graph_replaced)
+
+    def suggested_name(self, suffix: str) -> str:
+        """A file name to offer in a save or export dialog (a full path once saved)."""
+        path = self._window.document.path
+        if path:
+            return str(Path(path).with_suffix(suffix))
+        return f"{self._example or safe_stem(self._window.document_name())}{suffix}"
+
+    def _on_document_graph_replaced(self) -> None:
+        self._example = None
 
     # --- dialogs (replaced in tests) -------------------------------------------------------
     def ask_save_changes(self) -> Button:
         """Save, Discard or Cancel, asked when unsaved changes would be lost."""
-        name = self._window.document_name()
-        return QMessageBox.question(
-            self._window,
-            "Unsaved changes",
-            f"Save the changes to {name}?",
-            Button.Save | Button.Discard | Button.Cancel,
-            Button.Save,
-        )
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to “{self._window.document_name()}”?")
+        box.setInformativeText("If you don't save, your changes will be lost.")
+        box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
+        box.setDefaultButton(Button.Save)
+        box.setEscapeButton(Button.Cancel)
+        return Button(box.exec())
 
     def choose_open_path(self) -> str | None:
         """A file to open, or None."""
-        path, _ = QFileDialog.getOpenFileName(self._window, "Open graph", "", FILTER)
+        folder = last_folder(self._window.settings)
+        path, _ = QFileDialog.getOpenFileName(self._window, "Open graph", folder, FILTER)
         return path or None
 
     def choose_save_path(self, title: str, filter_text: str, suggested: str) -> str | None:
         """A file to write, or None."""
-        path, _ = QFileDialog.getSaveFileName(self._window, title, suggested, filter_text)
+        start = str(Path(last_folder(self._window.settings)) / suggested)  # if not absolute
+        path, _ = QFileDialog.getSaveFileName(self._window, title, start, filter_text)
         return path or None
 
     def show_error(self, title: str, text: str) -> None:
@@ -96,6 +113,7 @@ class FileActions(QObject):
             return False
         self._window.load_graph(graph, str(Path(path).resolve()))
         self._window.set_recent_files(add_recent_file(self._window.settings, path))
+        remember_folder(self._window.settings, path)
         return True
 
     def open_example(self, name: str) -> bool:
@@ -108,6 +126,7 @@ class FileActions(QObject):
             self.show_error("Cannot open example", str(err))
             return False
         self._window.load_graph(graph)
+        self._example = name
         return True
 
     def save(self) -> bool:
@@ -117,9 +136,7 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file and save to it."""
-        stem = re.sub(r'[\\/:*?"<>|]+', "-", self._window.document_name()).strip(" .-")
-        suggested = self._window.document.path or f"{stem or 'graph'}{EXTENSION}"
-        path = self.choose_save_path("Save graph", FILTER, suggested)
+        path = self.choose_save_path("Save graph", FILTER, self.suggested_name(EXTENSION))
         if not path:
             return False
         if not Path(path).suffix:
@@ -134,6 +151,7 @@ class FileActions(QObject):
             self.show_error("Cannot save graph", str(err))
             return False
         self._window.document.mark_saved(str(Path(path).resolve()))
+        remember_folder(self._window.settings, path)
         self._window.set_recent_files(add_recent_file(self._window.settings, path))
         self._window.statusBar().showMessage(f"Saved {Path(path).name}", 4000)
         return True
@@ -142,16 +160,25 @@ class FileActions(QObject):
         """Export the canvas - or the selection, if any - as 'png' or 'svg'."""
         scene = self._window.scene
         selection = bool(scene.selected_node_ids())
-        stem = Path(self._window.document_name()).stem
         filter_text = f"{kind.upper()} image (*.{kind})"
-        path = self.choose_save_path(f"Export {kind.upper()}", filter_text, f"{stem}.{kind}")
+        suggested = self.suggested_name(f".{kind}")
+        path = self.choose_save_path(f"Export {kind.upper()}", filter_text, suggested)
         if not path:
             return False
+        if not Path(path).suffix:
+            path += f".{kind}"
         try:
             (export_png if kind == "png" else export_svg)(scene, path, selection)
         except OSError as err:
             self.show_error("Cannot export", str(err))
             return False
+        remember_folder(self._window.settings, path)
         what = "selection" if selection else "canvas"
         self._window.statusBar().showMessage(f"Exported the {what} to {Path(path).name}", 4000)
         return True
+
+
+def safe_stem(name: str) -> str:
+    """A file name from a title, without the characters file systems refuse ('a/b' -> 'a-b')."""
+    stem = re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .-")
+    return stem or "graph"

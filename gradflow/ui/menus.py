@@ -1,13 +1,20 @@
-"""ui: the menu bar - File, Edit, View - with the platform's standard shortcuts."""
+"""ui: the menu bar - File, Edit, View, Help - with the platform's standard shortcuts.
+
+The player adds its own menu before Help. Help ▸ Keyboard Shortcuts (F1) lists what the
+menus hold, read from the actions themselves, so the list cannot drift.
+"""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox
 
+from gradflow import __version__
 from gradflow.core.errors import GradflowError
 from gradflow.core.examples import list_examples
 
@@ -90,6 +97,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
 
     m = window.view_menu = bar.addMenu("&View")
     acts["zoom_in"] = _action(window, m, "Zoom &In", view.zoom_in, Key.ZoomIn)
+    zoom_keys = QKeySequence.keyBindings(Key.ZoomIn)
+    acts["zoom_in"].setShortcuts([*zoom_keys, QKeySequence("Ctrl+=")])  # + needs Shift
     acts["zoom_out"] = _action(window, m, "Zoom &Out", view.zoom_out, Key.ZoomOut)
     acts["fit"] = _action(window, m, "&Fit", view.fit, "Ctrl+9")
     acts["reset_zoom"] = _action(window, m, "&Reset Zoom", view.reset_zoom, "Ctrl+0")
@@ -101,4 +110,89 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     # Presentation mode (F5) is added by the player, which also hides the docks.
     m.addSeparator()
     window.docks_menu = m.addMenu("&Docks")
+
+    m = window.help_menu = bar.addMenu("&Help")
+    acts["shortcuts"] = _action(
+        window, m, "&Keyboard Shortcuts…", lambda: show_shortcuts(window), Key.HelpContents
+    )
+    acts["about"] = _action(window, m, "&About gradflow", lambda: show_about(window))
+    _report_undo(window, acts["undo"], acts["redo"])
     return acts
+
+
+def _report_undo(window: MainWindow, undo: QAction, redo: QAction) -> None:
+    """Say in the status bar what Ctrl+Z / Ctrl+Shift+Z just did (the canvas may not show it)."""
+    stack, say = window.document.undo_stack, window.statusBar().showMessage
+    # These run after the stack's own slots: the undone edit is now the one to redo.
+    undo.triggered.connect(lambda: say(f"Undone: {stack.redoText()}", 4000))
+    redo.triggered.connect(lambda: say(f"Redone: {stack.undoText()}", 4000))
+
+
+MOUSE_ROWS = (
+    ("Add a node", "drag an op from the palette, or double-click it"),
+    ("Connect", "drag from an output port (right) to an input port (left)"),
+    ("Select several", "drag a rectangle over empty canvas"),
+    ("Pan / zoom", "drag with the middle button / turn the wheel"),
+)
+
+
+# Keys that only special keyboards have (and the old Alt+Backspace undo): not worth listing.
+_UNLISTED = {
+    getattr(Qt.Key, f"Key_{name}")
+    for name in ("New", "Open", "Save", "Undo", "Redo", "Cut", "Copy", "Paste", "Help")
+} | {Qt.Key.Key_ZoomIn, Qt.Key.Key_ZoomOut, Qt.Key.Key_Backspace}
+
+
+def typed_keys(action: QAction) -> list[str]:
+    """The action's shortcuts that a normal keyboard can type, as shown to users."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return [k.toString(native) for k in action.shortcuts() if k[0].key() not in _UNLISTED]
+
+
+def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
+    """(menu, command, keys) for every menu command that has a key, in menu order."""
+    rows: list[tuple[str, str, str]] = []
+
+    def walk(menu: QMenu, title: str) -> None:
+        for act in menu.actions():
+            if act.menu() is not None:
+                walk(act.menu(), title)
+                continue
+            text, _, shown = act.text().partition("\t")
+            keys = ", ".join(typed_keys(act)) or shown
+            if keys and not act.isSeparator():
+                rows.append((title, text.replace("&", "").rstrip("…"), keys))
+
+    for top in bar.actions():
+        if top.menu() is not None:
+            walk(top.menu(), top.text().replace("&", ""))
+    return rows
+
+
+def shortcuts_html(bar: QMenuBar) -> str:
+    """The keyboard shortcut table (and the mouse gestures) as HTML."""
+    cell = "<tr><td>{}</td><td>{}</td><td><b>{}</b></td></tr>"
+    rows = "".join(cell.format(*(html.escape(x) for x in row)) for row in shortcut_rows(bar))
+    mouse = "".join(
+        f"<tr><td>Mouse</td><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>"
+        for a, b in MOUSE_ROWS
+    )
+    return f"<table cellspacing='6'>{rows}{mouse}</table>"
+
+
+def show_shortcuts(window: MainWindow) -> None:
+    """Help ▸ Keyboard Shortcuts."""
+    box = QMessageBox(window)
+    box.setWindowTitle("Keyboard shortcuts")
+    box.setText(shortcuts_html(window.menuBar()))
+    box.open()
+
+
+def show_about(window: MainWindow) -> None:
+    """Help ▸ About gradflow."""
+    QMessageBox.about(
+        window,
+        "About gradflow",
+        f"<b>gradflow {html.escape(__version__)}</b><br>"
+        "Watch values flow forward and gradients flow back through a computational graph.",
+    )

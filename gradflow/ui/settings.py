@@ -1,4 +1,4 @@
-"""ui: persistent settings (recent files, window layout, theme) through QSettings.
+"""ui: persistent settings (recent files, last folder, window layout, theme) via QSettings.
 
 Set GRADFLOW_SETTINGS to an .ini path to keep them elsewhere (the tests do, so they
 never touch the user's settings).
@@ -7,6 +7,7 @@ never touch the user's settings).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -43,3 +44,14 @@ def remove_recent_file(settings: QSettings, path: str) -> list[str]:
     files = [p for p in recent_files(settings) if p != path]
     settings.setValue("recent_files", files)
     return files
+
+
+def last_folder(settings: QSettings) -> str:
+    """The folder a file dialog starts in: the one last used, else the home folder."""
+    folder = str(settings.value("last_folder", "") or "")
+    return folder if folder and os.path.isdir(folder) else str(Path.home())
+
+
+def remember_folder(settings: QSettings, path: str) -> None:
+    """Remember the folder of `path` (a file just opened, saved or exported)."""
+    settings.setValue("last_folder", os.path.dirname(os.path.abspath(path)))

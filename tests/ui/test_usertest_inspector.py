@@ -71,9 +71,7 @@ def test_scientific_notation_is_read_whole(qtbot, add_mul):
         ("inf", "inf is not a finite number"),
     ],
 )
-def test_bad_text_is_refused_with_one_message_and_nothing_changes(
-    qtbot, add_mul, text, message
-):
+def test_bad_text_is_refused_with_one_message_and_nothing_changes(qtbot, add_mul, text, message):
     window, doc = add_mul, add_mul.document
     spin = _select(qtbot, window, "x")
     before, count = float(doc.graph.node("x").attrs["value"]), doc.undo_stack.count()

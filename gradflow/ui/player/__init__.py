@@ -1,4 +1,4 @@
-"""ui: the step-through player - dock, animation, explanations, keys and View actions.
+"""ui: the step-through player - dock, animation, explanations, keys, menu, View actions.
 
 `install_player(window)` is the one entry point MainWindow calls.
 """
@@ -13,6 +13,7 @@ from gradflow.ui.player.controller import PlayerController
 from gradflow.ui.player.dock import PlayerDock
 from gradflow.ui.player.driver import PlayerDriver
 from gradflow.ui.player.keys import PlayerKeys
+from gradflow.ui.player.menu import PlayerMenu
 from gradflow.ui.player.view_actions import PlayerViewActions
 
 if TYPE_CHECKING:
@@ -33,4 +34,5 @@ def install_player(window: MainWindow) -> PlayerDock:
     dock.driver = PlayerDriver(window, dock, controller)
     dock.keys = PlayerKeys(window, controller)
     dock.view_actions = PlayerViewActions(window, dock, dock.driver)
+    dock.menu = PlayerMenu(window, controller)
     return dock

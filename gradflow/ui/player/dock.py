@@ -7,6 +7,7 @@ signals; the caption text is set by whoever knows the trace (the PlayerDriver).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -21,6 +22,7 @@ from gradflow.ui.player.controller import SPEEDS, PlayerController
 from gradflow.ui.player.timeline import TimelineSlider
 
 PLAY, PAUSE = "▶ Play", "❚❚ Pause"  # words too: ▶ alone is also "step"
+CAPTION_LINES = 2
 
 
 class PlayerDock(QDockWidget):
@@ -68,10 +70,13 @@ class PlayerDock(QDockWidget):
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.caption)
+        column.addStretch(1)  # a tall dock keeps its controls at the top, not spread out
         self.setWidget(body)
+        self._fit_caption_lines()
         controller.position_changed.connect(self._on_controller_position_changed)
         controller.length_changed.connect(self._on_controller_length_changed)
         controller.playing_changed.connect(self._on_controller_playing_changed)
+        controller.speed_changed.connect(self._on_controller_speed_changed)
         self._on_controller_length_changed(controller.length, controller.n_forward)
 
     def set_caption(self, text: str) -> None:
@@ -83,6 +88,12 @@ class PlayerDock(QDockWidget):
         f = self.caption.font()
         f.setPointSizeF(size if size is not None else self.font().pointSizeF())
         self.caption.setFont(f)
+        self._fit_caption_lines()
+
+    def _fit_caption_lines(self) -> None:
+        """Room for CAPTION_LINES lines: a long backward caption wraps, never gets clipped."""
+        spacing = QFontMetrics(self.caption.font()).lineSpacing()
+        self.caption.setMinimumHeight(CAPTION_LINES * spacing + 2)
 
     def _button(self, name: str, text: str, tip: str, slot) -> QToolButton:
         b = QToolButton(self)
@@ -122,6 +133,13 @@ class PlayerDock(QDockWidget):
         self.timeline.setValue(self.controller.index)
         self.timeline.blockSignals(False)
         self._refresh_buttons()
+
+    def _on_controller_speed_changed(self, speed: float) -> None:
+        i = self.speed.findData(speed)  # the Player ▸ Speed menu changes it too
+        if i >= 0 and i != self.speed.currentIndex():
+            self.speed.blockSignals(True)
+            self.speed.setCurrentIndex(i)
+            self.speed.blockSignals(False)
 
     def _on_controller_playing_changed(self, playing: bool) -> None:
         self.play.setText(PAUSE if playing else PLAY)

@@ -1,7 +1,8 @@
 """ui: the player's View-menu actions - presentation mode and what the canvas shows.
 
-Presentation mode (F5 or Ctrl+Shift+P) enlarges fonts and wires, hides every dock but
-the player and restores them on exit. Three checkable actions show or hide values,
+Presentation mode (F5 or Ctrl+Shift+P; Esc leaves it) enlarges fonts and wires, hides
+every dock but the player and restores them on exit; the canvas is fitted again each
+way once the docks have made room. Three checkable actions show or hide values,
 gradients and the gate explanations independently.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from gradflow.ui.player.driver import PlayerDriver
 
 PRESENTATION_CAPTION_PT = 15.0
+STATUS_MS = 6000
 
 
 class PlayerViewActions(QObject):
@@ -38,6 +40,14 @@ class PlayerViewActions(QObject):
         self.presentation.toggled.connect(self.set_presentation)
         menu.addAction(self.presentation)
         window.addAction(self.presentation)  # the shortcut works with the menu bar hidden
+        self.leave = QAction("Leave Presentation Mode", window)
+        self.leave.setObjectName("leavePresentation")
+        self.leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.leave.setEnabled(False)  # Esc is the canvas's own key outside presentation
+        self.leave.triggered.connect(lambda: self.set_presentation(False))
+        window.addAction(self.leave)
+        self._fit_pending = False
+        window.view.viewport().installEventFilter(self)
         # The window may already offer value/gradient toggles: share them, don't duplicate.
         existing = getattr(window, "menu_actions", {})
         self.show_values = self._toggle("Show &Values", "showValues", existing.get("values"))
@@ -55,6 +65,7 @@ class PlayerViewActions(QObject):
             self.presentation.setChecked(on)  # re-enters through toggled
             return
         self.window.scene.set_presentation(on)
+        self.leave.setEnabled(on)
         if on:
             docks = self.window.findChildren(QDockWidget)
             self._hidden = [d for d in docks if d is not self.dock and d.isVisible()]
@@ -62,12 +73,22 @@ class PlayerViewActions(QObject):
                 d.hide()
             self.dock.show()
             self.dock.set_caption_point_size(PRESENTATION_CAPTION_PT)
-            QTimer.singleShot(0, self.window.view.fit)  # after the docks have made room
+            self.window.statusBar().showMessage("Presentation mode: F5 or Esc to leave", STATUS_MS)
         else:
             for d in self._hidden:
                 d.show()
             self._hidden = []
             self.dock.set_caption_point_size(None)
+        # Fit again once the docks have made (or taken back) room: the canvas was zoomed
+        # for the other size, which left the graph off-centre or cut off.
+        self._fit_pending = True
+        QTimer.singleShot(0, self.window.view.fit)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if self._fit_pending and event.type() == QEvent.Type.Resize:
+            self._fit_pending = False
+            QTimer.singleShot(0, self.window.view.fit)  # once the new size is in place
+        return False
 
     def _toggle(self, text: str, name: str, existing: QAction | None = None) -> QAction:
         if existing is not None and existing.isCheckable():

@@ -1,0 +1,84 @@
+"""ui: the Player menu - every player command with its key, so the keys can be discovered.
+
+The keys themselves (Space, ←/→, Home/End) are handled by PlayerKeys, which leaves them
+to text fields while the user types; the menu only shows them (text after a tab is
+drawn as the shortcut column), so a key is never bound twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu
+
+from gradflow.ui.player.controller import SPEEDS, PlayerController
+
+if TYPE_CHECKING:
+    from gradflow.ui.main_window import MainWindow
+
+COMMANDS = (  # (object name, text, key shown, controller method)
+    ("playPauseAction", "&Play / Pause", "Space", "toggle_play"),
+    ("stepForwardAction", "Step &Forward", "Right", "step_forward"),
+    ("stepBackAction", "Step &Back", "Left", "step_back"),
+    ("toStartAction", "Go to &Start", "Home", "to_start"),
+    ("toEndAction", "Go to &End", "End", "to_end"),
+)
+
+
+class PlayerMenu(QObject):
+    """The window's Player menu, kept enabled in step with the controller."""
+
+    def __init__(self, window: MainWindow, controller: PlayerController) -> None:
+        super().__init__(window)
+        self.controller = controller
+        bar = window.menuBar()
+        self.menu = QMenu("&Player", bar)
+        self.menu.setObjectName("playerMenu")
+        before = getattr(window, "help_menu", None)
+        if isinstance(before, QMenu):
+            bar.insertMenu(before.menuAction(), self.menu)
+        else:
+            bar.addMenu(self.menu)
+        self.actions: dict[str, QAction] = {}
+        for name, text, key, method in COMMANDS:
+            self.actions[method] = self._add(name, f"{text}\t{key}", getattr(controller, method))
+        self.menu.addSeparator()
+        self.speed_menu = self.menu.addMenu("Sp&eed")
+        group = QActionGroup(self)
+        for s in SPEEDS:
+            act = self.speed_menu.addAction(f"{s:g}×")
+            act.setCheckable(True)
+            act.setChecked(s == controller.speed)
+            act.setData(s)
+            group.addAction(act)
+            act.triggered.connect(lambda _c=False, s=s: controller.set_speed(s))
+        controller.speed_changed.connect(self._on_controller_speed_changed)
+        controller.position_changed.connect(self._refresh)
+        controller.length_changed.connect(self._refresh)
+        controller.playing_changed.connect(self._refresh)
+        self._refresh()
+
+    def _add(self, name: str, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self.menu)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _c=False: slot())
+        self.menu.addAction(action)
+        return action
+
+    def _refresh(self, *_args: object) -> None:
+        c = self.controller
+        k, n = c.index, c.length
+        play = self.actions["toggle_play"]
+        play.setEnabled(n > 0)
+        play.setText(f"{'&Pause' if c.playing else '&Play'}\tSpace")
+        self.actions["step_forward"].setEnabled(k < n)
+        self.actions["to_end"].setEnabled(k < n)
+        self.actions["step_back"].setEnabled(k > 0)
+        self.actions["to_start"].setEnabled(k > 0)
+
+    def _on_controller_speed_changed(self, speed: float) -> None:
+        for act in self.speed_menu.actions():
+            act.setChecked(act.data() == speed)
