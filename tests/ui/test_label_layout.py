@@ -88,6 +88,13 @@ def test_choose_spots_keeps_the_preferred_spot_unless_it_is_taken():
     assert choose_spots([steep_only], obstacles=[]) == [0.62]  # the least bad
 
 
+def test_a_box_squeezed_between_two_nodes_sits_in_the_middle():
+    cards = [QRectF(0, 0, 50, 20), QRectF(110, 0, 50, 20)]  # 60 free, the box needs 70
+    off_centre = (0.38, QRectF(40, 0, 70, 20), 0.0)  # 10 deep into the left card
+    centred = (0.5, QRectF(45, 0, 70, 20), 0.0)  # 5 into each: the same area
+    assert choose_spots([[off_centre, centred]], obstacles=cards) == [0.5]
+
+
 def test_rect_index_counts_each_overlap_once():
     index = RectIndex([QRectF(0, 0, 300, 10)], cell=100.0)  # spans several cells
     assert index.overlap(QRectF(0, 0, 300, 10)) == pytest.approx(3000.0)

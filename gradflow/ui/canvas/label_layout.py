@@ -68,15 +68,28 @@ class RectIndex:
         for key in self._keys(rect):
             self._cells.setdefault(key, []).append(len(self._rects) - 1)
 
-    def overlap(self, box: QRectF) -> float:
-        """Total area `box` shares with the indexed rectangles."""
+    def overlaps(self, box: QRectF) -> list[float]:
+        """The area `box` shares with each indexed rectangle it meets."""
         near = dict.fromkeys(i for key in self._keys(box) for i in self._cells.get(key, ()))
-        total = 0.0
+        areas = []
         for i in near:
             inter = box.intersected(self._rects[i])
             if not inter.isEmpty():
-                total += inter.width() * inter.height()
-        return total
+                areas.append(inter.width() * inter.height())
+        return areas
+
+    def overlap(self, box: QRectF) -> float:
+        """Total area `box` shares with the indexed rectangles."""
+        return sum(self.overlaps(box))
+
+
+def overlap_cost(areas: Iterable[float]) -> float:
+    """What overlapping costs: more than the area, growing faster for deep overlaps.
+
+    So where no spot is free, a box squeezed between two nodes sits in the middle,
+    overlapping each a little, rather than deep into one.
+    """
+    return sum(a + a * a / 1000.0 for a in areas)
 
 
 def choose_spots(
@@ -92,7 +105,7 @@ def choose_spots(
     for options in candidates:
         best_t, best_box, best_cost = 0.5, QRectF(), float("inf")
         for t, box, extra in options:
-            cost = taken.overlap(box) + extra
+            cost = overlap_cost(taken.overlaps(box)) + extra
             if cost < best_cost:
                 best_t, best_box, best_cost = t, box, cost
             if cost == 0.0:

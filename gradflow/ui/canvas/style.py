@@ -91,7 +91,7 @@ class Metrics:
 
     def presentation(self) -> Metrics:
         """Larger fonts and thicker wires."""
-        return replace(self, symbol_pt=22.0, label_pt=12.0, number_pt=14.0, wire_width=3.0)
+        return replace(self, symbol_pt=22.0, label_pt=11.0, number_pt=14.0, wire_width=3.0)
 
 
 def font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:
