@@ -136,17 +136,22 @@ MOUSE_ROWS = (
 )
 
 
-# Keys that only special keyboards have (and the old Alt+Backspace undo): not worth listing.
+# Keys only special keyboards have (and the old Alt+Backspace undo): not worth listing.
 _UNLISTED = {
     getattr(Qt.Key, f"Key_{name}")
     for name in ("New", "Open", "Save", "Undo", "Redo", "Cut", "Copy", "Paste", "Help")
-} | {Qt.Key.Key_ZoomIn, Qt.Key.Key_ZoomOut, Qt.Key.Key_Backspace}
+} | {Qt.Key.Key_ZoomIn, Qt.Key.Key_ZoomOut, Qt.Key.Key_Backspace, Qt.Key.Key_Exit}
+_SUN_KEYS = range(Qt.Key.Key_F13.value, Qt.Key.Key_F35.value + 1)  # Sun's Undo/Copy/... keys
 
 
 def typed_keys(action: QAction) -> list[str]:
     """The action's shortcuts that a normal keyboard can type, as shown to users."""
     native = QKeySequence.SequenceFormat.NativeText
-    return [k.toString(native) for k in action.shortcuts() if k[0].key() not in _UNLISTED]
+    return [
+        k.toString(native)
+        for k in action.shortcuts()
+        if k[0].key() not in _UNLISTED and k[0].key().value not in _SUN_KEYS
+    ]
 
 
 def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:

@@ -179,3 +179,13 @@ def test_every_menu_command_with_a_key_shows_it(qtbot, window):
         assert keys, command
     native = QKeySequence.SequenceFormat.NativeText
     assert window.menu_actions["save_as"].shortcut().toString(native) == "Ctrl+Shift+S"
+
+
+def test_the_shortcut_table_leaves_out_keys_no_normal_keyboard_has(qtbot, window):
+    from PySide6.QtGui import QAction
+
+    from gradflow.ui.menus import typed_keys
+
+    action = QAction("Undo", window)
+    action.setShortcuts([QKeySequence(k) for k in ("Ctrl+Z", "F14", "Alt+Backspace")])
+    assert typed_keys(action) == ["Ctrl+Z"]
