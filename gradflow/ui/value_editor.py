@@ -244,5 +244,6 @@ class ValueEditor(QWidget):
 
 
 def describe_shape(arr: np.ndarray) -> str:
-    """'scalar', '3' or '2×3' for an array."""
-    return format_shape(np.asarray(arr).shape)
+    """'scalar', 'vector of 3' or '2×3' for an array (a bare '3' was read as the value)."""
+    shape = np.asarray(arr).shape
+    return f"vector of {shape[0]}" if len(shape) == 1 else format_shape(shape)

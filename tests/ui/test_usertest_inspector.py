@@ -156,3 +156,11 @@ def test_mid_playback_an_unreached_gradient_says_so(qtbot, window):
     assert window.inspector.grad_text.text() == "— (not reached yet at this step)"
     window.set_playhead(None)
     assert window.inspector.grad_text.text() not in ("—", "— (not reached yet at this step)")
+
+
+def test_a_tensor_value_is_described_in_words_not_as_a_bare_number(qtbot, window):
+    window.load_graph(load_example("vector-l2"))
+    _select(qtbot, window, "x")
+    assert window.inspector.value_text.text() == "vector of 2"  # "2" read as the value
+    _select(qtbot, window, "W")
+    assert window.inspector.value_text.text() == "2×2"

@@ -132,6 +132,7 @@ def test_escape_leaves_presentation_mode_only_while_in_it(qtbot, add_mul):
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
     assert not actions.in_presentation
     assert window.inspector.isVisible()
+    assert window.statusBar().currentMessage() == ""  # "Esc to leave" is gone with the mode
 
 
 def test_the_caption_has_room_for_two_lines_in_presentation(qtbot, add_mul):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 PRESENTATION_CAPTION_PT = 15.0
 STATUS_MS = 6000
+ENTER_MESSAGE = "Presentation mode: F5 or Esc to leave"
 
 
 class PlayerViewActions(QObject):
@@ -73,12 +74,14 @@ class PlayerViewActions(QObject):
                 d.hide()
             self.dock.show()
             self.dock.set_caption_point_size(PRESENTATION_CAPTION_PT)
-            self.window.statusBar().showMessage("Presentation mode: F5 or Esc to leave", STATUS_MS)
+            self.window.statusBar().showMessage(ENTER_MESSAGE, STATUS_MS)
         else:
             for d in self._hidden:
                 d.show()
             self._hidden = []
             self.dock.set_caption_point_size(None)
+            if self.window.statusBar().currentMessage() == ENTER_MESSAGE:
+                self.window.statusBar().clearMessage()
         # Fit again once the docks have made (or taken back) room: the canvas was zoomed
         # for the other size, which left the graph off-centre or cut off.
         self._fit_pending = True
