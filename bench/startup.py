@@ -106,8 +106,11 @@ def main() -> int:
         first.append(float(printed))
     b, a = min(base), min(app)
     print(f"start-up, best of {runs} runs each (offscreen, example {example!r})")
-    print(f"import PySide6.QtWidgets, numpy, pyqtgraph: {b:7.1f} ms (median {sorted(base)[runs // 2]:.1f})")
-    print(f"gradflow window, first frame painted:      {a:7.1f} ms (median {sorted(app)[runs // 2]:.1f})")
+    mid = runs // 2
+    print(
+        f"import PySide6.QtWidgets, numpy, pyqtgraph: {b:7.1f} ms (median {sorted(base)[mid]:.1f})"
+    )
+    print(f"gradflow window, first frame painted:      {a:7.1f} ms (median {sorted(app)[mid]:.1f})")
     print(f"  (inside the child: first frame at {min(first):.1f} ms after its first line)")
     verdict = "fits" if a / b < BUDGET else "over"
     print(f"ratio: {a / b:.2f} × the imports (budget < {BUDGET}: {verdict})")

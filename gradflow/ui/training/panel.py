@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,7 +40,8 @@ from gradflow.ui.training.worker import TrainingWorker
 if TYPE_CHECKING:
     from gradflow.ui.training.plots import TrainingPlots
 
-REDRAW_MS = 33  # at most ~30 plot redraws a second
+REDRAW_MS = 33  # a plot redrawn every tick, in turn: each of the three ~10 times a second
+HOLD_MS = 60  # the longest the worker is held for a repaint that does not come
 
 
 class TrainingPanel(QDockWidget):
@@ -59,10 +60,14 @@ class TrainingPanel(QDockWidget):
         self._done_at_start = 0
         self._points = np.zeros((0, 2))
         self._resumable = False  # a stopped run can continue; a failed one cannot
+        self._held: TrainingWorker | None = None  # held while the plots repaint
         self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.timeout.connect(self._release_worker)
         self._set_running(False)
         app = QCoreApplication.instance()
         if app is not None:  # never leave a training thread running at exit
@@ -143,6 +148,8 @@ class TrainingPanel(QDockWidget):
 
             self._plots = TrainingPlots()
             self._plot_area.addWidget(self._plots, 1)
+            for plot in self._plots.live_plots():
+                plot.viewport().installEventFilter(self)  # a repaint releases the worker
             if self.log_scale.isChecked():
                 self._plots.set_log_scale(True)
         return self._plots
@@ -182,6 +189,7 @@ class TrainingPanel(QDockWidget):
         self._show("Loading the data…")
         self._set_running(True)
         self.timer.start()
+        self._hold_worker()  # the reset plots repaint first, then the data loads
         worker.start()
 
     def toggle_pause(self) -> None:
@@ -246,6 +254,7 @@ class TrainingPanel(QDockWidget):
 
     def _on_worker_boundary(self, grid: DecisionGrid) -> None:
         if self.trainer is not None:
+            self._hold_worker()
             self.plots.show_boundary(grid, self._points, self.trainer.data.y_train)
 
     def _on_worker_finished(self, done: TrainingFinished) -> None:
@@ -272,7 +281,28 @@ class TrainingPanel(QDockWidget):
         self._set_running(False)
 
     def _on_timer_timeout(self) -> None:
-        self.plots.redraw()
+        if self.plots.dirty:
+            self._hold_worker()
+            self.plots.redraw_next()
+
+    def _hold_worker(self) -> None:
+        """Keep the worker off the GIL until a plot has repainted (or HOLD_MS passed), so
+        the GUI thread paints at full speed."""
+        if self.worker is None or self._held is not None:
+            return
+        self._held = self.worker
+        self._held.hold()
+        self._release_timer.start(HOLD_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if event.type() == QEvent.Type.Paint and self._held is not None:
+            self._release_timer.start(0)  # fires once this paint is done
+        return False
+
+    def _release_worker(self) -> None:
+        if self._held is not None:
+            self._held.release()
+            self._held = None
 
     def _on_log_scale_toggled(self, on: bool) -> None:
         self.plots.set_log_scale(on)

@@ -3,7 +3,10 @@
 Data arrives in packets and is only stored; `redraw()` (driven by the panel's ~30 Hz
 timer) pushes it to the curves, so drawing cost does not depend on the training rate.
 Curves use automatic peak downsampling and clip to the view, which keeps 100,000
-iterations smooth.
+iterations smooth. Each redraw settles the auto-ranges before Qt paints, so a plot is
+painted once per redraw (not once for the data and again for the new range), and the
+data points of the boundary plot are one scatter per class (a brush per class, not per
+point), so the GUI thread stays free while the training thread runs.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ PALETTE = (
 )
 SMOOTHING = 0.05  # EMA weight of a new iteration loss
 MAX_LAYERS = 17
+GROUPS = ("loss", "grad", "accuracy")  # the plots redrawn from stored data, in turn
 TINY = 1e-30  # exact zeros are drawn this small on a log axis instead of as -inf
 
 
@@ -98,9 +102,9 @@ class TrainingPlots(QWidget):
         )
         self.grad_curves: list[pg.PlotDataItem] = []
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.scatter = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#333", width=0.6))
+        self.dots: list[pg.ScatterPlotItem] = []  # the data points, one item per class
+        self._dots_for: tuple[int, int] | None = None  # (id, length) of the points shown
         self.boundary_plot.addItem(self.image)
-        self.boundary_plot.addItem(self.scatter)
         self.boundary_plot.setAspectLocked(True)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -111,9 +115,9 @@ class TrainingPlots(QWidget):
         self.iterations = Series(4 + MAX_LAYERS)
         self.epochs: list[EpochMetrics] = []
         self.n_layers = 0
-        self.dirty = False
+        self._stale: set[str] = set(GROUPS)  # plots whose data changed since drawn
+        self._next = 0  # the plot redraw_next looks at first
         self.log_scale = False
-        self._epochs_drawn = 0
 
     def _arrange(self, columns: int) -> None:
         """Plots in a 2 x 2 grid, or in one row (4 columns) when the dock is wide and low."""
@@ -131,26 +135,34 @@ class TrainingPlots(QWidget):
         super().resizeEvent(event)
         self._arrange(4 if event.size().width() > 3 * event.size().height() else 2)
 
+    def live_plots(self) -> tuple[pg.PlotWidget, ...]:
+        """The four plot widgets."""
+        return (self.loss_plot, self.accuracy_plot, self.grad_plot, self.boundary_plot)
+
     # --- data in --------------------------------------------------------------------------
     def reset(self, n_layers: int) -> None:
         """Forget all data; prepare one gradient-norm curve per layer."""
         self.iterations.clear()
         self.epochs = []
         self.n_layers = n_layers
-        for curve in self.grad_curves:
-            self.grad_plot.removeItem(curve)
-        self.grad_plot.plotItem.legend.clear()
-        self.grad_curves = [
-            _fast(
-                self.grad_plot.plot(
-                    pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5), name=f"layer {i + 1}"
+        if len(self.grad_curves) != n_layers:  # the same network again keeps its curves
+            for curve in self.grad_curves:
+                self.grad_plot.removeItem(curve)
+            self.grad_plot.plotItem.legend.clear()
+            self.grad_curves = [
+                _fast(
+                    self.grad_plot.plot(
+                        pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5), name=f"layer {i + 1}"
+                    )
                 )
-            )
-            for i in range(n_layers)
-        ]
+                for i in range(n_layers)
+            ]
         self.image.clear()
-        self.scatter.clear()
-        self.dirty = True
+        for dots in self.dots:
+            dots.clear()
+        self._dots_for = None
+        self.boundary_plot.getViewBox().prepareForPaint()
+        self._stale.update(GROUPS)
         self.redraw()
 
     def add_iterations(self, rows: np.ndarray) -> None:
@@ -162,12 +174,12 @@ class TrainingPlots(QWidget):
         k = min(rows.shape[1] - 3, MAX_LAYERS)
         norms[:, :k] = rows[:, 3 : 3 + k]
         self.iterations.append(np.column_stack([rows[:, :3], smooth, norms]))
-        self.dirty = True
+        self._stale.update(("loss", "grad"))
 
     def add_epochs(self, eps: list[EpochMetrics]) -> None:
         """Epoch results: validation loss and accuracy points."""
         self.epochs.extend(eps)
-        self.dirty = True
+        self._stale.update(("loss", "accuracy"))
 
     def show_boundary(self, grid: DecisionGrid, points: np.ndarray, labels: np.ndarray) -> None:
         """Colour each grid cell by its class probabilities; draw the data on top."""
@@ -182,9 +194,20 @@ class TrainingPlots(QWidget):
         self.image.setRect(
             QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys))
         )
-        if len(self.scatter.data) != len(points):
-            brushes = [pg.mkBrush(PALETTE[int(c) % len(PALETTE)]) for c in labels]
-            self.scatter.setData(pos=points, brush=brushes)
+        if self._dots_for != (id(points), len(points)):
+            self._show_dots(points, np.asarray(labels, dtype=int))
+        self.boundary_plot.getViewBox().prepareForPaint()  # one paint, not two
+
+    def _show_dots(self, points: np.ndarray, labels: np.ndarray) -> None:
+        self._dots_for = (id(points), len(points))
+        n_classes = int(labels.max()) + 1 if len(labels) else 0
+        while len(self.dots) < n_classes:
+            dots = pg.ScatterPlotItem(size=6, pen=pg.mkPen("#333", width=0.6))
+            dots.setBrush(pg.mkBrush(PALETTE[len(self.dots) % len(PALETTE)]))
+            self.boundary_plot.addItem(dots)
+            self.dots.append(dots)
+        for c, dots in enumerate(self.dots):
+            dots.setData(pos=points[labels == c])
 
     def set_boundary_available(self, available: bool) -> None:
         """Say in the title when the data has more than 2 features (no boundary to draw)."""
@@ -192,34 +215,57 @@ class TrainingPlots(QWidget):
         self.boundary_plot.setTitle(title, color="#333" if available else "#888", size="10pt")
 
     # --- drawing ----------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        """Whether some plot has data it does not show yet."""
+        return bool(self._stale)
+
     def redraw(self) -> None:
-        """Push stored data to the curves if anything changed since the last redraw."""
-        if not self.dirty:
-            return
-        self.dirty = False
-        it = self.iterations
+        """Push stored data to every plot whose data changed since it was last drawn."""
+        for group in GROUPS:
+            if group in self._stale:
+                self._draw(group)
+
+    def redraw_next(self) -> None:
+        """Push stored data to the next stale plot only (round robin), so one timer tick
+        repaints one plot and the event loop is never busy with all of them at once."""
+        order = GROUPS[self._next :] + GROUPS[: self._next]
+        for group in order:
+            if group in self._stale:
+                self._draw(group)
+                self._next = (GROUPS.index(group) + 1) % len(GROUPS)
+                return
+
+    def _draw(self, group: str) -> None:
+        self._stale.discard(group)
+        it, eps = self.iterations, self.epochs
         x = it.column(0)
 
         def col(i: int) -> np.ndarray:
             return np.maximum(it.column(i), TINY) if self.log_scale else it.column(i)
 
-        self.loss_curve.setData(x, col(2), skipFiniteCheck=True)
-        self.smooth_curve.setData(x, col(3), skipFiniteCheck=True)
-        for i, curve in enumerate(self.grad_curves):
-            curve.setData(x, col(4 + i), skipFiniteCheck=True)
-        eps = self.epochs
-        if len(eps) == self._epochs_drawn and eps:
-            return  # no new epoch: leave the accuracy plot alone (no repaint)
-        self._epochs_drawn = len(eps)
-        val = [e for e in eps if np.isfinite(e.val_loss)]
-        self.val_loss_curve.setData([e.iteration for e in val], [e.val_loss for e in val])
-        self.train_acc_curve.setData([e.epoch for e in eps], [e.train_acc for e in eps])
-        self.val_acc_curve.setData([e.epoch for e in val], [e.val_acc for e in val])
+        if group == "loss":
+            plot = self.loss_plot
+            self.loss_curve.setData(x, col(2), skipFiniteCheck=True)
+            self.smooth_curve.setData(x, col(3), skipFiniteCheck=True)
+            val = [e for e in eps if np.isfinite(e.val_loss)]
+            self.val_loss_curve.setData([e.iteration for e in val], [e.val_loss for e in val])
+        elif group == "grad":
+            plot = self.grad_plot
+            for i, curve in enumerate(self.grad_curves):
+                curve.setData(x, col(4 + i), skipFiniteCheck=True)
+        else:
+            plot = self.accuracy_plot
+            val = [e for e in eps if np.isfinite(e.val_loss)]
+            self.train_acc_curve.setData([e.epoch for e in eps], [e.train_acc for e in eps])
+            self.val_acc_curve.setData([e.epoch for e in val], [e.val_acc for e in val])
+        # the new auto-range now, not at paint time (which would ask for a second paint)
+        plot.getViewBox().prepareForPaint()
 
     def set_log_scale(self, on: bool) -> None:
         """Logarithmic loss and gradient-norm axes."""
         self.log_scale = on
-        self.dirty = True
+        self._stale.update(("loss", "grad"))
         self.redraw()
         self.loss_plot.setLogMode(y=on)
         self.grad_plot.setLogMode(y=on)

@@ -4,10 +4,17 @@ Iteration metrics are batched (at most ~30 signals a second whatever the trainin
 and the decision boundary is recomputed at most a few times a second, so the GUI thread
 only ever receives small, already-computed packets. Control (pause, resume, stop) goes
 straight to the Trainer, whose methods are thread-safe.
+
+Both threads need Python's GIL, and a GUI thread that must win it back for every
+Python call of a plot repaint gets slowed several times over by a busy worker. So the
+panel can `hold()` the worker while it redraws: the worker waits (GIL released) after
+its current iteration until `release()` - or at most HOLD_LIMIT, so a stuck GUI never
+stops training.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 
 import numpy as np
@@ -20,6 +27,7 @@ from gradflow.nn.trainer import EpochMetrics, IterationMetrics, Trainer, Trainin
 BATCH_INTERVAL = 1 / 30  # seconds between two iteration packets
 BOUNDARY_INTERVAL = 0.3  # seconds between two decision-boundary images
 BOUNDARY_RESOLUTION = 80
+HOLD_LIMIT = 0.25  # seconds the worker waits at most for the GUI to release it
 
 
 class TrainingWorker(QObject):
@@ -48,6 +56,8 @@ class TrainingWorker(QObject):
         self._pending: list[list[float]] = []
         self._pending_epochs: list[EpochMetrics] = []
         self._stop_requested = False
+        self._go = threading.Event()
+        self._go.set()
 
     def start(self) -> None:
         """Begin (or continue) training on the worker thread."""
@@ -66,8 +76,17 @@ class TrainingWorker(QObject):
     def stop(self) -> None:
         """Stop before the next iteration; `finished` follows."""
         self._stop_requested = True
+        self._go.set()
         if self.trainer is not None:
             self.trainer.stop()
+
+    def hold(self) -> None:
+        """Ask the worker to wait after its current iteration until `release()`."""
+        self._go.clear()
+
+    def release(self) -> None:
+        """Let a held worker continue."""
+        self._go.set()
 
     def wait(self, ms: int = 5000) -> bool:
         """Block until the thread has ended (used when the panel closes)."""
@@ -75,6 +94,7 @@ class TrainingWorker(QObject):
 
     # --- on the worker thread ------------------------------------------------------------
     def _run(self) -> None:
+        self._go.wait(HOLD_LIMIT)  # the GUI may be repainting after Start
         try:
             if self.trainer is None:
                 self.trainer = Trainer(self.config)
@@ -115,7 +135,7 @@ class TrainingWorker(QObject):
                 last_boundary = now
             if isinstance(ev, TrainingFinished):
                 self.finished.emit(ev)
-            time.sleep(0)  # hand the GIL to the GUI thread between iterations
+            self._go.wait(HOLD_LIMIT)  # the GUI is redrawing: keep off the GIL meanwhile
 
     def _flush(self) -> None:
         if self._pending:
