@@ -87,6 +87,10 @@ class Palette(QDockWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Find an op…")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setToolTip(
+            "Type to filter the ops; Enter adds the first match at the canvas centre.\n"
+            "Or drag an op onto the canvas, or double-click it."
+        )
         self.tree = OpTree()
         layout.addWidget(self.filter)
         layout.addWidget(self.tree)

@@ -190,3 +190,11 @@ def test_the_shortcut_table_leaves_out_keys_no_normal_keyboard_has(qtbot, window
     action = QAction("Undo", window)
     action.setShortcuts([QKeySequence(k) for k in ("Ctrl+Z", "F14", "Alt+Backspace")])
     assert typed_keys(action) == ["Ctrl+Z"]
+
+
+def test_buttons_and_fields_say_what_they_do(qtbot, window):
+    dock = window.player
+    for button in (dock.to_start, dock.back, dock.play, dock.forward, dock.to_end):
+        assert button.toolTip()
+    assert "Enter" in window.palette.filter.toolTip()
+    assert "1e-3" in window.inspector.editor.spin.toolTip()
