@@ -2,7 +2,8 @@
 
 An application-level event filter sees the keys before any widget; it leaves them alone
 while the user is typing (a line edit, a spin box, a table cell being edited, a text
-box), so typing "-2" into the inspector never steps the animation.
+box), so typing "-2" into the inspector never steps the animation. Space also stays
+with a focused button or check box (Space presses it: keyboard users need that).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
@@ -73,8 +75,11 @@ class PlayerKeys(QObject):
             return None
         if QApplication.activePopupWidget() is not None or QApplication.activeModalWidget():
             return None
-        if is_editing(QApplication.focusWidget() or obj):
+        focus = QApplication.focusWidget() or obj
+        if is_editing(focus):
             return None
+        if name == "toggle_play" and isinstance(focus, QAbstractButton):
+            return None  # Space presses the focused button (Start training, a check box)
         return name
 
     def _in_window(self, widget: QWidget) -> bool:
