@@ -184,3 +184,21 @@ def test_no_wire_runs_behind_a_node_it_does_not_attach_to(qtbot, window, name):
                 continue
             card = node.mapRectToScene(node.rect()).adjusted(-4, -4, 4, 4)
             assert not any(card.contains(p) for p in points), (edge, node.node_id)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_no_number_sits_on_another_wire(qtbot, window, name):
+    window.load_graph(load_example(name))
+    scene = window.scene
+    curves = {}
+    for edge in scene.edges():
+        path = scene.edge_item(edge).path()
+        curves[edge] = [path.pointAtPercent(i / 100) for i in range(101)]
+    for edge in scene.edges():
+        for label in scene.edge_item(edge).labels():
+            if not label.text():
+                continue
+            pill = label.text_rect()
+            for other, points in curves.items():
+                if other != edge:
+                    assert not any(pill.contains(p) for p in points), (edge, label.text(), other)
