@@ -3,8 +3,9 @@
 Training runs in a TrainingWorker (its own QThread) and reaches this panel by signals
 only; the panel stores what arrives and a ~30 Hz timer redraws the plots, so the window
 stays responsive whatever the training rate. Start after Stop continues the same run;
-Reset forgets it. The plots (and pyqtgraph) are built when the dock is first shown or
-used, so a window that starts with the dock hidden does not pay for them.
+Reset forgets it. The form, the buttons and the plots (and pyqtgraph) are built when
+the dock is first shown or used, so a window that starts with the dock hidden does not
+pay for them.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
     from gradflow.ui.training.plots import TrainingPlots
 
 REDRAW_MS = 33  # a plot redrawn every tick, in turn: each of the three ~10 times a second
+_BUILT_LATER = frozenset(  # the widgets ensure_built() makes
+    {"options", "start_button", "pause_button", "stop_button", "reset_button"}
+    | {"export_button", "network_button", "log_scale", "progress", "status"}
+)
 HOLD_MS = 60  # the longest the worker is held for a repaint that does not come
 
 
@@ -52,7 +57,7 @@ class TrainingPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Training", parent)
         self.setObjectName("training")
-        self.options = TrainingOptions()
+        self._built = False
         self._plots: TrainingPlots | None = None
         self.trainer: Trainer | None = None
         self.worker: TrainingWorker | None = None
@@ -61,17 +66,30 @@ class TrainingPanel(QDockWidget):
         self._points = np.zeros((0, 2))
         self._resumable = False  # a stopped run can continue; a failed one cannot
         self._held: TrainingWorker | None = None  # held while the plots repaint
-        self._build()
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.timeout.connect(self._release_worker)
-        self._set_running(False)
         app = QCoreApplication.instance()
         if app is not None:  # never leave a training thread running at exit
             app.aboutToQuit.connect(self.shutdown)
+
+    def ensure_built(self) -> None:
+        """Build the form and the buttons (done when the dock is first shown or used)."""
+        if not self._built:
+            self._built = True
+            self.options = TrainingOptions()
+            self._build()
+            self._set_running(self.worker is not None)
+
+    def __getattr__(self, name: str) -> object:
+        # only reached while a widget made by ensure_built() does not exist yet
+        if name in _BUILT_LATER and not self.__dict__.get("_built", True):
+            self.ensure_built()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _button(self, name: str, text: str, tip: str, slot: object) -> QPushButton:
         button = QPushButton(text)
@@ -146,6 +164,8 @@ class TrainingPanel(QDockWidget):
         if self._plots is None:
             from gradflow.ui.training.plots import TrainingPlots
 
+            self.ensure_built()
+
             self._plots = TrainingPlots()
             self._plot_area.addWidget(self._plots, 1)
             for plot in self._plots.live_plots():
@@ -154,8 +174,8 @@ class TrainingPanel(QDockWidget):
                 self._plots.set_log_scale(True)
         return self._plots
 
-    def showEvent(self, event: QShowEvent) -> None:  # Qt override: build the plots once seen
-        self.plots  # noqa: B018 - the property builds them
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override: build it all once seen
+        self.plots  # noqa: B018 - the property builds them, and the form
         super().showEvent(event)
 
     # --- commands ------------------------------------------------------------------------
