@@ -34,3 +34,16 @@ def test_space_presses_a_focused_button_and_plays_elsewhere(qtbot, add_mul):
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
     assert controller.playing
     controller.pause()
+
+
+def test_with_nothing_to_play_the_caption_says_what_to_do(qtbot, window):
+    doc = window.document
+    a = doc.add_node("neg")
+    b = doc.add_node("exp")
+    caption = window.player.caption.text()
+    assert caption.startswith("Nothing to play yet: the graph has 2 ends")
+    assert "tick “output node” in the inspector" in caption
+    doc.connect(a, b)
+    caption = window.player.caption.text()
+    assert "cannot be computed yet" in caption
+    assert "neg1: input x is not connected" in caption  # which node, and why

@@ -8,6 +8,7 @@ edit that resets or clamps the playhead moves the player too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -124,17 +125,34 @@ class PlayerDriver(QObject):
         trace = self.trace
         return (len(trace) if trace is not None else 0) if k is None else k
 
+    def caption(self, k: int | None) -> str:
+        """The caption for playhead k when no step explains itself (start, end, nothing)."""
+        trace, result = self.trace, self.window.document.result
+        if (trace is None or len(trace) == 0) and result.notice:
+            return nothing_to_play(result.notice, result.problems)
+        return caption_at(trace, self.window.document.graph, k)
+
     def _show_text(self, k: int | None, exp: Explanation | None = None) -> None:
-        trace, graph = self.trace, self.window.document.graph
         exp = exp if exp is not None else self.explanation(k)
-        self.dock.set_caption(exp.caption if exp is not None else caption_at(trace, graph, k))
+        self.dock.set_caption(exp.caption if exp is not None else self.caption(k))
         inspector = self.window.inspector
         if not self.show_explanations or k is None:
             inspector.set_step_explanation(None)
         elif exp is None:
-            inspector.set_step_explanation(summary_html(caption_at(trace, graph, k)))
+            inspector.set_step_explanation(summary_html(self.caption(k)))
         else:
             values, grads = self._display
             inspector.set_step_explanation(
                 explanation_html(exp, show_values=values, show_grads=grads)
             )
+
+
+def nothing_to_play(notice: str, problems: Mapping[str, str]) -> str:
+    """Why there are no steps, and what to do - the engine's reason, not a generic line."""
+    text = f"Nothing to play yet: {notice}"
+    if "output node" in notice:
+        text += " (select it and tick “output node” in the inspector)"
+    elif problems:
+        node, why = next(iter(problems.items()))
+        text += f" - {node}: {why}"
+    return text + "."
