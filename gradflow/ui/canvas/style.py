@@ -94,6 +94,14 @@ class Metrics:
         return replace(self, symbol_pt=22.0, label_pt=11.0, number_pt=14.0, wire_width=3.0)
 
 
+MIN_NUMBER_PT = 4.3  # on screen: numbers drawn smaller than this cannot be read
+
+
+def detail_zoom(metrics: Metrics | None = None) -> float:
+    """The zoom below which the numbers on wires are hidden (too small to read)."""
+    return MIN_NUMBER_PT / (metrics or Metrics()).number_pt
+
+
 def font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:
     """The canvas font at a size."""
     f = QFont()

@@ -7,14 +7,14 @@ from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from gradflow.ui.canvas.scene import GraphScene
-from gradflow.ui.canvas.style import font
+from gradflow.ui.canvas.style import detail_zoom, font
 
 EMPTY_HINT = (
     "Drag an op from the palette onto the canvas (or double-click it).\n"
     "Then drag from an output port ○ on the right of a node to an input on the left."
 )
 MIN_ZOOM, MAX_ZOOM, STEP = 0.15, 4.0, 1.2
-DETAIL_ZOOM = 0.45  # below this, numbers on wires would be too small to read
+DETAIL_ZOOM = detail_zoom()  # below this, numbers on wires would be too small to read
 FIT_MAX = 1.25  # a small graph is shown a little enlarged, not blown up
 
 
