@@ -14,6 +14,7 @@ from gradflow.core.examples import example_names, load_example
 from gradflow.ui.canvas.label_item import GAP, MAX_SLOPE, pill_centre, wire_slope
 from gradflow.ui.canvas.label_layout import RectIndex, candidate_spots, choose_spots
 from gradflow.ui.canvas.labels import number_text, widest_wire_text
+from gradflow.ui.canvas.style import MIN_NUMBER_PT, Metrics, detail_zoom
 
 EXAMPLES = example_names()
 
@@ -202,3 +203,18 @@ def test_no_number_sits_on_another_wire(qtbot, window, name):
             for other, points in curves.items():
                 if other != edge:
                     assert not any(pill.contains(p) for p in points), (edge, label.text(), other)
+
+
+def test_numbers_hide_only_when_too_small_on_screen():
+    assert detail_zoom() * Metrics().number_pt == pytest.approx(MIN_NUMBER_PT)
+    assert detail_zoom(Metrics().presentation()) < detail_zoom()  # bigger numbers
+
+
+@pytest.mark.parametrize("name", ["add-mul", "gate-patterns", "sigmoid-neuron", "vector-l2"])
+def test_lecture_graphs_show_their_numbers_when_fitted_in_a_1280x800_window(qtbot, window, name):
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    window.load_graph(load_example(name))
+    window.view.fit()
+    assert window.view.zoom() >= detail_zoom()
+    assert window.scene.detail
