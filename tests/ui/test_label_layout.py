@@ -218,3 +218,13 @@ def test_lecture_graphs_show_their_numbers_when_fitted_in_a_1280x800_window(qtbo
     window.view.fit()
     assert window.view.zoom() >= detail_zoom()
     assert window.scene.detail
+
+
+def test_icon_symbols_fit_their_icon_and_short_ones_stay_large(qtbot):
+    from PySide6.QtGui import QFontMetricsF
+
+    from gradflow.ui.canvas.icons import fitted_font
+
+    for symbol in ("copy", "tanh", "ReLU", "MSE", "x²"):
+        assert QFontMetricsF(fitted_font(symbol, 32)).horizontalAdvance(symbol) <= 32 * 0.84
+    assert fitted_font("+", 32).pointSizeF() > fitted_font("copy", 32).pointSizeF()

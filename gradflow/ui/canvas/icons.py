@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QPainter, QPixmap
 
 from gradflow.core.ops import Op
 from gradflow.ui.canvas.style import font
@@ -30,6 +30,20 @@ def display_symbol(op: Op) -> str:
     return op.symbol if all(metrics.inFontUcs4(ord(c)) for c in op.symbol) else op.name
 
 
+def fitted_font(symbol: str, size: int) -> QFont:
+    """The largest bold font (up to half the icon) in which `symbol` fits the icon.
+
+    Long symbols ('copy', 'tanh') shrink only as much as they must, so they stay legible.
+    """
+    points = size * 0.5 * 0.75
+    room = size * 0.84
+    while True:
+        f = font(points, bold=True)
+        if points <= 5.0 or QFontMetricsF(f).horizontalAdvance(symbol) <= room:
+            return f
+        points -= 0.25
+
+
 @cache
 def _pixmap(symbol: str, category: str, size: int) -> QPixmap:
     pix = QPixmap(size, size)
@@ -42,8 +56,7 @@ def _pixmap(symbol: str, category: str, size: int) -> QPixmap:
     rect = QRectF(1, 1, size - 2, size - 2)
     painter.drawRoundedRect(rect, size * 0.22, size * 0.22)
     painter.setPen(QColor("white"))
-    points = size * (0.42 if len(symbol) <= 2 else 0.30 if len(symbol) <= 3 else 0.24)
-    painter.setFont(font(points * 0.75, bold=True))
+    painter.setFont(fitted_font(symbol, size))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, symbol)
     painter.end()
     return pix
