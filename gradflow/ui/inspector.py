@@ -265,6 +265,18 @@ class Inspector(QDockWidget):
             self._refuse(f"{err}: nothing was changed")
             self.refresh()
             return
+        self._clear_refusal()
+
+    def _clear_refusal(self) -> None:
+        """A good edit: the last refusal no longer applies (here or in the status bar)."""
+        window = self.window()
+        status = window.statusBar() if isinstance(window, QMainWindow) else None
+        if (
+            status is not None
+            and self.error.text()
+            and status.currentMessage() == self.error.text()
+        ):
+            status.clearMessage()
         self.error.clear()
 
     def _refuse(self, message: str) -> None:

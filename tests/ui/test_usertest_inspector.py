@@ -164,3 +164,13 @@ def test_a_tensor_value_is_described_in_words_not_as_a_bare_number(qtbot, window
     assert window.inspector.value_text.text() == "vector of 2"  # "2" read as the value
     _select(qtbot, window, "W")
     assert window.inspector.value_text.text() == "2×2"
+
+
+def test_a_good_value_clears_the_last_refusal(qtbot, add_mul):
+    window = add_mul
+    spin = _select(qtbot, window, "x")
+    _type(qtbot, spin, "1e30")
+    assert "too large" in window.statusBar().currentMessage()
+    _type(qtbot, spin, "1e-3")
+    assert window.inspector.error.text() == ""
+    assert window.statusBar().currentMessage() == ""
