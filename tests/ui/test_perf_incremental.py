@@ -108,11 +108,15 @@ def test_same_text_compares_what_a_label_writes() -> None:
 
 
 def test_changed_numbers_reports_new_changed_and_gone_keys() -> None:
-    shown: dict[str, np.ndarray] = {}
-    a, b = np.array(1.0), np.array(2.0)
-    assert changed_numbers(shown, {"a": a, "b": b}) == [("a", a), ("b", b)]
-    assert changed_numbers(shown, {"a": a, "b": b}) == []
-    assert changed_numbers(shown, {"a": np.array(1.0), "b": b}) == []  # same text
-    c = np.array(3.0)
-    assert changed_numbers(shown, {"b": c}) == [("b", c), ("a", None)]
-    assert set(shown) == {"b"}
+    a, b, c = np.array(1.0), np.array(2.0), np.array(3.0)
+    changes, shown = changed_numbers({}, {"a": a, "b": b})
+    assert changes == [("a", a), ("b", b)]
+    assert changed_numbers(shown, {"a": a, "b": b})[0] == []
+    assert changed_numbers(shown, {"a": np.array(1.0), "b": b})[0] == []  # same text
+    assert changed_numbers(shown, {"a": a, "b": b, "c": c})[0] == [("c", c)]  # a step on
+    assert changed_numbers(shown, {"a": a})[0] == [("b", None)]  # a step back
+    changes, shown = changed_numbers(shown, {"b": c})  # another order: looked up by key
+    assert changes == [("b", c), ("a", None)]
+    assert shown == {"b": c}
+    changes, _ = changed_numbers({"x": a, "y": b}, {"y": b, "x": c})
+    assert changes == [("x", c)]

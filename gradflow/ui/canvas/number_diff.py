@@ -9,6 +9,7 @@ label alone, so a step or an edit touches only the labels whose text changes.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
+from itertools import islice
 from typing import TypeVar
 
 import numpy as np
@@ -32,21 +33,31 @@ def same_text(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def changed_numbers(
-    shown: dict[K, np.ndarray], new: Mapping[K, np.ndarray]
-) -> list[tuple[K, np.ndarray | None]]:
-    """The (key, array or None to hide) pairs whose text differs from `shown`.
+    shown: Mapping[K, np.ndarray], new: Mapping[K, np.ndarray]
+) -> tuple[list[tuple[K, np.ndarray | None]], dict[K, np.ndarray]]:
+    """The (key, array or None to hide) pairs whose text differs from `shown`, and what
+    is shown afterwards (a copy of `new`, to compare the next state against).
 
-    `shown` is updated to `new` on the way, so the next call compares against this one.
+    States of one trace list their keys in the same order (a later step only adds keys
+    at the end), so the two are walked side by side while the keys are the same objects:
+    no key is hashed then, which matters for 2,000 numbers with dataclass keys.
     """
     changes: list[tuple[K, np.ndarray | None]] = []
-    for key, value in new.items():
-        old = shown.get(key)
-        if old is not value:
-            shown[key] = value
-            if old is None or not same_text(old, value):
+    common = 0
+    for (key, value), (old_key, old) in zip(new.items(), shown.items(), strict=False):
+        if key is not old_key:
+            break
+        common += 1
+        if old is not value and not same_text(old, value):
+            changes.append((key, value))
+    if common == min(len(new), len(shown)):  # one is the other plus keys at the end
+        changes.extend(islice(new.items(), common, None))
+        changes.extend((key, None) for key in islice(shown, common, None))
+    else:  # keys in another order: look each one up
+        changes = []
+        for key, value in new.items():
+            old = shown.get(key)
+            if old is not value and (old is None or not same_text(old, value)):
                 changes.append((key, value))
-    if len(shown) > len(new):  # some numbers are no longer shown
-        for key in [k for k in shown if k not in new]:
-            del shown[key]
-            changes.append((key, None))
-    return changes
+        changes.extend((key, None) for key in shown.keys() - new.keys())
+    return changes, dict(new)

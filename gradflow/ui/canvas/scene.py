@@ -153,11 +153,13 @@ class GraphScene(SceneGestures, QGraphicsScene):
         values = state.edge_values if state is not None and show_values else {}
         grads = state.edge_grads if state is not None and show_grads else {}
         edges = self._edges
-        for edge, value in changed_numbers(self._shown_values, values):
+        changes, self._shown_values = changed_numbers(self._shown_values, values)
+        for edge, value in changes:
             item = edges.get(edge)
             if item is not None:
                 item.value_label.set_value(value)
-        for edge, grad in changed_numbers(self._shown_grads, grads):
+        changes, self._shown_grads = changed_numbers(self._shown_grads, grads)
+        for edge, grad in changes:
             item = edges.get(edge)
             if item is not None:
                 item.grad_label.set_value(grad)
