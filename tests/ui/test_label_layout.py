@@ -228,3 +228,21 @@ def test_icon_symbols_fit_their_icon_and_short_ones_stay_large(qtbot):
     for symbol in ("copy", "tanh", "ReLU", "MSE", "x²"):
         assert QFontMetricsF(fitted_font(symbol, 32)).horizontalAdvance(symbol) <= 32 * 0.84
     assert fitted_font("+", 32).pointSizeF() > fitted_font("copy", 32).pointSizeF()
+
+
+@pytest.mark.parametrize("name", ["gate-patterns", "tiny-mlp"])
+def test_step_tags_cover_no_number(qtbot, name):
+    from gradflow.ui.render import Renderer
+
+    renderer = Renderer(load_example(name))
+    scene = renderer.scene
+    tagged = 0
+    for step in range(renderer.total + 1):
+        renderer.image(step, (64, 36))  # shows the step (numbers and tags)
+        tags = [t.sceneBoundingRect() for t in renderer._tags]
+        tagged += bool(tags)
+        for edge in scene.edges():
+            for label in scene.edge_item(edge).labels():
+                if label.text():
+                    assert not any(label.text_rect().intersects(t) for t in tags), (step, edge)
+    assert tagged  # the test saw at least one tag
