@@ -45,6 +45,7 @@ class PlayerDock(QDockWidget):
         self.to_end = self._button("toEnd", "▶|", "Go to end (End)", controller.to_end)
         for b in (self.to_start, self.back, self.play, self.forward, self.to_end):
             row.addWidget(b)
+        self._fit_play_width()
         self.speed = QComboBox(body)
         self.speed.setObjectName("speed")
         self.speed.setToolTip("Playback speed")
@@ -89,6 +90,14 @@ class PlayerDock(QDockWidget):
         f.setPointSizeF(size if size is not None else self.font().pointSizeF())
         self.caption.setFont(f)
         self._fit_caption_lines()
+
+    def _fit_play_width(self) -> None:
+        """As wide as "❚❚ Pause" also while it reads "▶ Play": the timeline must not jump."""
+        widths = []
+        for text in (PAUSE, PLAY):
+            self.play.setText(text)
+            widths.append(self.play.sizeHint().width())
+        self.play.setMinimumWidth(max(widths))
 
     def _fit_caption_lines(self) -> None:
         """Room for CAPTION_LINES lines: a long backward caption wraps, never gets clipped."""

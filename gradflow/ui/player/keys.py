@@ -3,13 +3,14 @@
 An application-level event filter sees the keys before any widget; it leaves them alone
 while the user is typing (a line edit, a spin box, a table cell being edited, a text
 box), so typing "-2" into the inspector never steps the animation. Space also stays
-with a focused button or check box (Space presses it: keyboard users need that).
+with a button or check box reached with Tab (Space presses it: keyboard users need
+that), but not with one just clicked: click "output node", then Space plays.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -25,6 +26,11 @@ from PySide6.QtWidgets import (
 
 from gradflow.ui.player.controller import PlayerController
 
+KEYBOARD_FOCUS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 KEYS = {
     Qt.Key.Key_Space: "toggle_play",
     Qt.Key.Key_Right: "step_forward",
@@ -57,6 +63,7 @@ class PlayerKeys(QObject):
         self.window = window
         self.controller = controller
         self.handled = 0  # keys acted on (tests)
+        self._tabbed_to: QWidget | None = None  # the widget focused from the keyboard, if any
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -78,8 +85,9 @@ class PlayerKeys(QObject):
         focus = QApplication.focusWidget() or obj
         if is_editing(focus):
             return None
-        if name == "toggle_play" and isinstance(focus, QAbstractButton):
-            return None  # Space presses the focused button (Start training, a check box)
+        tabbed = focus is self._tabbed_to and isinstance(focus, QAbstractButton)
+        if name == "toggle_play" and tabbed:
+            return None  # Space presses the button the user tabbed to
         return name
 
     def _in_window(self, widget: QWidget) -> bool:
@@ -90,6 +98,10 @@ class PlayerKeys(QObject):
         return top is self.window
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(obj, QWidget):
+            keyboard = isinstance(event, QFocusEvent) and event.reason() in KEYBOARD_FOCUS
+            self._tabbed_to = obj if keyboard else None
+            return False
         name = self._action(obj, event)
         if name is None:
             return False
