@@ -120,3 +120,20 @@ def test_changed_numbers_reports_new_changed_and_gone_keys() -> None:
     assert shown == {"b": c}
     changes, _ = changed_numbers({"x": a, "y": b}, {"y": b, "x": c})
     assert changes == [("x", c)]
+
+
+def test_same_text_implies_the_same_label_text() -> None:
+    # number_diff skips a label when same_text holds: that must mean number_text agrees
+    from gradflow.ui.canvas.labels import number_text
+
+    rng = np.random.default_rng(0)
+    shapes = [(), (1,), (2,), (3,), (2, 2), (4, 3)]
+    arrays = []
+    for shape in shapes:
+        for _ in range(6):
+            a = rng.choice([0.0, -0.0, 1.5, 2.0, 1e-9, 123456.0], size=shape)
+            arrays.append(np.asarray(a, dtype=float))
+    for a in arrays:
+        for b in arrays:
+            if same_text(a, b):
+                assert number_text(a) == number_text(b)
