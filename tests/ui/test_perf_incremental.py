@@ -137,3 +137,17 @@ def test_same_text_implies_the_same_label_text() -> None:
         for b in arrays:
             if same_text(a, b):
                 assert number_text(a) == number_text(b)
+
+
+def test_a_tensor_output_caption_is_shown_and_follows_the_display(window) -> None:
+    from gradflow.core.graph import Graph
+
+    g = Graph()
+    v = g.add_node("input", "v", value=np.array([1.0, 2.0, 3.0]))  # a sink: its stub shows it
+    window.load_graph(g)
+    label = window.scene.node_item(v).value_label
+    assert label.text().startswith("3 [1")
+    window.scene.set_display(False, True)
+    assert label.text() == ""
+    window.scene.set_display(True, True)
+    assert label.text().startswith("3 [1")

@@ -172,9 +172,9 @@ class GraphScene(SceneGestures, QGraphicsScene):
         if state is not None and (values or grads):
             for nid in graph.sinks():
                 value, grad = caption_values(state, graph, nid)
-                shown = (value if values else None, grad if grads else None)
-                if shown != (None, None) and nid in self._nodes:
-                    captions[nid] = shown
+                value, grad = (value if values else None), (grad if grads else None)
+                if (value is not None or grad is not None) and nid in self._nodes:
+                    captions[nid] = (value, grad)
         old = self._captions
         for nid, (value, grad) in captions.items():
             before = old.pop(nid, (None, None))
