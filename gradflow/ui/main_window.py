@@ -16,7 +16,7 @@ from gradflow.core.errors import GraphError
 from gradflow.core.graph import Graph
 from gradflow.core.playback import PlaybackState, state_at
 from gradflow.ui.canvas.scene import GraphScene
-from gradflow.ui.canvas.style import DARK, LIGHT, window_palette
+from gradflow.ui.canvas.style import DARK, LIGHT, NODE_WIDTH, window_palette
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.clipboard import clipboard_fragment, copy_nodes
 from gradflow.ui.document import GraphDocument
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.player, self.training, Qt.Orientation.Horizontal)
         self.training.hide()  # wide and tall: shown on request (View ▸ Docks ▸ Training)
         self.training.toggleViewAction().setShortcut("Ctrl+T")
+        self.training.visibilityChanged.connect(self._on_training_visibility_changed)
         self._fitted_once = False
         self.training.open_network_requested.connect(self._on_training_open_network)
         self.resize(1280, 800)
@@ -129,11 +130,16 @@ class MainWindow(QMainWindow):
 
     # --- edit actions ----------------------------------------------------------------------------
     def add_op_at_centre(self, op: str) -> str | None:
-        """Add a node of `op` at the centre of the view (moved down while the spot is taken)."""
+        """Add a node of `op` at the centre of the view (moved down while a node is there)."""
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         pos = self.scene.snapped(QPointF(centre))
-        taken = {n.pos for n in self.document.graph}
-        while (pos.x(), pos.y()) in taken:
+        # a new node's centre must keep half a node (plus a gap) away from every other node
+        half_w, half_h = NODE_WIDTH / 2 + 16, 48.0
+        taken = [
+            item.sceneBoundingRect().adjusted(-half_w, -half_h, half_w, half_h)
+            for item in self.scene.node_items()
+        ]
+        while any(rect.contains(pos) for rect in taken):
             pos += QPointF(0, 80)
         try:
             node_id = self.document.add_node(op, pos=(pos.x(), pos.y()))
@@ -211,6 +217,12 @@ class MainWindow(QMainWindow):
             self.set_playhead(0 if structural else self._playhead)
         else:
             self.refresh_state()
+
+    def _on_training_visibility_changed(self, visible: bool) -> None:
+        if not visible and not self.training.isFloating():
+            # give the canvas back the height the training dock took from the bottom area
+            height = self.player.sizeHint().height()
+            self.resizeDocks([self.player], [height], Qt.Orientation.Vertical)
 
     def _on_training_open_network(self, graph: Graph) -> None:
         if self.files.maybe_save():
