@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Graph
+from gradflow.core.ops import get_op
 from gradflow.core.playback import PlaybackState, state_at
 from gradflow.ui.canvas.scene import GraphScene
-from gradflow.ui.canvas.style import DARK, LIGHT, NODE_WIDTH, window_palette
+from gradflow.ui.canvas.style import DARK, LIGHT, NODE_WIDTH, node_height, window_palette
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.clipboard import clipboard_fragment, copy_nodes
 from gradflow.ui.document import GraphDocument
@@ -29,6 +30,7 @@ from gradflow.ui.settings import open_settings, recent_files
 from gradflow.ui.training import TrainingPanel
 
 PASTE_STEP = 40.0
+GAP = 8.0  # the least room kept around a node added at the centre of the view
 
 
 class MainWindow(QMainWindow):
@@ -133,13 +135,15 @@ class MainWindow(QMainWindow):
         """Add a node of `op` at the centre of the view (moved down while a node is there)."""
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         pos = self.scene.snapped(QPointF(centre))
-        # a new node's centre must keep half a node (plus a gap) away from every other node
-        half_w, half_h = NODE_WIDTH / 2 + 16, 48.0
-        taken = [
-            item.sceneBoundingRect().adjusted(-half_w, -half_h, half_w, half_h)
-            for item in self.scene.node_items()
-        ]
-        while any(rect.contains(pos) for rect in taken):
+        spec = get_op(op)
+        height = node_height(max(spec.arity, spec.n_outputs(spec.attrs)))
+        corner = QPointF(NODE_WIDTH / 2 + GAP, height / 2 + GAP)
+
+        def crowded(at: QPointF) -> bool:
+            room = QRectF(at - corner, at + corner)
+            return any(room.intersects(i.sceneBoundingRect()) for i in self.scene.node_items())
+
+        while crowded(pos):
             pos += QPointF(0, 80)
         try:
             node_id = self.document.add_node(op, pos=(pos.x(), pos.y()))
