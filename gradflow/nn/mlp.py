@@ -21,7 +21,7 @@ from gradflow.core.graph import Graph
 ACTIVATIONS = ("relu", "tanh", "sigmoid")
 LOSSES = ("softmax_ce", "mse")
 INITS = ("he", "xavier")
-COLUMN = 210.0  # canvas distance between columns of the drawn network
+COLUMN = 300.0  # canvas distance between columns of the drawn network
 ROW = 120.0
 
 
@@ -86,8 +86,9 @@ def _add_layer(
 ) -> str:
     """Layer i: prev @ Wi + bi, then the activation (none for the output layer).
 
-    Each parameter sits in the row above, one column left of the node it feeds, so its
-    wire runs down and to the right like the data's. Returns the layer's output node.
+    Each parameter sits in the row below, one column left of the node it feeds, so its
+    wire runs up into the lower input port and crosses no other. Returns the layer's
+    output node.
     """
     col = (3 * i - 2) * COLUMN
     source = "X" if i == 1 else f"h{i - 1}"
@@ -95,7 +96,7 @@ def _add_layer(
         "input",
         f"W{i}",
         label=f"W{i}",
-        pos=(col - COLUMN, -ROW),
+        pos=(col - COLUMN, ROW),
         value=params[f"W{i}"],
         trainable=trainable,
     )
@@ -104,7 +105,7 @@ def _add_layer(
     g.connect(f"W{i}", f"XW{i}", dst_port=1)
     z = f"z{i}" if activation else "scores"
     g.add_node(
-        "input", f"b{i}", label=f"b{i}", pos=(col, -ROW), value=params[f"b{i}"], trainable=trainable
+        "input", f"b{i}", label=f"b{i}", pos=(col, ROW), value=params[f"b{i}"], trainable=trainable
     )
     g.add_node("add", z, label=z, pos=(col + COLUMN, 0.0))
     g.connect(f"XW{i}", z, dst_port=0)

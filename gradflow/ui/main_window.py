@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._fitted_once = False
         self.training.open_network_requested.connect(self._on_training_open_network)
         self.resize(1280, 800)
-        self.resizeDocks([self.palette, self.inspector], [190, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette, self.inspector], [160, 250], Qt.Orientation.Horizontal)
         self.scene.edit_refused.connect(self._on_scene_edit_refused)
         self.palette.op_activated.connect(self.add_op_at_centre)
         self.document.result_changed.connect(self._on_document_result_changed)
