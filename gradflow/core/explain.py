@@ -69,7 +69,11 @@ class FanIn:
 
 @dataclass(frozen=True)
 class Explanation:
-    """Everything said about one step: one caption line, the gate pattern, the sentences."""
+    """Everything said about one step: one caption line, the gate pattern, the sentences.
+
+    `pattern` (how the op passes gradients back) is set on backward steps only; a forward
+    step's sentence says what the node computes, with the numbers.
+    """
 
     index: int
     total: int
@@ -105,6 +109,25 @@ def _fill(template: str, slots: Sequence[str], c: str, numbers: bool) -> str:
 
 
 _NAME = re.compile(r"[^\W\d]\w*")
+
+
+def plural(n: int, word: str) -> str:
+    """A count with its noun: '1 step', '0 steps', '10 steps' (regular plurals only)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def names_op(name: str, op: str) -> bool:
+    """Whether a node's name already says its op: 'neg1', 'input3', 'neg' for neg, not 'q'.
+
+    The name must start with the op as a word ('negx' does not, 'neg_a' and 'Neg2' do).
+    """
+    head, rest = name[: len(op)], name[len(op) :]
+    return head.casefold() == op.casefold() and not rest[:1].isalpha()
+
+
+def op_and_name(op: str, name: str) -> str:
+    """'add q' for a caption, but 'neg1' rather than 'neg neg1': the op is never said twice."""
+    return name if names_op(name, op) else f"{op} {name}"
 
 
 def _name_in(label: str) -> str | None:
@@ -159,16 +182,18 @@ def forward_sentence(step: ForwardStep, graph: Graph, namer: _Namer | None = Non
     me = namer.title(step.node)
     result = format_array(step.outputs[0])
     if step.op in LEAVES:
-        kind = "input" if step.op == "input" else "constant"
-        shape = step.outputs[0].shape
-        return f"{me} = {result} ({kind}{', ' + format_shape(shape) if shape else ''})"
+        # 'x = -2 (input)', 'W = [[…]] (input, 2×2)'; 'input3 = -2' already says it is an input
+        kind = "" if names_op(me, step.op) else ("input" if step.op == "input" else "constant")
+        shape = format_shape(step.outputs[0].shape) if step.outputs[0].shape else ""
+        about = ", ".join(part for part in (kind, shape) if part)
+        return f"{me} = {result} ({about})" if about else f"{me} = {result}"
     names = namer.inputs(step.input_edges)
     c = _const_text(graph, step.node)
     template = TEMPLATES.get(step.op, step.op + "(…)")
     symbolic = _fill(template, names, c, numbers=False)
     numeric = _fill(template, [format_array(x) for x in step.inputs], c, numbers=True)
     if step.op == "copy":
-        return f"{me} copies {names[0]} = {result} to {len(step.outputs)} outputs"
+        return f"{me} copies {names[0]} = {result} to {plural(len(step.outputs), 'output')}"
     if any(x.ndim for x in (*step.inputs, *step.outputs)):
         shapes = ", ".join(format_shape(x.shape) for x in step.inputs)
         return (
@@ -314,8 +339,8 @@ def _backward_caption(step: BackwardStep, namer: _Namer) -> str:
     names = namer.inputs([e for e, _ in step.downstream])
     ups = ", ".join(format_array(u) for u in step.upstream_sum)
     if not step.downstream:
-        return f"backward: {namer.d(me)} = {ups} arrives at {get_op(step.op).name} {me}"
-    parts = [f"backward through {step.op} {me}: upstream {ups}"]
+        return f"backward: {namer.d(me)} = {ups} arrives at {op_and_name(step.op, me)}"
+    parts = [f"backward through {op_and_name(step.op, me)}: upstream {ups}"]
     locs = [
         (n, step.local[e.dst_port])
         for (e, _), n in zip(step.downstream, names, strict=True)
@@ -339,20 +364,19 @@ def explain_step(trace: Trace, graph: Graph, index: int) -> Explanation:
     step = trace.steps[index]
     namer = _Namer(graph, trace)
     head = f"Step {index + 1}/{len(trace)} · "
-    pattern = get_op(step.op).pattern
     if isinstance(step, ForwardStep):
+        # A forward step says what the node computes (its sentence has the numbers); the
+        # gate pattern describes how gradients flow back, so only backward steps carry it.
         sentence = forward_sentence(step, graph, namer)
-        where = "forward" if step.op in LEAVES else f"forward through {step.op}"
         me = namer.title(step.node)
-        caption = (
-            f"{head}{where}: {sentence}" if step.op in LEAVES else f"{head}{where} {me}: {sentence}"
-        )
+        where = "forward" if step.op in LEAVES else f"forward through {op_and_name(step.op, me)}"
+        caption = f"{head}{where}: {sentence}"
         ins = zip(namer.inputs(step.input_edges), step.inputs, strict=True)
         tensors = [Tensor(n, "value", x) for n, x in ins if x.ndim]
         if step.outputs[0].ndim:
             tensors.append(Tensor(namer.port(step.node, 0), "value", step.outputs[0]))
         return Explanation(
-            index, len(trace), "forward", step.node, caption, pattern, (sentence,), tuple(tensors)
+            index, len(trace), "forward", step.node, caption, "", (sentence,), tuple(tensors)
         )
     parts = _backward_parts(step, graph, namer)
     caption = head + _backward_caption(step, namer)
@@ -365,7 +389,7 @@ def caption_at(trace: Trace | None, graph: Graph, k: int | None) -> str:
         return "Nothing to play yet: connect the graph up to an output."
     n, nf = len(trace), trace.n_forward
     if k is None:
-        return f"Whole run shown · {n} steps ({nf} forward, {n - nf} backward)"
+        return f"Whole run shown · {plural(n, 'step')} ({nf} forward, {n - nf} backward)"
     if k <= 0:
         return f"Step 0/{n} · nothing computed yet - press → to step forward"
     return explain_step(trace, graph, min(k, n) - 1).caption

@@ -1,8 +1,8 @@
 """core: the structural checks of a `.gflow` document - JSON types, keys and field values.
 
 Each check raises GraphFileError naming the location of the problem, such as
-`nodes[3].op: unknown op "mull"`. What needs the graph itself (duplicate ids, ports,
-cycles, shapes) is checked while the loader builds it.
+`nodes[3].op: unknown op "mull" (did you mean "mul"?)`. What needs the graph itself
+(duplicate ids, ports, cycles, shapes) is checked while the loader builds it.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from gradflow.core.errors import GraphFileError
-from gradflow.core.ops import NODE_KEYS, REGISTRY
+from gradflow.core.errors import GraphError, GraphFileError
+from gradflow.core.ops import NODE_KEYS, get_op
 
 FORMAT_NAME = "gradflow"
 FORMAT_VERSION = 1
@@ -81,9 +81,11 @@ def check_node(raw: Any, where: str) -> None:
     op = raw.get("op")
     if not isinstance(op, str):
         raise fail(f"{where}.op", f"must be an op name, not {type_name(op)}")
-    if op not in REGISTRY:
-        raise fail(f"{where}.op", f'unknown op "{op}"')
-    check_keys(raw, NODE_KEYS + tuple(REGISTRY[op].attrs), where)
+    try:
+        spec = get_op(op)  # its message suggests the closest op: 'unknown op "mull" (did you...'
+    except GraphError as e:
+        raise fail(f"{where}.op", str(e)) from None
+    check_keys(raw, NODE_KEYS + tuple(spec.attrs), where)
     if raw.get("label") is not None and not isinstance(raw["label"], str):
         raise fail(f"{where}.label", f"must be a string, not {type_name(raw['label'])}")
     if raw.get("pos") is not None:

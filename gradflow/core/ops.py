@@ -8,6 +8,7 @@ arrays (one per input) so the trace can show them; ops whose Jacobian is not ele
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,6 +94,7 @@ class Op:
 
 # --- shape rules -------------------------------------------------------------------------
 
+
 def _leaf_shape(_shapes: tuple[Shape, ...], attrs: Attrs) -> tuple[Shape, ...]:
     return (np.shape(attrs["value"]),)
 
@@ -139,6 +141,7 @@ def _matmul_shape(shapes: tuple[Shape, ...], _attrs: Attrs) -> tuple[Shape, ...]
 
 
 # --- forward and local rules --------------------------------------------------------------
+
 
 def _leaf_forward(_ins: Arrays, attrs: Attrs) -> Arrays:
     return (attrs["value"],)
@@ -252,6 +255,8 @@ def _const_local(value_of: Callable[[Attrs], float]) -> LocalFn:
 
 # --- the registry -------------------------------------------------------------------------
 
+# The registry is laid out by hand, one op a paragraph; ruff format leaves it so.
+# fmt: off
 _OPS: tuple[Op, ...] = (
     Op("input", "inputs", "x", (), _leaf_forward, _leaf_shape,
        "x", "leaf: accumulates dL/dx", "An input variable: its gradient is what we learn.",
@@ -329,17 +334,25 @@ _OPS: tuple[Op, ...] = (
        "mean (p − t)²", "∂/∂p = 2(p − t)/N", "mse: the gradient is the scaled error.",
        "Mean squared error.", local=_mse_local),
 )
+# fmt: on
 
 REGISTRY: Mapping[str, Op] = {op.name: op for op in _OPS}
 NODE_KEYS = ("id", "op", "label", "pos")
 
 
+def unknown_op_message(name: object) -> str:
+    """'unknown op "mull" (did you mean "mul"?)'; the hint only when a registered name is close."""
+    message = f'unknown op "{name}"'
+    close = difflib.get_close_matches(name, REGISTRY, n=1) if isinstance(name, str) else []
+    return f'{message} (did you mean "{close[0]}"?)' if close else message
+
+
 def get_op(name: str) -> Op:
-    """The registered op called `name`; a GraphError naming the op if there is none."""
+    """The registered op called `name`; a GraphError naming the op (and the closest) if none."""
     try:
         return REGISTRY[name]
     except (KeyError, TypeError):
-        raise GraphError(f'unknown op "{name}"') from None
+        raise GraphError(unknown_op_message(name)) from None
 
 
 def ops_in_category(category: str) -> tuple[Op, ...]:

@@ -9,9 +9,10 @@ import pytest
 
 from gradflow.core.engine import run
 from gradflow.core.examples import load_example
-from gradflow.core.explain import caption_at, explain_step, forward_sentence
+from gradflow.core.explain import caption_at, explain_step, forward_sentence, plural
 from gradflow.core.graph import Graph
 from gradflow.core.jacobian import local_jacobian
+from gradflow.core.trace import Trace
 
 
 def add_mul() -> Graph:
@@ -226,7 +227,7 @@ def test_every_step_has_an_explanation_with_numbers(name: str) -> None:
     for i in range(len(trace)):
         e = explain_step(trace, g, i)
         assert e.caption.startswith(f"Step {i + 1}/{len(trace)} · ")
-        assert e.pattern
+        assert bool(e.pattern) == (e.phase == "backward")  # the gate pattern: backward only
         assert e.sentences
         assert all(re.search(r"\d", s) for s in e.sentences), e.sentences
 
@@ -275,3 +276,70 @@ def test_duplicate_names_use_ids() -> None:
     g.connect("b", "s", dst_port=1)
     trace = run(g).trace
     assert forward_sentence(trace.forward[2], g) == "s = a + b = 1 + 2 = 3"
+
+
+def test_step_counts_are_pluralised() -> None:
+    assert [plural(n, "step") for n in (0, 1, 2)] == ["0 steps", "1 step", "2 steps"]
+    g = Graph()
+    g.add_node("input", "x", value=2.0)
+    one = Trace(run(g).trace.forward, 1)  # a run of a single (forward) step
+    assert caption_at(one, g, None) == "Whole run shown · 1 step (1 forward, 0 backward)"
+    g.add_node("copy", "c", outputs=1)
+    g.connect("x", "c")
+    trace = run(g).trace
+    assert forward_sentence(trace.forward[1], g) == "c copies x = 2 to 1 output"
+    assert caption_at(trace, g, None) == "Whole run shown · 4 steps (2 forward, 2 backward)"
+
+
+def unlabelled_chain() -> Graph:
+    """exp(−input1) with no labels: ids input1, neg1, exp1 name the ops themselves."""
+    g = Graph()
+    x = g.add_node("input", value=2.0)
+    n = g.add_node("neg")
+    e = g.add_node("exp")
+    g.connect(x, n)
+    g.connect(n, e)
+    assert (x, n, e) == ("input1", "neg1", "exp1")
+    return g
+
+
+def test_unlabelled_nodes_do_not_repeat_the_op_name() -> None:
+    g = unlabelled_chain()
+    trace = run(g).trace
+    captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
+    assert captions[0] == "Step 1/6 · forward: input1 = 2"
+    assert captions[1] == "Step 2/6 · forward through neg1: neg1 = −input1 = −2 = -2"
+    assert captions[4].startswith("Step 5/6 · backward through neg1: upstream 0.1353;")
+    assert captions[5] == "Step 6/6 · backward: ∂exp1/∂input1 = -0.1353 arrives at input1"
+    sentences = [s for i in range(len(trace)) for s in explain_step(trace, g, i).sentences]
+    for text in captions + sentences:
+        assert not re.search(r"\b(input|neg|exp) \1\d", text), text
+
+
+def test_a_name_that_is_the_op_or_starts_with_it_is_said_once() -> None:
+    g = add_mul()  # named nodes keep the op (and a leaf its kind) in front of the name
+    trace = run(g).trace
+    assert explain_step(trace, g, 0).caption == "Step 1/10 · forward: x = -2 (input)"
+    assert explain_step(trace, g, 9).caption.endswith("arrives at input x")
+    g = load_example("sigmoid-neuron")  # the unlabelled neg and exp nodes have ids neg and exp
+    trace = run(g).trace
+    captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
+    assert "Step 10/26 · forward through neg: neg = −dot = −1 = -1" in captions
+    assert any(c.startswith("Step 16/26 · backward through exp: upstream") for c in captions)
+    assert any(c.startswith("Step 18/26 · backward through add dot: upstream") for c in captions)
+    assert "Step 22/26 · backward: ∂f/∂w2 = 0.1966 arrives at input w2" in captions
+    for name in GRAPHS:  # no caption of any test graph says its op twice in a row
+        g = GRAPHS[name]()
+        trace = run(g).trace
+        for i in range(len(trace)):
+            caption, op = explain_step(trace, g, i).caption, trace.steps[i].op
+            assert not re.search(rf"\b{op} {op}", caption), caption
+
+
+def test_forward_steps_show_the_formula_not_the_backward_pattern() -> None:
+    g = add_mul()
+    trace = run(g).trace
+    fwd, back = explain_step(trace, g, 3), explain_step(trace, g, 6)
+    assert (fwd.phase, fwd.pattern, fwd.sentences) == ("forward", "", ("q = x + y = -2 + 5 = 3",))
+    assert back.phase == "backward"
+    assert back.pattern.startswith("add distributes")

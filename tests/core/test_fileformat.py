@@ -117,7 +117,10 @@ BAD = {
     "unknown top key": (_doc(extra=1), 'unknown key "extra"'),
     "nodes not a list": (_doc(nodes={}), "nodes: must be a list"),
     "title not text": (_doc(title=3), "title: must be a string"),
-    "unknown op": (_doc(nodes=_nodes({"id": "q", "op": "mull"})), 'nodes[3].op: unknown op "mull"'),
+    "unknown op": (
+        _doc(nodes=_nodes({"id": "q", "op": "mull"})),
+        'nodes[3].op: unknown op "mull" (did you mean "mul"?)',
+    ),
     "missing id": (_doc(nodes=_nodes({"op": "add"})), "nodes[3].id: a node needs"),
     "duplicate id": (_doc(nodes=_nodes({"id": "x", "op": "add"})), 'nodes[3].id: duplicate id "x"'),
     "attr of another op": (
@@ -198,6 +201,21 @@ def test_a_bad_document_names_the_first_problem_and_where(case):
     with pytest.raises(GraphFileError) as info:
         loads(json.dumps(doc))
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("op", "message"),
+    [
+        ("mull", 'nodes[3].op: unknown op "mull" (did you mean "mul"?)'),
+        ("sigmod", 'nodes[3].op: unknown op "sigmod" (did you mean "sigmoid"?)'),
+        ("Input", 'nodes[3].op: unknown op "Input" (did you mean "input"?)'),
+        ("zzz", 'nodes[3].op: unknown op "zzz"'),  # nothing close: no suggestion
+    ],
+)
+def test_an_unknown_op_suggests_the_closest_only_when_one_is_close(op, message):
+    with pytest.raises(GraphFileError) as info:
+        loads(json.dumps(_doc(nodes=_nodes({"id": "q", "op": op}))))
+    assert str(info.value) == message
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from gradflow.core.errors import GraphError
 from gradflow.core.fileformat import dumps
 from gradflow.core.gradcheck import gradcheck
 from gradflow.core.graph import Graph
-from gradflow.core.ops import REGISTRY
+from gradflow.core.ops import REGISTRY, get_op
 
 A = [[0.3, -1.2, 0.7], [1.5, 0.4, -0.9]]
 B = [[0.5, -0.8, 1.1], [-0.6, 0.2, 0.9]]
@@ -192,6 +192,20 @@ def test_a_failed_mutation_leaves_the_graph_unchanged(mutation):
     assert dumps(g) == before
     assert g.revision == revision
     assert dict(g.shapes()) == shapes
+
+
+def test_an_unknown_op_suggests_the_closest_registered_one():
+    # get_op is the one place the message is made: the GUI, CLI and file loader all show it
+    with pytest.raises(GraphError) as info:
+        get_op("mull")
+    assert str(info.value) == 'unknown op "mull" (did you mean "mul"?)'
+    with pytest.raises(GraphError) as info:
+        _chain().add_node("tanhh")
+    assert str(info.value) == 'unknown op "tanhh" (did you mean "tanh"?)'
+    for far in ("zzz", None, 3):
+        with pytest.raises(GraphError) as info:
+            get_op(far)
+        assert str(info.value) == f'unknown op "{far}"'
 
 
 def test_output_is_the_named_node_else_the_only_sink():

@@ -74,7 +74,7 @@ def test_a_broken_file_shows_one_message_and_keeps_the_graph(qtbot, add_mul, tmp
     bad.write_text('{"format": "gradflow", "version": 1, "nodes": [{"id": "a", "op": "mull"}]}')
     before = dumps(doc.graph)
     assert not window.files.open_path(str(bad))
-    assert window.errors == ['bad.gflow: nodes[0].op: unknown op "mull"']
+    assert window.errors == ['bad.gflow: nodes[0].op: unknown op "mull" (did you mean "mul"?)']
     assert dumps(doc.graph) == before
     assert doc.undo_stack.count() == 0
     assert not doc.modified

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from test_player_support import make_player, wire_texts
 
+from gradflow.core.explain import Explanation, Jacobian, explain_step
 from gradflow.core.playback import state_at
 from gradflow.ui.player import install_player
+from gradflow.ui.player.explain_html import explanation_html, tensor_table
 
 
 def _step_to(dock, k: int) -> None:
@@ -138,6 +143,28 @@ def test_inspector_explains_the_step(qtbot, monkeypatch, tmp_path) -> None:
     dock.view_actions.show_explanations.setChecked(False)
     assert not window.inspector.step.isVisible()
     assert window.inspector.step.text() == ""
+
+
+def test_a_forward_step_shows_its_formula_not_the_gate_pattern(qtbot, monkeypatch, tmp_path):
+    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+    _step_to(dock, 4)  # forward through add q
+    html = window.inspector.step.text()
+    assert "q = x + y = -2 + 5 = 3" in html
+    assert "add distributes" not in html
+    _step_to(dock, 7)  # backward through add q: the pattern is back
+    assert "add distributes" in window.inspector.step.text()
+    forward = explain_step(window.document.result.trace, window.document.graph, 3)
+    forward = replace(forward, pattern="add distributes the upstream gradient")
+    assert "distributes" not in explanation_html(forward)  # whatever the Explanation carries
+
+
+def test_counts_in_the_explanation_html_are_pluralised() -> None:
+    assert "… 1 more row<" in tensor_table(np.zeros((9, 2)))
+    assert "… 2 more rows<" in tensor_table(np.zeros((10, 2)))
+    one = Jacobian("∂q/∂x", np.ones((1, 2)), (1,), (2,))
+    assert "(1 output × 2 inputs;" in explanation_html(
+        Explanation(0, 1, "backward", "q", "", "", (), jacobians=(one,))
+    )
 
 
 def test_vector_l2_is_steppable_with_tables_and_jacobians(qtbot, monkeypatch, tmp_path) -> None:

@@ -11,7 +11,7 @@ from html import escape
 
 import numpy as np
 
-from gradflow.core.explain import Explanation, Jacobian, Tensor
+from gradflow.core.explain import Explanation, Jacobian, Tensor, plural
 from gradflow.core.formatting import format_number, format_shape
 from gradflow.ui.canvas.style import LIGHT
 
@@ -45,7 +45,8 @@ def tensor_table(array: np.ndarray, kind: str = "value") -> str:
         more = "<td>…</td>" if cols > MAX_TABLE else ""
         out.append(f"<tr>{cells}{more}</tr>")
     if rows > MAX_TABLE:
-        out.append(f'<tr><td colspan="{shown.shape[1]}">… {rows - MAX_TABLE} more rows</td></tr>')
+        more_rows = plural(rows - MAX_TABLE, "more row")
+        out.append(f'<tr><td colspan="{shown.shape[1]}">… {more_rows}</td></tr>')
     out.append("</table>")
     return "".join(out)
 
@@ -59,8 +60,14 @@ def _tensor_block(t: Tensor) -> str:
     return f"<p>{head}<br>{tensor_table(t.array, t.kind)}</p>"
 
 
+def _count(shape: tuple[int, ...], word: str) -> str:
+    """'2×3 outputs', '4 inputs', but '1 output' and 'scalar input' (one entry, one word)."""
+    one = len(shape) <= 1 and all(n == 1 for n in shape)
+    return f"{format_shape(shape)} {word}" if one else f"{format_shape(shape)} {word}s"
+
+
 def _jacobian_block(j: Jacobian) -> str:
-    dims = f"{format_shape(j.out_shape)} outputs × {format_shape(j.in_shape)} inputs"
+    dims = f"{_count(j.out_shape, 'output')} × {_count(j.in_shape, 'input')}"
     return (
         f"<p><b>local Jacobian {escape(j.label)}</b> <small>({escape(dims)}; row i = how "
         f"output entry i moves with each input entry)</small><br>"
@@ -78,7 +85,8 @@ def explanation_html(
     """The whole "This step" section for one step."""
     colour = (LIGHT.value if exp.phase == "forward" else LIGHT.grad).name()
     parts = [f'<p><b style="color:{colour}">{escape(exp.caption)}</b></p>']
-    if show_pattern and exp.pattern:
+    # the gate pattern is how gradients flow back: a forward step shows its formula instead
+    if show_pattern and exp.pattern and exp.phase == "backward":
         parts.append(f"<p><i>{escape(exp.pattern)}</i></p>")
     parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in exp.sentences) + "</ul>")
     for t in exp.tensors:
