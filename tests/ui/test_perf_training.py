@@ -87,3 +87,38 @@ def test_one_scatter_per_class_holds_that_class_points(qtbot) -> None:
     assert [len(d.data) for d in plots.dots] == [2, 1, 2]
     xs = [sorted(d.getData()[0].tolist()) for d in plots.dots]
     assert xs == [[0.0, 2.0], [3.0], [1.0, 4.0]]
+
+
+def _count_holds(monkeypatch) -> list[int]:
+    from gradflow.ui.training.worker import TrainingWorker
+
+    holds = [0]
+    original = TrainingWorker.hold
+
+    def spy(self) -> None:
+        holds[0] += 1
+        original(self)
+
+    monkeypatch.setattr(TrainingWorker, "hold", spy)
+    return holds
+
+
+def test_the_worker_is_held_for_repaints_only_while_the_plots_are_seen(qtbot, monkeypatch):
+    from gradflow.nn import TrainConfig
+
+    holds = _count_holds(monkeypatch)
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    config = TrainConfig(dataset="xor", hidden=(8,), epochs=30, samples=200)
+    panel.options.set_config(config)
+    panel.start()  # never shown: no repaint would ever end a hold
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=20_000)
+    assert holds[0] == 0
+    assert len(panel.plots.iterations) > 0
+    panel.show()
+    qtbot.waitUntil(panel.isVisible)
+    panel.reset()
+    panel.start()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=20_000)
+    assert holds[0] > 0
+    assert panel.status.text().startswith("Finished after 30 epochs")

@@ -46,7 +46,7 @@ _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
     {"options", "start_button", "pause_button", "stop_button", "reset_button"}
     | {"export_button", "network_button", "log_scale", "progress", "status"}
 )
-HOLD_MS = 60  # the longest the worker is held for a repaint that does not come
+HOLD_MS = 40  # the longest the worker is held for a repaint that does not come
 
 
 class TrainingPanel(QDockWidget):
@@ -308,11 +308,16 @@ class TrainingPanel(QDockWidget):
     def _hold_worker(self) -> None:
         """Keep the worker off the GIL until a plot has repainted (or HOLD_MS passed), so
         the GUI thread paints at full speed."""
-        if self.worker is None or self._held is not None:
-            return
+        if self.worker is None or self._held is not None or not self._plots_on_screen():
+            return  # (no repaint is coming to end a hold while the plots are not seen)
         self._held = self.worker
         self._held.hold()
         self._release_timer.start(HOLD_MS)
+
+    def _plots_on_screen(self) -> bool:
+        return (
+            self._plots is not None and self._plots.isVisible() and not self.window().isMinimized()
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.Paint and self._held is not None:
