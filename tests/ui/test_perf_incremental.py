@@ -151,3 +151,62 @@ def test_a_tensor_output_caption_is_shown_and_follows_the_display(window) -> Non
     assert label.text() == ""
     window.scene.set_display(True, True)
     assert label.text().startswith("3 [1")
+
+
+def _on_screen(qtbot, window):
+    """The canvas as last painted (the offscreen backing store), after pending events."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):  # queued updates, then the zero timers they start (no sleeping)
+        QApplication.processEvents()
+    view = window.view.viewport()
+    top_left = view.mapTo(window, view.rect().topLeft())
+    image = QGuiApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    return image.copy(top_left.x(), top_left.y(), view.width(), view.height())
+
+
+def test_partial_repaints_match_a_full_repaint(qtbot, window) -> None:
+    from gradflow.core.graph import Graph
+
+    window.load_graph(Graph())  # the empty canvas shows its hint across the view
+    window.view.viewport().repaint()
+    empty = _on_screen(qtbot, window)
+    window.document.add_node("input", pos=(0.0, 0.0))  # hint gone, though far from the node
+    incremental = _on_screen(qtbot, window)
+    window.view.viewport().repaint()
+    assert incremental == _on_screen(qtbot, window)
+    assert incremental != empty
+    window.load_graph(load_example("add-mul"))
+    window.view.viewport().repaint()
+    _on_screen(qtbot, window)
+    window.document.set_attr("z", "value", 7.0)  # numbers change on some wires only
+    incremental = _on_screen(qtbot, window)
+    window.view.viewport().repaint()
+    assert incremental == _on_screen(qtbot, window)
+
+
+def test_player_steps_repainted_in_part_match_a_full_repaint(qtbot, window) -> None:
+    window.load_graph(load_example("gate-patterns"))
+    dock = window.player
+    dock.driver.animate = False  # numbers and the lit node change at once
+    dock.controller.seek(0)
+    window.view.viewport().repaint()
+    _on_screen(qtbot, window)
+    for _ in range(6):
+        dock.controller.step_forward()
+        incremental = _on_screen(qtbot, window)
+        window.view.viewport().repaint()
+        assert incremental == _on_screen(qtbot, window)
+    dock.controller.seek(2)  # stepping back hides numbers again
+    incremental = _on_screen(qtbot, window)
+    window.view.viewport().repaint()
+    assert incremental == _on_screen(qtbot, window)
+    dock.driver.animate = True  # pulses travel, then the numbers appear where they land
+    for _ in range(4):
+        dock.controller.step_forward()
+        _on_screen(qtbot, window)
+        dock.driver.animator.finish()
+        incremental = _on_screen(qtbot, window)
+        window.view.viewport().repaint()
+        assert incremental == _on_screen(qtbot, window)

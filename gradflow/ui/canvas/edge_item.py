@@ -161,13 +161,15 @@ class WireLayer(QGraphicsItem):
         path = QPainterPath()
         edges = self._edges if self._subset is None else self._subset
         self._parts = []
+        w = self._pen.widthF()
         for edge in edges:
             item = self._edges.get(edge)
             if item is not None:
                 path.addPath(item.curve())
-                self._parts.append((item.curve().boundingRect(), item.curve()))
+                # padded: a level wire's own bounding box has no height and meets nothing
+                box = item.curve().boundingRect().adjusted(-w, -w, w, w)
+                self._parts.append((box, item.curve()))
         self._path = path
-        w = self._pen.widthF()
         self._bounds = QRectF() if path.isEmpty() else path.boundingRect().adjusted(-w, -w, w, w)
         self._dirty = False
 

@@ -32,6 +32,13 @@ class GraphView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAcceptDrops(True)
         self._pan_from: QPoint | None = None
+        # the empty-canvas hint spans the viewport, outside any item's region: repaint it
+        # all when the canvas becomes empty or stops being empty
+        self._hint_shown = not scene.node_items()
+        document = scene.document
+        document.node_added.connect(self._on_node_count_changed)
+        document.node_removed.connect(self._on_node_count_changed)
+        document.graph_replaced.connect(self._on_node_count_changed)
 
     def zoom(self) -> float:
         """The current scale (1 = 100 %)."""
@@ -66,6 +73,12 @@ class GraphView(QGraphicsView):
             self.zoom_by(FIT_MAX / self.zoom())
         self.centerOn(scene.items_rect().center())
         self._update_detail()
+
+    def _on_node_count_changed(self, *_args: object) -> None:
+        empty = len(self.scene().document.graph) == 0
+        if empty != self._hint_shown:
+            self._hint_shown = empty
+            self.viewport().update()
 
     def _update_detail(self) -> None:
         self.scene().set_detail(self.zoom() >= DETAIL_ZOOM)
