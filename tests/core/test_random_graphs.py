@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from core_support import SCALAR_BINARY, SCALAR_UNARY
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,19 +12,7 @@ from gradflow.core.gradcheck import gradcheck
 from gradflow.core.graph import Graph
 
 Port = tuple[str, int, tuple[int, ...]]
-ELEMENTWISE_BINARY = ("add", "mul", "max", "mse")
-UNARY = (
-    "neg",
-    "exp",
-    "reciprocal",
-    "add_const",
-    "mul_const",
-    "square",
-    "sigmoid",
-    "tanh",
-    "relu",
-    "sum",
-)
+ELEMENTWISE_BINARY, UNARY = SCALAR_BINARY, SCALAR_UNARY  # every op that has a scalar form
 ALL = (*ELEMENTWISE_BINARY, *UNARY, "copy", "matmul", "softmax_ce")
 
 
