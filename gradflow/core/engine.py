@@ -78,8 +78,9 @@ def compile_plan(graph: Graph) -> Plan:
     if cached is not None and cached.revision == graph.revision:
         return cached
     nodes = tuple(
-        PlanNode(nid, graph.node(nid).spec, graph.node(nid), graph.in_edges(nid),
-                 graph.out_edges(nid))
+        PlanNode(
+            nid, graph.node(nid).spec, graph.node(nid), graph.in_edges(nid), graph.out_edges(nid)
+        )
         for nid in graph.topo_order()
     )
     plan = Plan(graph.revision, nodes)
@@ -170,9 +171,14 @@ def _forward(
         values[pn.id] = outs
         if steps is not None:
             steps.append(
-                ForwardStep(len(steps), pn.id, pn.spec.name, tuple(frozen(x) for x in ins),
-                            tuple(e for e in pn.in_edges if e is not None),
-                            tuple(frozen(y) for y in outs))
+                ForwardStep(
+                    len(steps),
+                    pn.id,
+                    pn.spec.name,
+                    tuple(frozen(x) for x in ins),
+                    tuple(e for e in pn.in_edges if e is not None),
+                    tuple(frozen(y) for y in outs),
+                )
             )
     return values, problems
 
@@ -222,7 +228,9 @@ def _backward(
         if steps is not None:
             steps.append(
                 BackwardStep(
-                    len(steps), pn.id, pn.spec.name,
+                    len(steps),
+                    pn.id,
+                    pn.spec.name,
                     tuple(Arrival(a.edge, frozen(a.grad)) for a in arrivals),
                     tuple(frozen(u) for u in ups),
                     tuple(None if x is None else frozen(np.asarray(x)) for x in local),
@@ -255,6 +263,8 @@ def _send_down(
     if not ins:
         return [], ()
     spec = pn.spec
+    down: tuple[np.ndarray | None, ...]
+    local: tuple[np.ndarray | None, ...]
     with np.errstate(all="ignore"):
         if spec.name == "matmul" and not want_local and ins[0].ndim == ins[1].ndim == 2:
             # Training's hot spot: the data X of a first layer needs no gradient, and its
@@ -268,8 +278,10 @@ def _send_down(
             down = spec.backprop(ins, outs, ups, pn.node.attrs, local)
         else:
             down = spec.backprop(ins, outs, ups, pn.node.attrs)
-            has_local = want_local and spec.local is not None
-            local = spec.local(ins, outs, pn.node.attrs) if has_local else (None,) * len(ins)
+            if want_local and spec.local is not None:
+                local = spec.local(ins, outs, pn.node.attrs)
+            else:
+                local = (None,) * len(ins)
     if spec.differentiable:
         local = tuple(x if ok else None for x, ok in zip(local, spec.differentiable, strict=True))
     sent = [

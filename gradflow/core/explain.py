@@ -320,7 +320,7 @@ def _backward_parts(step: BackwardStep, graph: Graph, namer: _Namer) -> Explanat
             f"{namer.d(name)} has the same shape as {name} ({format_shape(g.shape)}): "
             f"one partial derivative per entry."
         )
-        if fwd is not None and step.op != "copy":
+        if fwd is not None and x is not None and step.op != "copy":
             node = graph.nodes.get(step.node)
             attrs = node.attrs if node is not None else get_op(step.op).attrs
             jac = local_jacobian(step.op, fwd.inputs, fwd.outputs, attrs, e.dst_port)
@@ -342,9 +342,9 @@ def _backward_caption(step: BackwardStep, namer: _Namer) -> str:
         return f"backward: {namer.d(me)} = {ups} arrives at {op_and_name(step.op, me)}"
     parts = [f"backward through {op_and_name(step.op, me)}: upstream {ups}"]
     locs = [
-        (n, step.local[e.dst_port])
+        (n, loc)
         for (e, _), n in zip(step.downstream, names, strict=True)
-        if e.dst_port < len(step.local) and step.local[e.dst_port] is not None
+        if e.dst_port < len(step.local) and (loc := step.local[e.dst_port]) is not None
     ]
     if locs:
         parts.append(

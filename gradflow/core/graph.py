@@ -197,9 +197,7 @@ class Graph:
             raise GraphError("the graph is empty: add a node first")
         shown = ", ".join(self._nodes[s].title for s in sinks[:4])
         more = ", ..." if len(sinks) > 4 else ""
-        raise GraphError(
-            f"the graph has {len(sinks)} ends ({shown}{more}): choose the output node"
-        )
+        raise GraphError(f"the graph has {len(sinks)} ends ({shown}{more}): choose the output node")
 
     def topo_order(self) -> tuple[str, ...]:
         """Node ids in topological order; ties keep insertion order. Cached per structure."""
@@ -266,9 +264,7 @@ class Graph:
     def remove_node(self, node_id: str) -> tuple[Edge, ...]:
         """Remove a node and its wires; returns the wires removed (for undo)."""
         self.node(node_id)
-        removed = tuple(e for e in self._in[node_id] if e is not None) + tuple(
-            self._out[node_id]
-        )
+        removed = tuple(e for e in self._in[node_id] if e is not None) + tuple(self._out[node_id])
         for e in removed:
             self._unlink(e)
         del self._nodes[node_id], self._in[node_id], self._out[node_id]

@@ -184,7 +184,8 @@ def _back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
     wanted = _wanted(plan, all_grads)
     sends = [False] * len(plan.edges)
     dummy = len(plan.edges)  # gradients nobody reads are written to one spare slot
-    active, outs, groups, down, program, edge_order = [], {}, {}, {}, [], []
+    active, outs, groups, down, program = [], {}, {}, {}, []
+    edge_order: list[int] = []
     for i in reversed(range(len(plan.ids))):
         mine = tuple(k for k in plan.outs[i] if sends[k])
         if not wanted[i] or not (mine or i == output):

@@ -47,7 +47,9 @@ def build_trace(plan: ScalarPlan, back: BackPlan, v: list[float], eg: list[float
         if i == back.output:
             arrivals = (seed, *arrivals)
         sums = tuple(packed[j, ...] for j in range(start, start + n_sums))
-        local = tuple(packed[j, ...] for j in range(start + n_sums, start + n_sums + n_local))
+        local: tuple[np.ndarray | None, ...] = tuple(
+            packed[j, ...] for j in range(start + n_sums, start + n_sums + n_local)
+        )
         if ops[i] == "copy":
             local = (None,)  # copy's rule is a sum, not an elementwise derivative
         down = tuple((edges[k], grads[k, ...]) for k in back.down[i])

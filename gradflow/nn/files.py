@@ -42,7 +42,7 @@ def _allowed_globals() -> dict[tuple[str, str], Any]:
 def _frombuffer(buf: Any, dtype: Any, shape: Any, order: str) -> np.ndarray:
     # what protocol-5 pickles of arrays call; rebuilt here from plain bytes
     arr = np.frombuffer(bytes(buf), dtype=dtype)
-    return arr.reshape(shape, order=order) if shape else arr
+    return arr.reshape(shape, order="F" if order == "F" else "C") if shape else arr
 
 
 class _SafeUnpickler(pickle.Unpickler):

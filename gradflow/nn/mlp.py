@@ -142,7 +142,7 @@ class MLP:
         self.loss = loss
         self.dtype = dtype
         self.params = init_params(self.sizes, init, np.random.default_rng(seed), dtype)
-        x0 = np.zeros((1, self.sizes[0]), dtype=dtype)
+        x0: np.ndarray = np.zeros((1, self.sizes[0]), dtype=dtype)
         y0 = self._target_placeholder(1)
         self.train_graph = build_graph(self.sizes, activation, loss, x=x0, y=y0, params=self.params)
         self.eval_graph = build_graph(
@@ -181,7 +181,7 @@ class MLP:
     ) -> tuple[float, np.ndarray]:
         """Mean loss (NaN without labels) and class scores of a batch, forward only."""
         given = labels is not None
-        lab = labels if given else np.zeros(len(x), dtype=np.intp)
+        lab = labels if labels is not None else np.zeros(len(x), dtype=np.intp)
         res = run(self.eval_graph, record=False, feeds=self.feeds(x, lab), all_grads=False)
         return (float(res.value("loss")) if given else float("nan")), res.value("scores")
 
