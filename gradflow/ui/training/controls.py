@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -19,6 +21,42 @@ from gradflow.nn.config import TrainConfig, parse_hidden
 from gradflow.nn.datasets import TOY_SETS
 
 FILE_KINDS = {"cifar10": "CIFAR-10 folder…", "npz": ".npz file…"}
+
+
+class WheelGuard(QObject):
+    """Event filter: a combo or spin box without focus lets the wheel scroll the form.
+
+    Otherwise scrolling the form with the mouse wheel changes whatever box passes under
+    the cursor. The event goes to the scroll area the box is in (or, outside one, on to
+    the parents); a box that has focus (clicked or tabbed into) still takes the wheel.
+    """
+
+    def guard(self, box: QWidget) -> None:
+        """Take the wheel from `box` unless it has focus; it takes focus by click or Tab."""
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        if (
+            event.type() == QEvent.Type.Wheel
+            and isinstance(watched, QWidget)
+            and not watched.hasFocus()
+        ):
+            area = _scroll_area_of(watched)
+            if area is None:
+                event.ignore()  # not accepted: Qt offers a real wheel event to the parents
+            else:
+                QCoreApplication.sendEvent(area.viewport(), event)  # the form scrolls
+            return True
+        return False
+
+
+def _scroll_area_of(widget: QWidget) -> QAbstractScrollArea | None:
+    """The nearest scroll area that `widget` is in, if any."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def _combo(items: tuple[str, ...], name: str) -> QComboBox:
@@ -96,6 +134,10 @@ class TrainingOptions(QWidget):
         self.location.editingFinished.connect(self.changed)
         self.dataset.currentIndexChanged.connect(self._update_enabled)
         self.browse.clicked.connect(self._on_browse_clicked)
+        self.wheel_guard = WheelGuard(self)
+        for kind in (QComboBox, QAbstractSpinBox):
+            for box in self.findChildren(kind):
+                self.wheel_guard.guard(box)
 
     def _layout(self) -> None:
         form = QFormLayout(self)

@@ -11,7 +11,6 @@ pay for them.
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +35,7 @@ from gradflow.core.errors import GradflowError
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
+from gradflow.ui.training.progress import ProgressReport
 from gradflow.ui.training.worker import TrainingWorker
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 REDRAW_MS = 33  # a plot redrawn every tick, in turn: each of the three ~10 times a second
 _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
     {"options", "start_button", "pause_button", "stop_button", "reset_button"}
-    | {"export_button", "network_button", "log_scale", "progress", "status"}
+    | {"export_button", "network_button", "log_scale", "progress", "report", "status"}
 )
 HOLD_MS = 40  # the longest the worker is held for a repaint that does not come
 
@@ -61,8 +61,6 @@ class TrainingPanel(QDockWidget):
         self._plots: TrainingPlots | None = None
         self.trainer: Trainer | None = None
         self.worker: TrainingWorker | None = None
-        self._started_at = 0.0
-        self._done_at_start = 0
         self._points = np.zeros((0, 2))
         self._resumable = False  # a stopped run can continue; a failed one cannot
         self._held: TrainingWorker | None = None  # held while the plots repaint
@@ -116,10 +114,12 @@ class TrainingPanel(QDockWidget):
         )
         self.log_scale = QCheckBox("Log scale")
         self.log_scale.setObjectName("logScale")
+        self.log_scale.setToolTip("Logarithmic loss and gradient-norm axes")
         self.log_scale.toggled.connect(self._on_log_scale_toggled)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setTextVisible(True)
+        self.report = ProgressReport(self.progress)
         self.status = QLabel("Choose the options and press Start.")
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -197,7 +197,7 @@ class TrainingPanel(QDockWidget):
         if trainer is None or trainer.config != config or trainer.epoch >= config.epochs:
             self.trainer = None
             self.plots.reset(len(config.hidden) + 1)
-            self.progress.setValue(0)
+            self.report.clear()
         self.worker = worker = TrainingWorker(config, self.trainer)
         worker.ready.connect(self._on_worker_ready)
         worker.iterations.connect(self._on_worker_iterations)
@@ -218,9 +218,11 @@ class TrainingPanel(QDockWidget):
             return
         if self.trainer.paused:
             self.worker.resume()
+            self.report.resumed()
             self._show("Training…")
         else:
             self.worker.pause()
+            self.report.paused()
             self._show("Paused.")
         self._set_running(True)
 
@@ -234,8 +236,7 @@ class TrainingPanel(QDockWidget):
         self.shutdown()
         self.trainer = None
         self.plots.reset(0)
-        self.progress.setValue(0)
-        self.progress.setFormat("%p%")
+        self.report.clear()
         self._show("Choose the options and press Start.")
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
@@ -257,17 +258,19 @@ class TrainingPanel(QDockWidget):
     def _on_worker_ready(self, trainer: Trainer) -> None:
         self.trainer = trainer
         self._resumable = True
-        self._started_at = time.monotonic()
-        self._done_at_start = trainer.iteration
+        cfg = trainer.config
+        self.report.begin(trainer.iteration, -(-len(trainer.data.x_train) // cfg.batch), cfg.epochs)
         self._show("Training…")
-        self.plots.set_boundary_available(trainer.data.is_2d)
         if trainer.data.is_2d:
             self._points = trainer.data.raw(trainer.data.x_train)
+            self.plots.set_boundary_available(True, self._points)
+        else:
+            self.plots.set_boundary_available(False)
         self.network_button.setEnabled(True)
 
     def _on_worker_iterations(self, rows: np.ndarray) -> None:
         self.plots.add_iterations(rows)
-        self._update_progress(int(rows[-1, 0]))
+        self.report.running(int(rows[-1, 0]))
 
     def _on_worker_epochs_done(self, epochs: list[EpochMetrics]) -> None:
         self.plots.add_epochs(epochs)
@@ -285,10 +288,12 @@ class TrainingPanel(QDockWidget):
             else (f", validation accuracy {last.val_acc:.1%}")
         )
         verb = "Stopped" if done.stopped else "Finished"
+        self.report.finished(done)
         self._show(f"{verb} after {done.epochs} epochs, {done.iterations} iterations{acc}.")
 
     def _on_worker_failed(self, message: str) -> None:
         self._resumable = False  # the same run would fail the same way: Start begins anew
+        self.report.failed(message)
         self._show(message, error=True)
 
     def _on_thread_finished(self) -> None:
@@ -333,20 +338,6 @@ class TrainingPanel(QDockWidget):
         self.plots.set_log_scale(on)
 
     # --- helpers ---------------------------------------------------------------------------
-    def _update_progress(self, iteration: int) -> None:
-        if self.trainer is None:
-            return
-        cfg = self.trainer.config
-        per_epoch = -(-len(self.trainer.data.x_train) // cfg.batch)
-        total = per_epoch * cfg.epochs
-        done = iteration / total
-        ran = iteration - self._done_at_start
-        spent = time.monotonic() - self._started_at
-        left = spent * (total - iteration) / ran if ran > 0 else 0.0
-        epoch = min(cfg.epochs, iteration // per_epoch + 1)
-        self.progress.setValue(round(100 * done))
-        self.progress.setFormat(f"epoch {epoch}/{cfg.epochs} · {left:.0f} s left")
-
     def _set_running(self, running: bool) -> None:
         paused = running and self.trainer is not None and self.trainer.paused
         self.start_button.setEnabled(not running)

@@ -36,6 +36,16 @@ SMOOTHING = 0.05  # EMA weight of a new iteration loss
 MAX_LAYERS = 17
 GROUPS = ("loss", "grad", "accuracy")  # the plots redrawn from stored data, in turn
 TINY = 1e-30  # exact zeros are drawn this small on a log axis instead of as -inf
+EMPTY_RANGE = (-1.0, 1.0)  # the boundary plot's x and y range before there is data
+HINT = "decision boundary of 2-D data sets<br>appears here"
+LEGEND = {  # small and see-through: the curves stay visible under a legend
+    "labelTextColor": "#333",
+    "labelTextSize": "8pt",
+    "brush": (255, 255, 255, 170),
+    "pen": None,
+    "verSpacing": -6,
+    "horSpacing": 2,
+}
 
 
 def _plot(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
@@ -49,6 +59,8 @@ def _plot(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
     for axis in ("left", "bottom"):
         plot.getAxis(axis).setTextPen("#444")
         plot.getAxis(axis).setPen("#999")
+        # no "(x0.001)" in the label: the tick labels show the values themselves
+        plot.getAxis(axis).enableAutoSIPrefix(False)
     return plot
 
 
@@ -67,13 +79,15 @@ class TrainingPlots(QWidget):
         self.accuracy_plot = _plot("accuracyPlot", "Accuracy", "accuracy", "epoch")
         self.grad_plot = _plot("gradNormPlot", "Gradient norm per layer", "norm", "iteration")
         self.boundary_plot = _plot("boundaryPlot", "Decision boundary", "x₂", "x₁")
-        # losses fall and accuracies rise: each legend goes where its curves are not
+        # losses and norms fall and accuracies rise: each legend goes in the corner its
+        # curves leave empty (top right, bottom right), small and see-through
         for plot, offset in (
-            (self.loss_plot, (-8, 8)),
-            (self.accuracy_plot, (-8, -8)),
-            (self.grad_plot, (-8, 8)),
+            (self.loss_plot, (-4, 4)),
+            (self.accuracy_plot, (-4, -4)),
+            (self.grad_plot, (-4, 4)),
         ):
-            plot.addLegend(offset=offset, labelTextColor="#333", brush=(255, 255, 255, 200))
+            plot.addLegend(offset=offset, **LEGEND)
+        self.grad_plot.plotItem.legend.hide()  # until there are layers to name
         self.loss_plot.setClipToView(True)
         self.grad_plot.setClipToView(True)
         self.accuracy_plot.setYRange(0, 1.05, padding=0)
@@ -106,6 +120,11 @@ class TrainingPlots(QWidget):
         self._dots_for: tuple[int, int] | None = None  # (id, length) of the points shown
         self.boundary_plot.addItem(self.image)
         self.boundary_plot.setAspectLocked(True)
+        self.hint = pg.TextItem(anchor=(0.5, 0.5))
+        self.hint.setHtml(f'<div style="color:#888" align="center">{HINT}</div>')
+        self.hint.textItem.setTextWidth(240)  # so that the two lines are centred
+        self.boundary_plot.addItem(self.hint, ignoreBounds=True)
+        self._show_empty_boundary()
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(6)
@@ -149,6 +168,7 @@ class TrainingPlots(QWidget):
             for curve in self.grad_curves:
                 self.grad_plot.removeItem(curve)
             self.grad_plot.plotItem.legend.clear()
+            self.grad_plot.plotItem.legend.setVisible(n_layers > 0)  # no empty box
             self.grad_curves = [
                 _fast(
                     self.grad_plot.plot(
@@ -161,7 +181,7 @@ class TrainingPlots(QWidget):
         for dots in self.dots:
             dots.clear()
         self._dots_for = None
-        self.boundary_plot.getViewBox().prepareForPaint()
+        self._show_empty_boundary()
         self._stale.update(GROUPS)
         self.redraw()
 
@@ -196,6 +216,9 @@ class TrainingPlots(QWidget):
         )
         if self._dots_for != (id(points), len(points)):
             self._show_dots(points, np.asarray(labels, dtype=int))
+        if self.hint.isVisible():  # the first boundary of a run: fit the view to it
+            self.hint.hide()
+            self.boundary_plot.enableAutoRange()
         self.boundary_plot.getViewBox().prepareForPaint()  # one paint, not two
 
     def _show_dots(self, points: np.ndarray, labels: np.ndarray) -> None:
@@ -209,10 +232,23 @@ class TrainingPlots(QWidget):
         for c, dots in enumerate(self.dots):
             dots.setData(pos=points[labels == c])
 
-    def set_boundary_available(self, available: bool) -> None:
-        """Say in the title when the data has more than 2 features (no boundary to draw)."""
+    def set_boundary_available(self, available: bool, points: np.ndarray | None = None) -> None:
+        """Say in the title when the data has more than 2 features (no boundary to draw);
+        with 2-D `points`, show their range until the first boundary arrives."""
         title = "Decision boundary" if available else "Decision boundary (2-D data sets only)"
         self.boundary_plot.setTitle(title, color="#333" if available else "#888", size="10pt")
+        if not available or points is None or not len(points):
+            return
+        lo, hi = points.min(axis=0), points.max(axis=0)
+        self.boundary_plot.setRange(xRange=(lo[0], hi[0]), yRange=(lo[1], hi[1]))
+        self.hint.setPos((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2)
+
+    def _show_empty_boundary(self) -> None:
+        """No boundary: a hint where it will appear, and a small range (not +-500)."""
+        self.hint.setPos(0, 0)
+        self.hint.show()
+        self.boundary_plot.setRange(xRange=EMPTY_RANGE, yRange=EMPTY_RANGE, padding=0)
+        self.boundary_plot.getViewBox().prepareForPaint()
 
     # --- drawing ----------------------------------------------------------------------------
     @property

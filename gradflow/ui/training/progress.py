@@ -1,0 +1,95 @@
+"""ui.training: ProgressReport - what the training dock's progress bar says.
+
+While a run goes the bar shows the epoch and an estimate of the time left; once the run
+has stopped, finished or failed it says which ("stopped at epoch 12/30", "done: 30
+epochs", "diverged at epoch 3/50") and never a time left, which would be a promise
+nothing keeps.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtWidgets import QProgressBar
+
+from gradflow.nn.trainer import TrainingFinished
+
+IDLE_FORMAT = "%p%"
+
+
+class ProgressReport:
+    """Drives `bar`: `begin()` a run, `running()` per packet, then `finished()`/`failed()`."""
+
+    def __init__(self, bar: QProgressBar) -> None:
+        self.bar = bar
+        self._started_at = 0.0
+        self._done_at_start = 0
+        self._per_epoch = 0  # iterations per epoch of the current run (0: not known yet)
+        self._epochs = 0  # epochs of the current run
+        self._iteration = 0  # the last iteration reported
+        self._paused_at: float | None = None
+
+    def clear(self) -> None:
+        """No run: an empty bar."""
+        self._per_epoch = self._epochs = self._iteration = 0
+        self.bar.setValue(0)
+        self.bar.setFormat(IDLE_FORMAT)
+
+    def begin(self, iteration: int, per_epoch: int, epochs: int) -> None:
+        """A run (re)starts at `iteration`; the time left is measured from now."""
+        self._started_at = time.monotonic()
+        self._paused_at = None
+        self._done_at_start = self._iteration = iteration
+        self._per_epoch = max(1, per_epoch)
+        self._epochs = epochs
+
+    def _epoch(self, iteration: int) -> int:
+        """The epoch `iteration` belongs to (1-based), at most the run's epochs."""
+        return min(self._epochs, max(1, -(-iteration // self._per_epoch)))
+
+    def running(self, iteration: int) -> None:
+        """`iteration` is done: the share done, the epoch and the time left."""
+        if not self._per_epoch:
+            return
+        self._iteration = iteration
+        total = self._per_epoch * self._epochs
+        ran = iteration - self._done_at_start
+        spent = time.monotonic() - self._started_at
+        left = spent * (total - iteration) / ran if ran > 0 else 0.0
+        epoch = min(self._epochs, iteration // self._per_epoch + 1)
+        self.bar.setValue(round(100 * iteration / total))
+        if self._paused_at is not None:  # iterations sent just before the pause
+            self.paused()
+        else:
+            self.bar.setFormat(f"epoch {epoch}/{self._epochs} · {left:.0f} s left")
+
+    def paused(self) -> None:
+        """The run waits: no time left is counted down meanwhile."""
+        if self._paused_at is None:
+            self._paused_at = time.monotonic()
+        if self._per_epoch:
+            self.bar.setFormat(f"paused at epoch {self._epoch(self._iteration + 1)}/{self._epochs}")
+
+    def resumed(self) -> None:
+        """The run goes on: the pause does not count as time spent training."""
+        if self._paused_at is not None:
+            self._started_at += time.monotonic() - self._paused_at
+            self._paused_at = None
+
+    def finished(self, done: TrainingFinished) -> None:
+        """The run ended: stopped by the user, or all its epochs done."""
+        if done.stopped and self._per_epoch:
+            self.bar.setFormat(f"stopped at epoch {self._epoch(done.iterations)}/{self._epochs}")
+        elif done.stopped:
+            self.bar.setFormat("stopped")
+        else:
+            self.bar.setValue(100)
+            self.bar.setFormat(f"done: {done.epochs} epochs")
+
+    def failed(self, message: str) -> None:
+        """The run failed with `message`: "diverged at epoch …" or "failed"."""
+        what = "diverged" if "diverged" in message else "failed"
+        if self._per_epoch and self._iteration:
+            # the failing iteration is the one after the last one reported
+            what += f" at epoch {self._epoch(self._iteration + 1)}/{self._epochs}"
+        self.bar.setFormat(what)
