@@ -210,3 +210,82 @@ def test_player_steps_repainted_in_part_match_a_full_repaint(qtbot, window) -> N
         incremental = _on_screen(qtbot, window)
         window.view.viewport().repaint()
         assert incremental == _on_screen(qtbot, window)
+
+
+def _wide_graph():
+    """A chain of 40 adds, each also fed by its own input: far wider than the view at
+    100 % zoom; x, at the left end, changes every value along it."""
+    from gradflow.core.graph import Graph
+
+    g = Graph()
+    prev = g.add_node("input", "x", value=0.5)
+    g.set_pos(prev, (0.0, 0.0))
+    for i in range(1, 41):
+        leaf = g.add_node("input", f"c{i}", value=float(i))
+        nid = g.add_node("add")
+        g.connect(prev, nid)
+        g.connect(leaf, nid, 0, 1)
+        g.set_pos(leaf, (i * 260.0 - 130.0, 140.0))
+        g.set_pos(nid, (i * 260.0, 0.0))
+        prev = nid
+    g.set_output(prev)
+    return g
+
+
+def _redrawn_from_scratch(qtbot, window):
+    """The canvas painted with the background and the wires drawn afresh (not blitted)."""
+    window.view.resetCachedContent()
+    window.scene.wires._picture = None  # what invalidate() must do whenever a wire changes
+    window.view.viewport().repaint()
+    return _on_screen(qtbot, window)
+
+
+def test_numbers_out_of_view_are_right_when_scrolled_into_view(qtbot, window) -> None:
+    window.load_graph(_wide_graph())
+    view, scene = window.view, window.scene
+    view.reset_zoom()
+    view.centerOn(scene.node_item("x").scenePos())
+    _on_screen(qtbot, window)
+    edges = scene.edges()
+    chain = [e for e in edges if not e.src.startswith("c")]  # x's value runs along these
+    far = max(chain, key=lambda e: scene.edge_item(e).label_anchor().x())
+    far_box = view.mapFromScene(scene.edge_item(far).value_label.sceneBoundingRect())
+    assert not view.viewport().rect().intersects(far_box.boundingRect())  # out of view
+    before = scene.edge_item(far).value_label.text()
+    window.document.set_attr("x", "value", 2.0)  # every number on the chain changes
+    incremental = _on_screen(qtbot, window)
+    assert incremental == _redrawn_from_scratch(qtbot, window)
+    label = scene.edge_item(far).value_label
+    assert label.text() != before  # asked for, an unseen number is up to date
+    state = window.current_state()
+    from gradflow.ui.canvas.labels import number_text
+
+    for e in edges:  # every label says what the state says, in view or not
+        assert scene.edge_item(e).value_label.text() == number_text(state.edge_values[e])
+        assert scene.edge_item(e).grad_label.text() == number_text(state.edge_grads[e])
+    window.document.set_attr("x", "value", -3.0)
+    _on_screen(qtbot, window)
+    for step in range(1, 6):  # scroll the far end into view, a screenful at a time
+        view.horizontalScrollBar().setValue(
+            view.horizontalScrollBar().value() + view.viewport().width() // 2
+        )
+        incremental = _on_screen(qtbot, window)
+        assert incremental == _redrawn_from_scratch(qtbot, window), f"scroll {step}"
+
+
+def test_cached_wires_and_background_follow_every_change(qtbot, window) -> None:
+    from gradflow.ui.canvas.style import DARK
+
+    window.load_graph(load_example("add-mul"))
+    view, scene = window.view, window.scene
+    _on_screen(qtbot, window)
+    window.document.move_nodes({"z": (80.0, 260.0)})  # its wire is re-routed
+    assert _on_screen(qtbot, window) == _redrawn_from_scratch(qtbot, window)
+    scene.set_grid_visible(False)
+    assert _on_screen(qtbot, window) == _redrawn_from_scratch(qtbot, window)
+    scene.set_grid_visible(True)
+    scene.set_theme(DARK)
+    assert _on_screen(qtbot, window) == _redrawn_from_scratch(qtbot, window)
+    for factor in (0.3, 0.5, 4.0):  # the grid hides when zoomed far out
+        view.zoom_by(factor)
+        assert _on_screen(qtbot, window) == _redrawn_from_scratch(qtbot, window)

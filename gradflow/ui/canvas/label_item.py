@@ -11,11 +11,14 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gradflow.ui.canvas.labels import number_text
 
+ViewBox = tuple[float, float, float, float]  # a scene rectangle: left, top, right, bottom
+
 WIDEST = "64×64 [−0.12, …]"  # the most room a label takes (longer texts are elided)
 ROOM = "−0.0001234"  # the room reserved up front: any number (a tensor preview grows it)
 GAP = 3.0  # between a wire and the nearest edge of its labels
 MAX_SLOPE = 4.0  # beyond this (76°) a wire counts as vertical
 SLIDE_SLOPE = 0.6  # from this slope on, a label slides fully aside (downhill for a value)
+EVERYWHERE = (-math.inf, -math.inf, math.inf, math.inf)
 BEND = 1.4  # wires curve away from their tangent: lift a label this much more than the slope says
 
 
@@ -76,6 +79,9 @@ class LabelItem(QGraphicsItem):
         self._pill = QRectF()
         self._slope = 0.0
         self._wanted, self._detail, self._host = False, True, True
+        # where the label may draw, in scene coordinates (a node's labels: everywhere)
+        self._free = parent is None
+        self._box: ViewBox = EVERYWHERE
         self.setZValue(3)
         self.setVisible(False)
 
@@ -107,6 +113,7 @@ class LabelItem(QGraphicsItem):
             self._relayout()
             self.update()
         self.setPos(point)
+        self._update_box()
 
     def _relayout(self) -> None:
         """The room reserved: a pill of any width up to any number's, off the wire."""
@@ -114,6 +121,13 @@ class LabelItem(QGraphicsItem):
         self._rect = self._room(self._metrics.horizontalAdvance(ROOM) / 2 + self.PAD_X)
         self._stale = True
         self._make_room()
+        self._update_box()
+
+    def _update_box(self) -> None:
+        """Remember the scene rectangle the label may draw in (see `take_number_unseen`)."""
+        if self._free:
+            r = self.mapRectToScene(self._rect)
+            self._box = (r.left(), r.top(), r.right(), r.bottom())
 
     def _room(self, widest: float) -> QRectF:
         """Where pills from the narrowest up to half-width `widest` can be drawn."""
@@ -135,6 +149,7 @@ class LabelItem(QGraphicsItem):
         if not self._rect.contains(self._pill):
             self.prepareGeometryChange()
             self._rect = self._rect.united(self._room(self._pill.width() / 2))
+            self._update_box()
 
     def set_text(self, text: str | None) -> None:
         """Show `text`, or hide the label for None."""
@@ -153,6 +168,27 @@ class LabelItem(QGraphicsItem):
             self._make_room()
             self.update()
         self._show()
+
+    def take_number_unseen(self, value: np.ndarray | None, view: ViewBox) -> bool:
+        """Take a number in place of the number shown, without a repaint request, if the
+        label lies wholly outside `view` (scene left, top, right, bottom).
+
+        Such a label is formatted and drawn afresh when it comes into view. Returns False
+        (nothing done) when the label may be in view, belongs to a node, or either number
+        is not a single number (whose room is fixed); the caller then uses `set_value`.
+        """
+        left, top, right, bottom = self._box
+        if right >= view[0] and left <= view[2] and bottom >= view[1] and top <= view[3]:
+            return False
+        source = self._source
+        if not self._wanted or source is None or source.ndim != 0 or value is None:
+            return False
+        value = np.asarray(value)
+        if value.ndim != 0:
+            return False
+        if value is not source:
+            self._source, self._stale = value, True
+        return True
 
     def _show(self) -> None:
         visible = self._wanted and self._detail and self._host

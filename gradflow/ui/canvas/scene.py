@@ -27,9 +27,9 @@ from gradflow.ui.canvas.label_layout import (
     preferred_spot,
     steepness_cost,
 )
-from gradflow.ui.canvas.labels import caption_values, widest_wire_text
+from gradflow.ui.canvas.labels import widest_wire_text
 from gradflow.ui.canvas.node_item import NodeItem
-from gradflow.ui.canvas.number_diff import changed_numbers
+from gradflow.ui.canvas.scene_numbers import SceneNumbers
 from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme, font
 from gradflow.ui.document import GraphDocument
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from gradflow.ui.canvas.wire_drag import WireDrag
 
 
-class GraphScene(SceneGestures, QGraphicsScene):
+class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
     """Nodes and wires of `document`; buildable without a window (headless rendering)."""
 
     edit_refused = Signal(str)  # why a gesture was refused, for the status bar
@@ -140,51 +140,6 @@ class GraphScene(SceneGestures, QGraphicsScene):
             if t != item.label_at:
                 item.place_labels(t)
 
-    def show_state(self, state: PlaybackState | None) -> None:
-        """Draw each wire's revealed value and gradient (None: no numbers).
-
-        Only labels whose text changes are touched: a player step or a value edit on a
-        1,000-wire graph costs a dictionary walk, not 2,000 label updates.
-        """
-        if self._labels_dirty:
-            self.layout_labels()
-        self._state = state
-        show_values, show_grads = self._display
-        values = state.edge_values if state is not None and show_values else {}
-        grads = state.edge_grads if state is not None and show_grads else {}
-        edges = self._edges
-        changes, self._shown_values = changed_numbers(self._shown_values, values)
-        for edge, value in changes:
-            item = edges.get(edge)
-            if item is not None:
-                item.value_label.set_value(value)
-        changes, self._shown_grads = changed_numbers(self._shown_grads, grads)
-        for edge, grad in changes:
-            item = edges.get(edge)
-            if item is not None:
-                item.grad_label.set_value(grad)
-        self._show_captions(state, show_values, show_grads)
-
-    def _show_captions(self, state: PlaybackState | None, values: bool, grads: bool) -> None:
-        """Numbers on the stubs of outputs that feed no wire (sinks only), changed ones only."""
-        graph = self.document.graph
-        captions = {}
-        if state is not None and (values or grads):
-            for nid in graph.sinks():
-                value, grad = caption_values(state, graph, nid)
-                value, grad = (value if values else None), (grad if grads else None)
-                if (value is not None or grad is not None) and nid in self._nodes:
-                    captions[nid] = (value, grad)
-        old = self._captions
-        for nid, (value, grad) in captions.items():
-            before = old.pop(nid, (None, None))
-            if before[0] is not value or before[1] is not grad:
-                self._nodes[nid].set_caption(value, grad)
-        for nid in old:  # captioned before, not now
-            if nid in self._nodes:
-                self._nodes[nid].set_caption(None, None)
-        self._captions = captions
-
     def set_active_node(self, node_id: str | None) -> None:
         """Highlight the node the player is on (None: none)."""
         if self._active in self._nodes:
@@ -192,11 +147,6 @@ class GraphScene(SceneGestures, QGraphicsScene):
         self._active = node_id
         if node_id in self._nodes:
             self._nodes[node_id].set_active(True)
-
-    def set_display(self, values: bool, grads: bool) -> None:
-        """Show or hide values and gradients."""
-        self._display = (values, grads)
-        self.show_state(self._state)
 
     def set_presentation(self, on: bool) -> None:
         """Larger fonts and thicker wires for a projector."""
@@ -222,7 +172,7 @@ class GraphScene(SceneGestures, QGraphicsScene):
     def set_grid_visible(self, on: bool) -> None:
         """Show the dot grid; while it shows, moved nodes snap to it."""
         self.grid_visible = on
-        self.update()
+        self._background_changed()
 
     def snapped(self, pos: QPointF) -> QPointF:
         """`pos` on the grid when the grid is on, else unchanged."""
@@ -371,6 +321,12 @@ class GraphScene(SceneGestures, QGraphicsScene):
             item.apply_style(self.theme, self.metrics)
         for item in self._edges.values():
             item.apply_style(self.theme, self.metrics)
+        self._background_changed()
+
+    def _background_changed(self) -> None:
+        """Redraw everything, the views' cached background included."""
+        for view in self.views():
+            view.resetCachedContent()
         self.update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:

@@ -30,6 +30,9 @@ class GraphView(QGraphicsView):
         # repaint only what changed (a step lights one node and a few numbers; a pulse
         # frame moves a few dots); many scattered changes fall back to their bounding rect
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # the background and its dot grid are kept as a viewport-sized picture (the scene
+        # resets it when the theme or the grid changes; a zoom or a resize redraws it)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setAcceptDrops(True)
         self._pan_from: QPoint | None = None
         # the empty-canvas hint spans the viewport, outside any item's region: repaint it
