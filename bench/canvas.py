@@ -125,8 +125,16 @@ def main() -> int:
     view.reset_zoom()
     view.centerOn(scene.node_item(x0).scenePos())
     app.processEvents()
+    bar = view.horizontalScrollBar()
+    steps = iter(40 * (1 if i % 20 < 10 else -1) for i in range(10_000))
+
+    def scroll_frame() -> None:
+        bar.setValue(bar.value() + next(steps))
+        app.processEvents()
+
     rows += [
         ("at 100 % zoom: view repaint", median_ms(view_frame)),
+        ("at 100 % zoom: scroll 40 px → painted", median_ms(scroll_frame)),
         ("at 100 % zoom: value edit → painted frame", median_ms(edit_to_frame)),
         ("  of which canvas: numbers + repaint", median_ms(canvas_only)),
     ]

@@ -3,20 +3,17 @@
 The forward value is drawn above a wire's middle (green), the gradient below (red,
 italic). A curve is recomputed only when an end moves. All wires are stroked by one
 WireLayer in a single paint call; an EdgeItem paints itself only while selected, so a
-1,000-wire graph does not cost 1,000 Python paint calls per frame. In a view the layer
-keeps the wires in view as a picture, so repainting numbers over them costs a blit.
+1,000-wire graph does not cost 1,000 Python paint calls per frame (`wire_layer.py`).
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gradflow.core.graph import Edge
 from gradflow.ui.canvas.label_item import LabelItem
@@ -124,107 +121,3 @@ class EdgeItem(QGraphicsItem):
             for label in self.labels():
                 label.set_host_visible(bool(value))
         return super().itemChange(change, value)
-
-
-class WireLayer(QGraphicsItem):
-    """Every wire of the scene stroked as one path (rebuilt lazily after a wire moves)."""
-
-    def __init__(self, edges: Mapping[Edge, EdgeItem], theme: Theme, metrics: Metrics) -> None:
-        super().__init__()
-        self._edges = edges
-        self._subset: list[Edge] | None = None
-        self._path = QPainterPath()
-        self._bounds = QRectF()
-        self._dirty = False
-        self._parts: list[tuple[QRectF, QPainterPath]] = []
-        self.setZValue(-1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        # the wires in view, stroked once into a viewport-sized picture: new numbers are
-        # repainted over a blit of it instead of re-stroking the wires under them
-        self._picture: QPixmap | None = None
-        self._picture_key: tuple[object, ...] = ()
-        self.apply_style(theme, metrics)
-
-    def apply_style(self, theme: Theme, metrics: Metrics) -> None:
-        """Wire colour and width."""
-        self._pen = QPen(theme.wire, metrics.wire_width)
-        self._pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.invalidate()
-
-    def invalidate(self) -> None:
-        """A wire was added, removed or re-routed: rebuild before the next paint."""
-        if not self._dirty:
-            self.prepareGeometryChange()
-            self._dirty = True
-        self._picture = None
-        self.update()
-
-    def set_subset(self, edges: list[Edge] | None) -> None:
-        """Draw only these wires (an export of the selection), or all for None."""
-        self._subset = edges
-        self.invalidate()
-
-    def _rebuild(self) -> None:
-        path = QPainterPath()
-        edges = self._edges if self._subset is None else self._subset
-        self._parts = []
-        w = self._pen.widthF()
-        for edge in edges:
-            item = self._edges.get(edge)
-            if item is not None:
-                path.addPath(item.curve())
-                # padded: a level wire's own bounding box has no height and meets nothing
-                box = item.curve().boundingRect().adjusted(-w, -w, w, w)
-                self._parts.append((box, item.curve()))
-        self._path = path
-        self._bounds = QRectF() if path.isEmpty() else path.boundingRect().adjusted(-w, -w, w, w)
-        self._dirty = False
-
-    def boundingRect(self) -> QRectF:
-        if self._dirty:
-            self._rebuild()
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        if self._dirty:
-            self._rebuild()
-        if widget is None:  # scene.render (an export, a headless render): vector strokes
-            self._stroke(painter, option.exposedRect)
-            return
-        picture = self._picture_for(painter, widget)
-        painter.save()
-        painter.resetTransform()  # the picture is in the view's pixels
-        painter.drawPixmap(0, 0, picture)
-        painter.restore()
-
-    def _picture_for(self, painter: QPainter, widget: QWidget) -> QPixmap:
-        """The wires in `widget` as the painter would stroke them, made again only after
-        a zoom, a scroll, a resize or a change to a wire."""
-        transform = painter.worldTransform()
-        dpr = widget.devicePixelRatioF()
-        hints = painter.renderHints()
-        key = (transform, widget.width(), widget.height(), dpr, hints)
-        if self._picture is None or key != self._picture_key:
-            size = QSize(math.ceil(widget.width() * dpr), math.ceil(widget.height() * dpr))
-            picture = QPixmap(size)
-            picture.setDevicePixelRatio(dpr)
-            picture.fill(Qt.GlobalColor.transparent)
-            p = QPainter(picture)
-            p.setRenderHints(hints)
-            p.setWorldTransform(transform)
-            self._stroke(p, transform.inverted()[0].mapRect(QRectF(widget.rect())))
-            p.end()
-            self._picture, self._picture_key = picture, key
-        return self._picture
-
-    def _stroke(self, painter: QPainter, exposed: QRectF) -> None:
-        """Stroke the wires that may show in `exposed` (item coordinates)."""
-        painter.setPen(self._pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        exposed = exposed.adjusted(-4, -4, 4, 4)
-        if exposed.contains(self._bounds):
-            painter.drawPath(self._path)
-            return
-        for bounds, curve in self._parts:  # zoomed in: stroke only the wires in view
-            if bounds.intersects(exposed):
-                painter.drawPath(curve)

@@ -17,7 +17,7 @@ from shiboken6 import isValid
 
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
-from gradflow.ui.canvas.edge_item import EdgeItem, WireLayer
+from gradflow.ui.canvas.edge_item import EdgeItem
 from gradflow.ui.canvas.gestures import SceneGestures, grid_brush
 from gradflow.ui.canvas.label_layout import (
     MAX_WIRES,
@@ -31,6 +31,7 @@ from gradflow.ui.canvas.labels import widest_wire_text
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.scene_numbers import SceneNumbers
 from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme, font
+from gradflow.ui.canvas.wire_layer import WireLayer
 from gradflow.ui.document import GraphDocument
 
 SCROLL_MARGIN = 1200.0
