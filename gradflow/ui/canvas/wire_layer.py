@@ -84,7 +84,7 @@ class WireLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         if self._dirty:
             self._rebuild()
-        if widget is None:  # scene.render (an export, a headless render): vector strokes
+        if widget is None or painter.device() is not widget:  # an export, a render: vectors
             exposed = option.exposedRect.adjusted(-PAD, -PAD, PAD, PAD)
             self._stroke(painter, exposed, exposed.contains(self._bounds))
             return
