@@ -21,23 +21,30 @@ from gradflow.nn import TrainConfig, Trainer
 from gradflow.nn.datasets import standardised
 
 N, D, H, C = 256, 3072, 512, 10
+SETTLE_S = 0.05  # seconds between candidates, for spinning thread pools to go idle
+BURST = 3  # timed calls in a row per candidate and round
 
 
 def best_times(fns: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
-    """Best seconds per call of each function, measured interleaved (round-robin).
+    """Best seconds per call of each function, measured in interleaved rounds.
 
-    Interleaving and taking the best call keep the ratios fair on a shared machine:
-    a burst of load elsewhere slows one round of every candidate, not one candidate.
+    Each round runs every candidate in turn: one untimed call to wake its thread pool,
+    then BURST timed calls back to back (as steps run in a training loop), then an
+    untimed pause. Interleaving keeps the ratios fair on a shared machine - a burst of
+    load elsewhere slows one round of every candidate, not one candidate - and the pause
+    matters: PyTorch's OpenMP threads (and OpenBLAS's) keep spinning after a call and
+    would otherwise steal the cores from the next candidate (seen without it: the matmul
+    baseline slower than the whole training step it is a part of).
     """
-    for fn in fns.values():  # warm-up: first-call allocations, BLAS thread start
-        fn()
-        fn()
     best = dict.fromkeys(fns, float("inf"))
     for _ in range(repeats):
         for name, fn in fns.items():
-            t0 = time.perf_counter()
             fn()
-            best[name] = min(best[name], time.perf_counter() - t0)
+            for _ in range(BURST):
+                t0 = time.perf_counter()
+                fn()
+                best[name] = min(best[name], time.perf_counter() - t0)
+            time.sleep(SETTLE_S)
     return best
 
 
@@ -116,7 +123,7 @@ def torch_step(x: np.ndarray, y: np.ndarray) -> Callable[[], object] | None:
 def main() -> None:
     """Measure and print samples/s and fractions of the matmul rate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--repeats", type=int, default=10)
     args = parser.parse_args()
     rng = np.random.default_rng(0)
     x = rng.random((N, D), dtype=np.float32)
@@ -136,7 +143,10 @@ def main() -> None:
         rows.append(("PyTorch CPU, SGD", torch_fn))
     times = best_times(dict(rows), args.repeats)
     t_mm = times.pop("numpy matmul only")
-    print(f"3072-512-10 ReLU MLP, batch {N}, float32, best of {args.repeats} interleaved runs")
+    print(
+        f"3072-512-10 ReLU MLP, batch {N}, float32, "
+        f"best of {args.repeats} interleaved rounds of {BURST} steps"
+    )
     print(
         f"numpy matmul on the step's products: {flops / t_mm / 1e9:7.1f} GFLOP/s "
         f"({t_mm * 1e3:.2f} ms per step)"
