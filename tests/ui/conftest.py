@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from gradflow.core.examples import load_example
 from gradflow.ui.settings import ENV_VAR
+from gradflow.ui.training import TrainingPanel
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +38,16 @@ def add_mul(window):
     """The window showing the lecture's (x + y)·z example."""
     window.load_graph(load_example("add-mul"))
     return window
+
+
+@pytest.fixture
+def panel(qtbot):
+    """A shown training panel; its training thread is always ended after the test."""
+    dock = TrainingPanel()
+    qtbot.addWidget(dock)
+    dock.resize(1100, 600)
+    dock.show()
+    qtbot.waitExposed(dock)
+    yield dock
+    dock.shutdown()
+    assert not dock.is_running()

@@ -16,18 +16,6 @@ from gradflow.ui.training.series import Series, ema
 WAIT_MS = 20_000
 
 
-@pytest.fixture
-def panel(qtbot):
-    """A shown training panel; its training thread is always ended after the test."""
-    dock = TrainingPanel()
-    qtbot.addWidget(dock)
-    dock.resize(1100, 600)
-    dock.show()
-    yield dock
-    dock.shutdown()
-    assert not dock.is_running()
-
-
 def _run_to_end(qtbot, panel: TrainingPanel, config: TrainConfig) -> None:
     panel.options.set_config(config)
     panel.start_button.click()

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -22,19 +21,6 @@ from gradflow.nn import TrainConfig
 from gradflow.ui.training import TrainingPanel
 
 WAIT_MS = 20_000
-
-
-@pytest.fixture
-def panel(qtbot):
-    """A shown training panel; its training thread is always ended after the test."""
-    dock = TrainingPanel()
-    qtbot.addWidget(dock)
-    dock.resize(1100, 600)
-    dock.show()
-    qtbot.waitExposed(dock)
-    yield dock
-    dock.shutdown()
-    assert not dock.is_running()
 
 
 def _run_to_end(qtbot, panel: TrainingPanel, config: TrainConfig) -> None:
