@@ -151,6 +151,12 @@ def _ones_like_out(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
     return tuple(np.ones_like(outs[0]) for _ in ins)
 
 
+def _add_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+    # the upstream passes through as it is: multiplying by local ones would cost two
+    # passes over a whole layer's activations per step (the bias add of an MLP)
+    return tuple(reduce_to_shape(ups[0], x.shape) for x in ins)
+
+
 def _max_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
     a, b = np.broadcast_arrays(*ins)
     first = a >= b  # ties route to the first input, as documented
@@ -269,7 +275,7 @@ _OPS: tuple[Op, ...] = (
     Op("add", "gates", "+", ("a", "b"), _binary(np.add), _broadcast_shape,
        "a + b", "∂/∂a = 1, ∂/∂b = 1",
        "add distributes: each input gets the upstream gradient unchanged.",
-       "Add gate: a + b (broadcasting).", local=_ones_like_out),
+       "Add gate: a + b (broadcasting).", local=_ones_like_out, backward=_add_backward),
     Op("mul", "gates", "×", ("a", "b"), _binary(np.multiply), _broadcast_shape,
        "a · b", "∂/∂a = b, ∂/∂b = a",
        "mul swaps: each input gets the upstream gradient times the other input.",
@@ -315,7 +321,9 @@ _OPS: tuple[Op, ...] = (
        "max(0, x)", "∂/∂x = 1 if x > 0 else 0",
        "ReLU: passes the gradient where x > 0, blocks it where x ≤ 0.",
        "ReLU activation max(0, x).",
-       local=lambda i, o, a: ((i[0] > 0).astype(o[0].dtype),)),
+       local=lambda i, o, a: ((i[0] > 0).astype(o[0].dtype),),
+       # a float times a bool mask keeps the float's dtype; no 0/1 array is made
+       backward=lambda i, o, u, a: (u[0] * (i[0] > 0),)),
     Op("matmul", "tensor ops", "@", ("A", "B"), _binary(np.matmul), _matmul_shape,
        "A @ B", "∂L/∂A = G @ Bᵀ, ∂L/∂B = Aᵀ @ G",
        "matmul: the gradient of each factor is the upstream times the other, transposed.",
