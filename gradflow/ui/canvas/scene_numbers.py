@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
+from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.label_item import ViewBox
 from gradflow.ui.canvas.labels import caption_values
@@ -34,28 +37,28 @@ class SceneNumbers:
         show_values, show_grads = self._display
         values = state.edge_values if state is not None and show_values else {}
         grads = state.edge_grads if state is not None and show_grads else {}
-        edges = self._edges
         view = self._view_box()
         changes, self._shown_values = changed_numbers(self._shown_values, values)
-        for edge, value in changes:
-            item = edges.get(edge)
-            if item is not None:
-                label = item.value_label
-                if view is None or not label.take_number_unseen(value, view):
-                    label.set_value(value)
+        self._give_numbers(changes, "value_label", view)
         changes, self._shown_grads = changed_numbers(self._shown_grads, grads)
-        for edge, grad in changes:
-            item = edges.get(edge)
-            if item is not None:
-                label = item.grad_label
-                if view is None or not label.take_number_unseen(grad, view):
-                    label.set_value(grad)
+        self._give_numbers(changes, "grad_label", view)
         self._show_captions(state, show_values, show_grads)
 
     def set_display(self, values: bool, grads: bool) -> None:
         """Show or hide values and gradients."""
         self._display = (values, grads)
         self.show_state(self._state)
+
+    def _give_numbers(
+        self, changes: list[tuple[Edge, np.ndarray | None]], label_name: str, view: ViewBox | None
+    ) -> None:
+        """Hand each changed number to its wire's label; off-screen labels skip the repaint."""
+        for edge, number in changes:
+            item = self._edges.get(edge)
+            if item is not None:
+                label = getattr(item, label_name)
+                if view is None or not label.take_number_unseen(number, view):
+                    label.set_value(number)
 
     def _view_box(self) -> ViewBox | None:
         """The part of the scene the views show, as one box (None without a view: all of it).

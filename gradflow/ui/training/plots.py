@@ -64,6 +64,18 @@ def _plot(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
     return plot
 
 
+def _validation_curve(plot: pg.PlotWidget) -> pg.PlotDataItem:
+    """Per-epoch validation points: red dots joined by a line."""
+    return plot.plot(
+        pen=pg.mkPen("#d62728", width=2),
+        symbol="o",
+        symbolSize=5,
+        symbolBrush="#d62728",
+        symbolPen=None,
+        name="validation",
+    )
+
+
 def _fast(curve: pg.PlotDataItem) -> pg.PlotDataItem:
     curve.setDownsampling(auto=True, method="peak")
     curve.setClipToView(True)
@@ -95,25 +107,11 @@ class TrainingPlots(QWidget):
         self.smooth_curve = _fast(
             self.loss_plot.plot(pen=pg.mkPen("#1f4e8c", width=2.5), name="smoothed")
         )
-        self.val_loss_curve = self.loss_plot.plot(
-            pen=pg.mkPen("#d62728", width=2),
-            symbol="o",
-            symbolSize=5,
-            symbolBrush="#d62728",
-            symbolPen=None,
-            name="validation",
-        )
+        self.val_loss_curve = _validation_curve(self.loss_plot)
         self.train_acc_curve = self.accuracy_plot.plot(
             pen=pg.mkPen("#1f4e8c", width=2), name="train"
         )
-        self.val_acc_curve = self.accuracy_plot.plot(
-            pen=pg.mkPen("#d62728", width=2),
-            symbol="o",
-            symbolSize=5,
-            symbolBrush="#d62728",
-            symbolPen=None,
-            name="validation",
-        )
+        self.val_acc_curve = _validation_curve(self.accuracy_plot)
         self.grad_curves: list[pg.PlotDataItem] = []
         self.image = pg.ImageItem(axisOrder="row-major")
         self.dots: list[pg.ScatterPlotItem] = []  # the data points, one item per class
