@@ -28,7 +28,8 @@ TEMPLATES = {
     "exp": "exp({0})", "reciprocal": "1/{0}", "add_const": "{0} + {c}",
     "mul_const": "{c} · {0}", "square": "{0}²", "sigmoid": "σ({0})", "tanh": "tanh({0})",
     "relu": "max(0, {0})", "matmul": "{0} @ {1}", "sum": "Σ {0}", "copy": "{0}",
-    "softmax_ce": "CE({0}, {1})", "mse": "mse({0}, {1})",
+    "softmax_ce": "CE({0}, {1})", "mse": "mse({0}, {1})", "sub": "{0} − {1}",
+    "div": "{0} / {1}", "pow": "{0}^{c}", "log": "ln({0})", "abs": "|{0}|", "linear": "{0}",
 }
 # fmt: on
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from gradflow.core import op_math as m
 from gradflow.core.errors import GraphError
 from gradflow.core.numerics import (
     log_softmax,
@@ -308,6 +309,24 @@ _OPS: tuple[Op, ...] = (
     Op("square", "gates", "x²", ("x",), _unary(np.square), _same_shape,
        "x²", "∂/∂x = 2x", "square scales the upstream gradient by 2x.",
        "Square: x².", local=lambda i, o, a: (2 * i[0],)),
+    Op("sub", "gates", "−", ("a", "b"), _binary(np.subtract), _broadcast_shape,
+       "a − b", "∂/∂a = 1, ∂/∂b = −1",
+       "sub distributes with a sign: a gets the upstream gradient, b its negative.",
+       "Subtract gate: a − b (broadcasting).", local=m.sub_local),
+    Op("div", "gates", "÷", ("a", "b"), m.div_forward, _broadcast_shape,
+       "a / b", "∂/∂a = 1/b, ∂/∂b = −a/b²",
+       "div scales the upstream gradient by 1/b for a and by −a/b² for b.",
+       "Divide gate: a / b (broadcasting).", local=m.div_local),
+    Op("pow", "gates", "xᶜ", ("x",), m.pow_forward, _same_shape,
+       "xᶜ", "∂/∂x = c · xᶜ⁻¹", "pow scales the upstream gradient by c · xᶜ⁻¹.",
+       "Power with a constant exponent c: x ** c.", local=m.pow_local, attrs={"c": 2.0}),
+    Op("log", "gates", "ln", ("x",), m.log_forward, _same_shape,
+       "ln x", "∂/∂x = 1/x", "log scales the upstream gradient by 1/x.",
+       "Natural logarithm ln x (x > 0 only).", local=m.log_local),
+    Op("abs", "gates", "|x|", ("x",), _unary(np.abs), _same_shape,
+       "|x|", "∂/∂x = sign(x) (0 at x = 0)",
+       "abs passes the gradient where x > 0 and flips its sign where x < 0.",
+       "Absolute value |x|.", local=m.abs_local),
     Op("sigmoid", "activations", "σ", ("x",), _unary(stable_sigmoid), _same_shape,
        "σ(x) = 1/(1+e⁻ˣ)", "∂/∂x = σ(x)(1 − σ(x))",
        "sigmoid: local derivative σ(1−σ), at most 0.25 - gradients shrink.",
@@ -324,6 +343,12 @@ _OPS: tuple[Op, ...] = (
        local=lambda i, o, a: ((i[0] > 0).astype(o[0].dtype),),
        # a float times a bool mask keeps the float's dtype; no 0/1 array is made
        backward=lambda i, o, u, a: (u[0] * (i[0] > 0),)),
+    Op("linear", "activations", "id", ("x",), m.identity_forward, _same_shape,
+       "x", "∂/∂x = 1",
+       "linear (identity): the gradient passes through unchanged; stacked linear "
+       "layers collapse into one matrix.",
+       "Linear (identity) activation: x.", local=_const_local(lambda a: 1.0),
+       backward=m.pass_through),
     Op("matmul", "tensor ops", "@", ("A", "B"), _binary(np.matmul), _matmul_shape,
        "A @ B", "∂L/∂A = G @ Bᵀ, ∂L/∂B = Aᵀ @ G",
        "matmul: the gradient of each factor is the upstream times the other, transposed.",

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from gradflow.core.op_math import check_log_domain, check_pow_domain
+
 ScalarForward = Callable[[float, float, float], float]
 ScalarLocal = Callable[[float, float, float, float], "tuple[float, float]"]
 
@@ -54,6 +56,35 @@ def _tanh(a: float) -> float:
     return float(np.tanh(a))
 
 
+def _divide(a: float, b: float) -> float:
+    try:
+        return a / b
+    except ZeroDivisionError:  # numpy's answer: ±inf, or nan for 0/0
+        with np.errstate(all="ignore"):
+            return float(np.divide(a, b))
+
+
+def _pow(a: float, c: float) -> float:
+    check_pow_domain(np.asarray(a), c)
+    with np.errstate(all="ignore"):
+        return float(np.power(a, c))
+
+
+def _pow_local(a: float, c: float) -> float:
+    with np.errstate(all="ignore"):
+        return c * float(np.power(a, c - 1.0))
+
+
+def _log(a: float) -> float:
+    check_log_domain(np.asarray(a))
+    return float(np.log(a))
+
+
+def _sign(a: float) -> float:
+    # np.sign: NaN stays NaN, both zeros give 0
+    return 1.0 if a > 0 else -1.0 if a < 0 else a if a != a else 0.0
+
+
 def _mse_local(a: float, b: float, _y: float, _c: float) -> tuple[float, float]:
     g = (a - b) * 2.0
     return g, -g
@@ -77,6 +108,14 @@ SCALAR_RULES: Mapping[str, ScalarRule] = {
     "add_const": ScalarRule(lambda a, b, c: a + c, lambda a, b, y, c: (1.0, 0.0)),
     "mul_const": ScalarRule(lambda a, b, c: a * c, lambda a, b, y, c: (c, 0.0)),
     "square": ScalarRule(lambda a, b, c: a * a, lambda a, b, y, c: (2 * a, 0.0)),
+    "sub": ScalarRule(lambda a, b, c: a - b, lambda a, b, y, c: (1.0, -1.0)),
+    "div": ScalarRule(
+        lambda a, b, c: _divide(a, b), lambda a, b, y, c: (_divide(1.0, b), _divide(-y, b))
+    ),
+    "pow": ScalarRule(lambda a, b, c: _pow(a, c), lambda a, b, y, c: (_pow_local(a, c), 0.0)),
+    "log": ScalarRule(lambda a, b, c: _log(a), lambda a, b, y, c: (_divide(1.0, a), 0.0)),
+    "abs": ScalarRule(lambda a, b, c: abs(a), lambda a, b, y, c: (_sign(a), 0.0)),
+    "linear": ScalarRule(lambda a, b, c: a, lambda a, b, y, c: (1.0, 0.0)),
     "sigmoid": ScalarRule(lambda a, b, c: _sigmoid(a), lambda a, b, y, c: (y * (1 - y), 0.0)),
     "tanh": ScalarRule(lambda a, b, c: _tanh(a), lambda a, b, y, c: (1 - y * y, 0.0)),
     "relu": ScalarRule(

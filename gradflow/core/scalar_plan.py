@@ -248,8 +248,11 @@ def run_scalar(
     bp = back_plan(plan, plan.slot[output], all_grads)
     eg = [0.0] * (len(plan.edges) + 1)
     with np.errstate(all="ignore"):
-        for fn, i, a, b, c in plan.forward:
-            v[i] = fn(v[a], v[b], c)
+        try:
+            for fn, i, a, b, c in plan.forward:
+                v[i] = fn(v[a], v[b], c)
+        except GraphError:
+            return None  # an input outside an op's domain: the general path names the node
         for k, groups, seeded, local, guard, i, a, b, ea, eb, c in bp.program:
             up = eg[k] if k >= 0 else sum_total(eg, groups, seeded)
             la, lb = local(v[a], v[b], v[i], c)

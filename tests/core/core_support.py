@@ -8,7 +8,7 @@ from gradflow.core.engine import RunResult
 from gradflow.core.graph import Graph
 from gradflow.core.trace import ForwardStep
 
-SCALAR_BINARY = ("add", "mul", "max", "mse")
+SCALAR_BINARY = ("add", "mul", "max", "mse", "sub", "div")
 SCALAR_UNARY = (
     "neg",
     "exp",
@@ -20,6 +20,9 @@ SCALAR_UNARY = (
     "tanh",
     "relu",
     "sum",
+    "pow",
+    "abs",
+    "linear",
 )
 
 
@@ -107,6 +110,8 @@ def random_scalar_graph(rng: np.random.Generator, n_ops: int, special: bool = Fa
         else:
             op = SCALAR_UNARY[int(rng.integers(len(SCALAR_UNARY)))]
             attrs = {"c": float(rng.normal())} if op in ("add_const", "mul_const") else {}
+            if op == "pow":  # whole exponents: a fractional one refuses negative bases
+                attrs = {"c": float(rng.choice([-1.0, 2.0, 3.0]))}
             nid = g.add_node(op, f"n{j}", **attrs)
             g.connect(pick[0][0], nid, pick[0][1], 0)
         ports.append((nid, 0))

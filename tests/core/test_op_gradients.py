@@ -34,6 +34,12 @@ CASES = [
     ("mse", {}, [A, B]),
     ("softmax_ce", {}, [A]),
     ("copy", {"outputs": 3}, [A]),
+    ("sub", {}, [A, [1.0, 2.0, -0.5]]),
+    ("div", {}, [A, [[0.5, -1.5, 2.0], [0.8, 1.2, -0.7]]]),
+    ("pow", {"c": 3.0}, [A]),
+    ("log", {}, [[[0.5, 1.5], [2.0, 0.8]]]),
+    ("abs", {}, [A]),
+    ("linear", {}, [A]),
 ]
 
 
@@ -65,7 +71,7 @@ def test_gradient_of_each_op_matches_finite_differences(op, attrs, values):
 @pytest.mark.parametrize("op", [c[0] for c in CASES if c[0] not in ("matmul", "softmax_ce")])
 def test_scalar_version_of_each_op_matches_finite_differences(op):
     attrs = next(c[1] for c in CASES if c[0] == op)
-    values = [0.7, -0.4] if op in ("add", "mul", "max", "mse") else [0.7]
+    values = [0.7, -0.4] if op in ("add", "mul", "max", "mse", "sub", "div") else [0.7]
     assert gradcheck(_one_op_graph(op, attrs, values)).ok
 
 

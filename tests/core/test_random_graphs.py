@@ -58,6 +58,8 @@ class _Builder:
         attrs = {}
         if op in ("add_const", "mul_const"):
             attrs["c"] = float(self.rng.uniform(-2, 2))
+        if op == "pow":
+            attrs["c"] = float(self.rng.choice([2.0, 3.0]))
         if op == "copy":
             attrs["outputs"] = int(self.rng.integers(1, 4))
         nid = self.g.add_node(op, **attrs)
@@ -76,7 +78,7 @@ class _Builder:
         self.ports.extend((nid, p, s) for p, s in enumerate(shapes))
 
     def _safe(self) -> bool:
-        """No value huge, no ReLU or max input at a kink, no 1/x near a pole."""
+        """No value huge, no ReLU, max or abs input at a kink, no 1/x or a/b near a pole."""
         nid = list(self.g.nodes)[-1]
         node = self.g.node(nid)
         if node.op in ("input", "const"):
@@ -88,11 +90,11 @@ class _Builder:
         out = result.values[nid][0]
         if not np.all(np.abs(out) < 50):
             return False
-        if node.op == "relu" or node.op == "max":
-            gap = ins[0] if node.op == "relu" else ins[0] - ins[1]
+        if node.op in ("relu", "max", "abs"):
+            gap = ins[0] - ins[1] if node.op == "max" else ins[0]
             return bool(np.all(np.abs(gap) > 0.05))
-        if node.op == "reciprocal":
-            return bool(np.all(np.abs(ins[0]) > 0.3))
+        if node.op in ("reciprocal", "div"):
+            return bool(np.all(np.abs(ins[-1]) > 0.3))
         return True
 
     def finish(self) -> Graph:
