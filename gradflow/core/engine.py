@@ -15,6 +15,7 @@ import numpy as np
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.ops import Op
+from gradflow.core.outputs import OutputChoice, choose_output
 from gradflow.core.scalar_plan import run_scalar
 from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace, frozen
 
@@ -47,7 +48,8 @@ class RunResult:
     `values[id]` holds one array per output port; `grads[id]` holds dL/d(output port) for
     every node the output depends on (consts excepted); `edge_grads[e]` is the gradient
     sent back along wire e, i.e. dL/d(the input it feeds). `problems` names, per node, why
-    it could not be computed (only in partial runs); `notice` says why backward was skipped.
+    it could not be computed (only in partial runs); `notice` says why backward was skipped;
+    `output_note` says which end a partial run chose when the graph names no output.
     """
 
     output: str | None
@@ -57,6 +59,7 @@ class RunResult:
     trace: Trace | None = None
     problems: Mapping[str, str] = field(default_factory=dict)
     notice: str | None = None
+    output_note: str | None = None
 
     def value(self, node_id: str, port: int = 0) -> np.ndarray:
         """The forward value of one output port."""
@@ -109,15 +112,19 @@ def run(
         the results are the same bit for bit. False forces the general numpy path.
     """
     feeds = feeds or {}
+    choice: OutputChoice | None = None
+    if partial and len(graph):
+        choice = choose_output(graph)  # several ends: the last-added computable one
+    note = None if choice is None else choice.note
     if fast:
-        done = run_scalar(graph, feeds, record, all_grads)
+        done = run_scalar(graph, feeds, record, all_grads, None if choice is None else choice.node)
         if done is not None:
-            return RunResult(*done)
+            return RunResult(*done, output_note=note)
     plan = compile_plan(graph)
     steps: list[Step] = []
     values, problems = _forward(plan, feeds, partial, steps if record else None)
     try:
-        output = graph.output_node()
+        output = graph.output_node() if choice is None else choice.node
     except GraphError as err:
         if not partial:
             raise
@@ -126,11 +133,11 @@ def run(
         if not partial:
             raise GraphError(problems.get(output, f"the output {output} could not be computed"))
         notice = f"the output {graph.node(output).title} cannot be computed yet"
-        return RunResult(output, values, {}, {}, _trace(steps, record), problems, notice)
+        return RunResult(output, values, {}, {}, _trace(steps, record), problems, notice, note)
     n_forward = len(steps)
     grads, edge_grads = _backward(plan, values, output, all_grads, steps if record else None)
     trace = Trace(tuple(steps), n_forward) if record else None
-    return RunResult(output, values, grads, edge_grads, trace, problems)
+    return RunResult(output, values, grads, edge_grads, trace, problems, output_note=note)
 
 
 def _trace(steps: list[Step], record: bool) -> Trace | None:

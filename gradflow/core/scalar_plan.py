@@ -223,17 +223,22 @@ def _back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
 
 
 def run_scalar(
-    graph: Graph, feeds: Mapping[str, Any], record: bool, all_grads: bool
+    graph: Graph,
+    feeds: Mapping[str, Any],
+    record: bool,
+    all_grads: bool,
+    output: str | None = None,
 ) -> tuple[str, NodeValues, NodeGrads, EdgeGrads, Trace | None] | None:
     """Forward and backward on floats; None when the graph is not a float64 scalar graph.
 
+    `output`: the node to seed (default: the graph's output node).
     Returns (output, values, grads, edge_grads, trace) with the general engine's meaning.
     """
     plan = compile_scalar(graph)
     if plan is None:
         return None
     try:
-        output = graph.output_node()
+        output = output if output is not None else graph.output_node()
     except GraphError:
         return None  # the general path reports this the way the caller asked for
     v = list(plan.base_values(graph))

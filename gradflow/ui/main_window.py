@@ -105,9 +105,12 @@ class MainWindow(QMainWindow):
 
     # --- documents -------------------------------------------------------------------------------
     def load_graph(self, graph: Graph, path: str | None = None) -> None:
-        """Replace the document's graph (a new document), then fit it in view."""
+        """Replace the document's graph (a new document), then fit it in view.
+
+        The whole run shows at once (the playhead at the end): nothing blanks.
+        """
         self.document.load_graph(graph, path)
-        self.set_playhead(None if self._playhead is None else 0)
+        self.set_playhead(None)
         self.view.fit()
 
     def document_name(self) -> str:
@@ -210,6 +213,8 @@ class MainWindow(QMainWindow):
         result = self.document.result
         if result.notice:
             self.notice.setText(f"⚠ {result.notice}")
+        elif result.output_note:
+            self.notice.setText(f"ⓘ {result.output_note}")
         elif result.problems:
             n = len(result.problems)
             self.notice.setText(f"⚠ {n} node{'s' if n > 1 else ''} not computed yet")
@@ -217,8 +222,12 @@ class MainWindow(QMainWindow):
             self.notice.setText(f"{len(self.document.graph)} nodes · computed")
 
     def _on_document_result_changed(self, structural: bool) -> None:
-        if self._playhead is not None:
-            self.set_playhead(0 if structural else self._playhead)
+        # a value edit keeps the playhead; a structural one shows the whole new run, so
+        # every number that can be computed stays on screen
+        if self._playhead is not None and not structural:
+            self.set_playhead(self._playhead)
+        elif self._playhead is not None:
+            self.set_playhead(None)
         else:
             self.refresh_state()
 

@@ -142,7 +142,7 @@ def test_values_above_and_gradients_below_every_wire(qtbot, add_mul):
     assert flat.grad_label.text_rect().top() >= flat.label_anchor().y()
 
 
-def test_playhead_reveals_steps_and_resets_on_structural_edits(qtbot, add_mul):
+def test_playhead_reveals_steps_and_shows_the_whole_run_after_structural_edits(qtbot, add_mul):
     window, scene = add_mul, add_mul.scene
     seen: list[object] = []
     window.playhead_changed.connect(seen.append)
@@ -152,10 +152,15 @@ def test_playhead_reveals_steps_and_resets_on_structural_edits(qtbot, add_mul):
     window.document.set_attr("x", "value", 1.0)  # a value edit keeps the playhead
     assert window.playhead == 1
     assert scene.edge_item(Edge("x", "q")).value_label.text() == "1"
-    window.document.add_node("neg")
-    assert window.playhead == 0
-    window.set_playhead(None)
-    assert seen == [1, 0, None]
+    window.document.add_node("neg")  # nothing blanks: every computable number stays
+    assert window.playhead is None
+    assert scene.edge_item(Edge("q", "f")).value_label.text() == "6"
+    assert scene.edge_item(Edge("x", "q")).grad_label.text() == "-4"
+    window.set_playhead(2)
+    window.document.delete(["neg1"])
+    assert window.playhead is None
+    assert scene.edge_item(Edge("x", "q")).grad_label.text() == "-4"
+    assert seen == [1, None, 2, None]
 
 
 def test_pulling_a_wire_off_an_input_moves_or_removes_it(qtbot, add_mul):

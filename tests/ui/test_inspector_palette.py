@@ -130,18 +130,22 @@ def test_choosing_the_output_of_a_graph_with_two_ends(qtbot, add_mul):
     doc.add_node("neg", pos=(300.0, 300.0))
     doc.set_output(None)
     doc.connect("q", "neg1")
-    assert doc.result.notice == "the graph has 2 ends (f = q · z, neg1): choose the output node"
-    assert add_mul.notice.text().startswith("⚠ the graph has 2 ends")
-    add_mul.scene.select_nodes(["neg1"])
+    # the last-added end is used, and the status bar says so
+    assert doc.result.notice is None
+    assert doc.result.output == "neg1"
+    assert add_mul.notice.text().startswith("ⓘ 2 ends and no output node named: using neg1")
+    add_mul.scene.select_nodes(["f"])
     box = add_mul.inspector.is_output
     assert box.isVisibleTo(add_mul.inspector)
     assert not box.isChecked()
     box.click()
-    assert doc.graph.output == "neg1"
-    assert float(doc.result.grad("q")) == -1.0
+    assert doc.graph.output == "f"
+    assert doc.result.output_note is None
+    assert float(doc.result.grad("q")) == -4.0  # dF/dq = z, seeded at f now
     assert box.isChecked()
     doc.undo_stack.undo()
     assert doc.graph.output is None
+    assert float(doc.result.grad("q")) == -1.0  # back to the guessed end neg1 = -q
 
 
 def test_renaming_a_node_is_undoable_and_not_structural(qtbot, add_mul):

@@ -120,7 +120,7 @@ def test_play_button_runs_to_the_end(qtbot, monkeypatch, tmp_path) -> None:
     assert dock.driver.animator.completed == 10  # every step was animated
 
 
-def test_value_edit_keeps_the_step_and_structure_edit_resets(qtbot, monkeypatch, tmp_path) -> None:
+def test_value_edit_keeps_the_step_and_structure_edit_shows_all(qtbot, monkeypatch, tmp_path):
     window, dock = make_player(qtbot, monkeypatch, tmp_path)
     _step_to(dock, 7)
     window.document.set_attr("x", "value", 1.0)
@@ -129,9 +129,9 @@ def test_value_edit_keeps_the_step_and_structure_edit_resets(qtbot, monkeypatch,
     assert wire_texts(window)["q→f:0"] == ("6", "-4")  # q = 1 + 5 now
     assert "sends -4 to x, -4 to y" in dock.caption.text()
     window.document.add_node("input", pos=(0.0, 400.0))
-    assert window.playhead == 0
-    assert dock.controller.index == 0
-    assert dock.caption.text().startswith("Step 0/")
+    assert window.playhead is None  # the whole new run: nothing blanks
+    assert dock.controller.index == dock.controller.length == 11
+    assert wire_texts(window)["q→f:0"] == ("6", "-4")
 
 
 def test_inspector_explains_the_step(qtbot, monkeypatch, tmp_path) -> None:

@@ -97,10 +97,10 @@ def test_an_edit_during_an_animation_cancels_it(qtbot, monkeypatch, tmp_path) ->
     window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
     dock.controller.step_forward()
     assert dock.driver.animator.running
-    window.document.add_node("input", pos=(0.0, 500.0))  # structural: back to step 0
+    window.document.add_node("input", pos=(0.0, 500.0))  # structural: the whole new run
     assert not dock.driver.animator.running
-    assert window.playhead == 0
-    assert dock.controller.index == 0
+    assert window.playhead is None
+    assert dock.controller.index == dock.controller.length
     assert all(item.scene() is None for item in dock.driver.animator.pulses())
 
 

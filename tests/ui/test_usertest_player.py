@@ -57,9 +57,10 @@ def test_with_nothing_to_play_the_caption_says_what_to_do(qtbot, window):
     doc = window.document
     a = doc.add_node("neg")
     b = doc.add_node("exp")
-    caption = window.player.caption.text()
-    assert caption.startswith("Nothing to play yet: the graph has 2 ends")
-    assert "tick “output node” in the inspector" in caption
+    caption = window.player.caption.text()  # the last-added end is tried as the output
+    assert caption.startswith("Nothing to play yet: the output exp1 cannot be computed yet")
+    assert "exp1: input x is not connected" in caption
+    assert window.notice.text().startswith("⚠ the output exp1 cannot be computed yet")
     doc.connect(a, b)
     caption = window.player.caption.text()
     assert "cannot be computed yet" in caption

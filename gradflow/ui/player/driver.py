@@ -129,7 +129,7 @@ class PlayerDriver(QObject):
         """The caption for playhead k when no step explains itself (start, end, nothing)."""
         trace, result = self.trace, self.window.document.result
         if (trace is None or len(trace) == 0) and result.notice:
-            return nothing_to_play(result.notice, result.problems)
+            return nothing_to_play(result.notice, result.problems, result.output)
         return caption_at(trace, self.window.document.graph, k)
 
     def _show_text(self, k: int | None, exp: Explanation | None = None) -> None:
@@ -147,12 +147,17 @@ class PlayerDriver(QObject):
             )
 
 
-def nothing_to_play(notice: str, problems: Mapping[str, str]) -> str:
-    """Why there are no steps, and what to do - the engine's reason, not a generic line."""
+def nothing_to_play(notice: str, problems: Mapping[str, str], output: str | None = None) -> str:
+    """Why there are no steps, and what to do - the engine's reason, not a generic line.
+
+    The output's own problem is named, unless it only waits for another node: then the
+    first problem in running order (the cause upstream).
+    """
     text = f"Nothing to play yet: {notice}"
     if "output node" in notice:
         text += " (select it and tick “output node” in the inspector)"
     elif problems:
-        node, why = next(iter(problems.items()))
-        text += f" - {node}: {why}"
+        own = problems.get(output or "", "waiting")
+        node = output if not own.startswith("waiting") else next(iter(problems))
+        text += f" - {node}: {problems[node]}"
     return text + "."
