@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     command("run", "forward and backward: each node's value and gradient", _cmd_run)
     command("trace", "every step of forward and backward, numbered", _cmd_trace)
     command("check", "compare gradients with finite differences (exit 1 on mismatch)", _cmd_check)
+    p = command("exercise", "make a practice graph of a level (1-5)", _cmd_exercise, False, False)
+    p.add_argument("--level", type=int, required=True, choices=range(1, 6), metavar="1..5")
+    p.add_argument("--seed", type=_seed, default=0, metavar="N", help="same seed, same file")
+    p.add_argument("--ops", type=_op_list, metavar="OPS", help="gates to draw, e.g. add,mul,max")
+    p.add_argument("--out", metavar="FILE", help="the .gflow file to write (default: print it)")
     p = command("open", "open the GUI on a graph", _cmd_open, target=False, json_flag=False)
     p.add_argument("target", metavar="FILE|EXAMPLE", nargs="?", help=target_help)
     for name, (_module, help_text) in DELEGATED.items():
@@ -146,6 +151,32 @@ def _cmd_check(ns: argparse.Namespace) -> int:
     else:
         _print_lines(report.check_table(check))
     return 0 if check.ok else 1
+
+
+def _cmd_exercise(ns: argparse.Namespace) -> int:
+    from gradflow.core.exercises import make_exercise
+    from gradflow.core.fileformat import dumps, save
+
+    graph = make_exercise(ns.level, ns.seed, ns.ops)
+    if ns.out is None:
+        sys.stdout.write(dumps(graph))
+        return 0
+    save(graph, ns.out)
+    sys.stdout.write(f"wrote {ns.out}: {graph.title}\n")
+    return 0
+
+
+def _seed(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f'the seed must be a whole number ≥ 0, not "{text}"')
+    return int(text)
+
+
+def _op_list(text: str) -> list[str]:
+    ops = [op.strip() for op in text.split(",") if op.strip()]
+    if not ops:
+        raise argparse.ArgumentTypeError("--ops needs at least one op, e.g. add,mul")
+    return ops
 
 
 def _cmd_open(ns: argparse.Namespace) -> int:
