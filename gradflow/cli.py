@@ -134,9 +134,10 @@ def _cmd_trace(ns: argparse.Namespace) -> int:
     from gradflow.core import report
     from gradflow.core.engine import run
 
-    result = run(_resolve(ns.target), record=True)
+    graph = _resolve(ns.target)
+    result = run(graph, record=True)
     if ns.json:
-        return _print_json(report.trace_json(result))
+        return _print_json(report.trace_json(result, graph))
     _print_lines(report.trace_lines(result))
     return 0
 

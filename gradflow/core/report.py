@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from gradflow.core.chain import StepChain, chain_at
+from gradflow.core.chain_json import chain_json
 from gradflow.core.engine import RunResult
 from gradflow.core.formatting import format_array, format_number, to_jsonable
 from gradflow.core.gradcheck import GradcheckResult
@@ -60,8 +62,12 @@ def run_table(graph: Graph, result: RunResult) -> list[str]:
     return _align(rows)
 
 
-def step_json(step: Step) -> dict[str, Any]:
-    """One trace step as JSON data (its index is 1-based, like the playhead)."""
+def step_json(step: Step, chain: StepChain | None = None) -> dict[str, Any]:
+    """One trace step as JSON data (its index is 1-based, like the playhead).
+
+    A backward step given its `chain` also carries the chain rule per input edge
+    (`chain`, `total`, ...: see core/chain_json.py).
+    """
     head = {"index": step.index + 1, "phase": step.phase, "node": step.node, "op": step.op}
     if isinstance(step, ForwardStep):
         inputs = [
@@ -80,12 +86,21 @@ def step_json(step: Step) -> dict[str, Any]:
         "downstream": [
             {"to": e.src, "port": e.dst_port, "grad": to_jsonable(g)} for e, g in step.downstream
         ],
+        **({} if chain is None else chain_json(chain)),
     }
 
 
-def trace_json(result: RunResult) -> dict[str, Any]:
-    """{"output": id, "steps": [step_json, ...]} for a recorded run."""
-    steps = [] if result.trace is None else [step_json(s) for s in result.trace]
+def trace_json(result: RunResult, graph: Graph | None = None) -> dict[str, Any]:
+    """{"output": id, "steps": [step_json, ...]} for a recorded run.
+
+    With the `graph` the run came from, backward steps carry their chain rule too.
+    """
+    trace = result.trace
+    if trace is None:
+        return {"output": result.output, "steps": []}
+    steps = [
+        step_json(s, None if graph is None else chain_at(trace, graph, s.index)) for s in trace
+    ]
     return {"output": result.output, "steps": steps}
 
 
