@@ -12,14 +12,23 @@ drawn on stderr when it is a terminal. Exit codes: 0 done, 1 training diverged,
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import sys
 import time
+from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from gradflow.core.errors import GradflowError
-from gradflow.nn.config import TrainConfig, parse_hidden
+from gradflow.core.i18n import _
+from gradflow.nn.config import TASKS, TrainConfig, parse_hidden, parse_image_shape
+from gradflow.nn.linear_map import effective_linear, is_one_linear_map
+from gradflow.nn.mlp import ACTIVATIONS
+from gradflow.nn.model_file import Checkpoint, checkpoint_of, load_model, save_model
+from gradflow.nn.templates import template_names, template_tiles, tiles_rgb
+from gradflow.nn.torch_export import write_pytorch
+from gradflow.nn.toy_sets import REGRESSION_SETS
 from gradflow.nn.trainer import EpochMetrics, IterationMetrics, Trainer, TrainingDiverged
 
 
@@ -38,11 +47,20 @@ def build_parser() -> argparse.ArgumentParser:
     add = p.add_argument
     add(
         "--dataset",
-        default="spiral",
-        help="spiral, xor, circles, gaussians, cifar10:DIR or npz:PATH (default spiral)",
+        default=None,
+        help="spiral, xor, circles, gaussians, digits, cifar10:DIR or npz:PATH; for "
+        "--task regression line, sine, plane or npz:PATH (default spiral, or the --load "
+        "model's)",
+    )
+    add(
+        "--task",
+        default=None,
+        choices=TASKS,
+        help="classification, or regression (MSE, linear output); default: regression for "
+        "line, sine and plane, else classification",
     )
     add("--hidden", default="64,64", help='hidden layer sizes, e.g. "100,50" (default 64,64)')
-    add("--activation", default="relu", choices=("relu", "tanh", "sigmoid"))
+    add("--activation", default="relu", choices=ACTIVATIONS)
     add("--optimizer", default="adam", choices=("sgd", "momentum", "adam"))
     add("--loss", default="softmax_ce", choices=("softmax_ce", "mse"))
     add("--init", default="he", choices=("he", "xavier"))
@@ -60,14 +78,32 @@ def build_parser() -> argparse.ArgumentParser:
     add("--samples", type=int, default=600, help="toy sets: number of points (default 600)")
     add("--noise", type=float, default=0.1, help="toy sets: noise (default 0.1)")
     add("--classes", type=int, default=None, help="spiral/circles/gaussians: class count")
+    add("--image-shape", default=None, help='how an npz row is an image: "8x8" or "32x32x3"')
+    add("--save", metavar="MODEL.npz", help="save the trained model (weights, config, scaling)")
+    add(
+        "--load",
+        metavar="MODEL.npz",
+        help="start from a saved model: its layers, activation, task and scaling",
+    )
+    add("--templates", metavar="PNG", help="write the first layer's W rows as images")
+    add(
+        "--export-pytorch",
+        metavar="MODEL.py",
+        help="write a PyTorch nn.Sequential of the model (weights beside it as MODEL.npz)",
+    )
     add("--json", action="store_true", help="print one JSON object per epoch and a summary")
     return p
 
 
-def config_from_args(args: argparse.Namespace) -> TrainConfig:
-    """A validated TrainConfig from parsed options."""
+def config_from_args(args: argparse.Namespace, start: Checkpoint | None = None) -> TrainConfig:
+    """A validated TrainConfig from parsed options; with `start` (a loaded model) the
+    layers, activation, task, loss and image shape are the model's."""
+    dataset = args.dataset or (start.config.dataset if start else "spiral")
+    task = args.task or (
+        "regression" if dataset.partition(":")[0] in REGRESSION_SETS else "classification"
+    )
     cfg = TrainConfig(
-        dataset=args.dataset,
+        dataset=dataset,
         hidden=parse_hidden(args.hidden),
         activation=args.activation,
         optimizer=args.optimizer,
@@ -82,7 +118,19 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
         noise=args.noise,
         classes=args.classes,
         loss=args.loss,
+        task=task,
+        image_shape=parse_image_shape(args.image_shape) if args.image_shape else None,
     )
+    if start is not None:
+        saved = start.config
+        cfg = dataclasses.replace(
+            cfg,
+            hidden=saved.hidden,
+            activation=saved.activation,
+            task=args.task or saved.task,
+            loss=saved.loss,
+            image_shape=cfg.image_shape or saved.image_shape,
+        )
     cfg.validate()
     return cfg
 
@@ -187,7 +235,9 @@ def main(
     err = err or sys.stderr
     try:
         args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-        trainer = Trainer(config_from_args(args))
+        start = load_model(args.load) if args.load else None
+        trainer = Trainer(config_from_args(args, start), start=start)
+        _check_outputs(args, trainer)
     except SystemExit as done:  # --help
         return int(done.code or 0)
     except (_UsageError, GradflowError) as exc:
@@ -195,23 +245,99 @@ def main(
         return 2
     try:
         summary = _train(trainer, args.json, out, err)
+        written = write_outputs(args, trainer)
     except TrainingDiverged as exc:
         print(f"gradflow: error: {exc}", file=err)
         return 1
+    except GradflowError as exc:
+        print(f"gradflow: error: {exc}", file=err)
+        return 2
     except KeyboardInterrupt:
         print("gradflow: interrupted", file=err)
         return 130
+    summary["written"] = written
+    summary["one_linear_map"] = is_one_linear_map(trainer.config.activation, trainer.config.hidden)
     if args.json:
         print(json.dumps(summary), file=out)
     else:
-        val = summary["val_acc"]
-        shown = "" if val is None else f", validation accuracy {val:.1%}"
+        val, val_loss = summary["val_acc"], summary["val_loss"]
+        if val is not None:
+            shown = f", validation accuracy {val:.1%}"
+        elif val_loss is not None:
+            shown = f", validation loss {val_loss:.4g}"
+        else:
+            shown = ""
         print(
             f"done: {summary['epochs']} epochs, {summary['iterations']} iterations in "
             f"{summary['elapsed_s']:.1f} s{shown}",
             file=out,
         )
+        if summary["one_linear_map"]:
+            print(_linear_map_line(trainer), file=out)
+        for path in written:
+            print(_("wrote {path}").format(path=path), file=out)
     return 0
+
+
+def _linear_map_line(trainer: Trainer) -> str:
+    w, _b = effective_linear(trainer.model.params)
+    return _(
+        "one linear map (no hidden layer, or every hidden activation linear): f(x) = W x + b, "
+        "W = Wk…W1 of shape {rows} x {cols}"
+    ).format(rows=w.shape[0], cols=w.shape[1])
+
+
+def _check_outputs(args: argparse.Namespace, trainer: Trainer) -> None:
+    """Refuse, before training, outputs that cannot be made (no image shape, bad names)."""
+    if args.templates and trainer.data.image_shape is None:
+        raise GradflowError(
+            _("--templates needs image data: the digits, CIFAR-10, or --image-shape for an npz")
+        )
+    for option, path, suffix in (
+        ("--save", args.save, ".npz"),
+        ("--export-pytorch", args.export_pytorch, ".py"),
+        ("--templates", args.templates, ".png"),
+    ):
+        if path and not path.lower().endswith(suffix):
+            raise GradflowError(
+                _("{option} needs a file name ending in {suffix}, got {path}").format(
+                    option=option, suffix=suffix, path=path
+                )
+            )
+
+
+def write_outputs(args: argparse.Namespace, trainer: Trainer) -> list[str]:
+    """Write what --save, --export-pytorch and --templates asked for; the paths written."""
+    written: list[str] = []
+    checkpoint = checkpoint_of(trainer.config, trainer.data, trainer.model.params)
+    if args.save:
+        save_model(checkpoint, args.save)
+        written.append(args.save)
+    if args.export_pytorch:
+        py = Path(args.export_pytorch)
+        weights = py.with_suffix(".npz")
+        if not (args.save and Path(args.save).resolve() == weights.resolve()):
+            save_model(checkpoint, weights)
+            written.append(str(weights))
+        write_pytorch(checkpoint, py, weights.name)
+        written.append(str(py))
+    if args.templates:
+        _write_templates(args.templates, trainer)
+        written.append(args.templates)
+    return written
+
+
+def _write_templates(path: str, trainer: Trainer) -> None:
+    from gradflow.ui.render import ensure_app
+    from gradflow.ui.training.templates_image import save_templates_png
+
+    ensure_app()
+    names = template_names(trainer.config.hidden, trainer.data.names())
+    tiles = template_tiles(trainer.model.params["W1"], trainer.data.image_shape or ())
+    try:
+        save_templates_png(path, tiles_rgb(tiles), names)
+    except OSError as err:
+        raise GradflowError(_("cannot write {path}: {why}").format(path=path, why=err)) from None
 
 
 if __name__ == "__main__":

@@ -45,3 +45,4 @@ def test_wheel_ships_every_package_and_the_examples(tmp_path: Path) -> None:
         assert f"gradflow/resources/examples/{example.name}" in names
     for init in (ROOT / "gradflow").rglob("__init__.py"):
         assert init.relative_to(ROOT).as_posix() in names
+    assert "gradflow/resources/datasets/digits.npz" in names  # the bundled UCI digits

@@ -6,10 +6,12 @@ import math
 from dataclasses import dataclass
 
 from gradflow.core.errors import GradflowError
+from gradflow.core.i18n import _
 from gradflow.nn.mlp import ACTIVATIONS, INITS, LOSSES
 from gradflow.nn.optim import OPTIMIZERS
 
 MAX_WIDTH = 8192
+TASKS = ("classification", "regression")
 
 
 class ConfigError(GradflowError):
@@ -20,7 +22,12 @@ class ConfigError(GradflowError):
 class TrainConfig:
     """What to train on and how.
 
-    dataset: "spiral", "xor", "circles", "gaussians", "cifar10:DIR" or "npz:PATH".
+    dataset: "spiral", "xor", "circles", "gaussians", "digits", "cifar10:DIR", "npz:PATH",
+        or for regression "line", "sine", "plane" (or "npz:PATH" with real targets).
+    task: "classification" or "regression" (mean squared error, linear output; `loss`
+        is then ignored).
+    image_shape: how a feature row is an image, e.g. (8, 8) or (32, 32, 3), for the
+        templates of an npz data set (the digits and CIFAR-10 know their own).
     hidden: sizes of the hidden layers (empty for a linear classifier).
     samples, noise, classes: size, noise and class count of a toy set (classes None
         uses the set's default: 3 for spiral, 2 otherwise; xor is always 2).
@@ -42,6 +49,8 @@ class TrainConfig:
     noise: float = 0.1
     classes: int | None = None
     loss: str = "softmax_ce"
+    task: str = "classification"
+    image_shape: tuple[int, ...] | None = None
 
     def validate(self) -> None:
         """Raise ConfigError naming the first option that is not usable."""
@@ -49,6 +58,7 @@ class TrainConfig:
         _choice("optimizer", self.optimizer, OPTIMIZERS)
         _choice("init", self.init, INITS)
         _choice("loss", self.loss, LOSSES)
+        _choice("task", self.task, TASKS)
         if any(not 1 <= h <= MAX_WIDTH for h in self.hidden) or len(self.hidden) > 16:
             raise ConfigError(f"hidden layers must be 1..{MAX_WIDTH} wide (at most 16 layers)")
         if not (math.isfinite(self.lr) and self.lr > 0):
@@ -80,3 +90,16 @@ def parse_hidden(text: str) -> tuple[int, ...]:
         raise ConfigError(
             f'hidden sizes must be whole numbers like "100,50", got "{text}"'
         ) from None
+
+
+def parse_image_shape(text: str) -> tuple[int, ...]:
+    """An image shape from "8x8" (grey) or "32x32x3" (colour, channels last)."""
+    try:
+        shape = tuple(int(part) for part in text.lower().split("x"))
+    except ValueError:
+        shape = ()
+    if len(shape) not in (2, 3) or min(shape) < 1 or (len(shape) == 3 and shape[2] not in (1, 3)):
+        raise ConfigError(
+            _('an image shape looks like "8x8" or "32x32x3", got "{text}"').format(text=text)
+        )
+    return shape

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from gradflow.core.errors import DatasetError
+from gradflow.core.i18n import _
 
 CIFAR_TRAIN = tuple(f"data_batch_{i}" for i in range(1, 6))
 CIFAR_TEST = "test_batch"
@@ -118,8 +119,8 @@ def check_arrays(x: np.ndarray, y: np.ndarray, where: str) -> None:
         )
 
 
-def read_npz(path: str) -> tuple[np.ndarray, np.ndarray, int]:
-    """Features X (float32) and labels y (remapped to 0..K-1) from an `.npz` file, and K."""
+def _read_xy(path: str) -> tuple[Path, np.ndarray, np.ndarray]:
+    """The file and its arrays X and y, or one DatasetError."""
     if not path:
         raise DatasetError("npz needs a file: npz:PATH")
     file = Path(path).expanduser()
@@ -132,6 +133,27 @@ def read_npz(path: str) -> tuple[np.ndarray, np.ndarray, int]:
             x, y = data["X"], data["y"]
     except (OSError, ValueError, zipfile.BadZipFile, EOFError, io.UnsupportedOperation) as err:
         raise DatasetError(f"cannot read {file} as .npz: {err}") from None
+    return file, x, y
+
+
+def read_npz_targets(path: str) -> tuple[np.ndarray, np.ndarray]:
+    """Features X and real-valued targets y as (N, k) float32 rows, for regression."""
+    file, x, y = _read_xy(path)
+    if y.ndim == 1:
+        y = y.reshape(-1, 1)
+    if y.ndim != 2 or y.shape[0] != x.shape[0] or y.dtype.kind not in "iuf":
+        raise DatasetError(
+            _("{file}: regression needs numeric targets y, one row per row of X").format(file=file)
+        )
+    check_arrays(x, y[:, 0], str(file))
+    if not np.all(np.isfinite(y)):
+        raise DatasetError(_("{file}: y contains NaN or infinite values").format(file=file))
+    return x.astype(np.float32), y.astype(np.float32)
+
+
+def read_npz(path: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Features X (float32) and labels y (remapped to 0..K-1) from an `.npz` file, and K."""
+    file, x, y = _read_xy(path)
     check_arrays(x, y, str(file))
     if y.dtype.kind == "f" and np.all(np.isfinite(y)) and np.all(y == np.round(y)):
         y = y.astype(np.int64)

@@ -18,7 +18,7 @@ from gradflow.core.engine import run
 from gradflow.core.errors import GradflowError
 from gradflow.core.graph import Graph
 
-ACTIVATIONS = ("relu", "tanh", "sigmoid")
+ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 LOSSES = ("softmax_ce", "mse")
 INITS = ("he", "xavier")
 COLUMN = 300.0  # canvas distance between columns of the drawn network
@@ -58,7 +58,9 @@ def build_graph(
     XW1 (matmul), z1 (add bias), h1 (activation), ..., scores, loss.
     """
     if activation not in ACTIVATIONS:
-        raise GradflowError(f'unknown activation "{activation}" (choose from relu, tanh, sigmoid)')
+        raise GradflowError(
+            f'unknown activation "{activation}" (choose from {", ".join(ACTIVATIONS)})'
+        )
     if loss not in LOSSES:
         raise GradflowError(f'unknown loss "{loss}" (choose from {", ".join(LOSSES)})')
     g = Graph()
@@ -122,7 +124,9 @@ class MLP:
 
     `loss_and_grads` runs the training graph (forward + backward of the trainable
     parameters only); `evaluate_batch` runs the evaluation graph, whose parameters are
-    not trainable, so the engine skips backward entirely.
+    not trainable, so the engine skips backward entirely. With `regression` the loss is
+    the mean squared error against real-valued target rows and the output layer stays
+    linear (no activation after the last layer, as for classification scores).
     """
 
     def __init__(
@@ -134,19 +138,23 @@ class MLP:
         init: str = "he",
         seed: int = 0,
         dtype: type = np.float32,
+        regression: bool = False,
     ) -> None:
         if len(sizes) < 2 or any(int(s) < 1 for s in sizes):
             raise GradflowError("an MLP needs at least an input and an output size, all >= 1")
         self.sizes = tuple(int(s) for s in sizes)
         self.activation = activation
-        self.loss = loss
+        self.regression = regression
+        self.loss = "mse" if regression else loss
         self.dtype = dtype
         self.params = init_params(self.sizes, init, np.random.default_rng(seed), dtype)
         x0: np.ndarray = np.zeros((1, self.sizes[0]), dtype=dtype)
         y0 = self._target_placeholder(1)
-        self.train_graph = build_graph(self.sizes, activation, loss, x=x0, y=y0, params=self.params)
+        self.train_graph = build_graph(
+            self.sizes, activation, self.loss, x=x0, y=y0, params=self.params
+        )
         self.eval_graph = build_graph(
-            self.sizes, activation, loss, x=x0, y=y0, params=self.params, trainable=False
+            self.sizes, activation, self.loss, x=x0, y=y0, params=self.params, trainable=False
         )
 
     @property
@@ -160,7 +168,10 @@ class MLP:
         return np.zeros((n, self.sizes[-1]), dtype=self.dtype)
 
     def targets(self, labels: np.ndarray) -> np.ndarray:
-        """What the loss node is fed for integer class labels (one-hot rows for mse)."""
+        """What the loss node is fed: class labels for softmax_ce, one-hot rows for mse on
+        classes, the target rows themselves for regression."""
+        if self.regression:
+            return np.asarray(labels, dtype=self.dtype).reshape(len(labels), -1)
         if self.loss == "softmax_ce":
             return labels
         return np.eye(self.sizes[-1], dtype=self.dtype)[labels]
@@ -181,7 +192,12 @@ class MLP:
     ) -> tuple[float, np.ndarray]:
         """Mean loss (NaN without labels) and class scores of a batch, forward only."""
         given = labels is not None
-        lab = labels if labels is not None else np.zeros(len(x), dtype=np.intp)
+        if labels is not None:
+            lab = labels
+        elif self.regression:
+            lab = self._target_placeholder(len(x))
+        else:
+            lab = np.zeros(len(x), dtype=np.intp)
         res = run(self.eval_graph, record=False, feeds=self.feeds(x, lab), all_grads=False)
         return (float(res.value("loss")) if given else float("nan")), res.value("scores")
 

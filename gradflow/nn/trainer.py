@@ -24,6 +24,7 @@ from gradflow.core.numerics import log_softmax
 from gradflow.nn.config import TrainConfig
 from gradflow.nn.datasets import Dataset, load_dataset
 from gradflow.nn.mlp import MLP
+from gradflow.nn.model_file import Checkpoint
 from gradflow.nn.optim import make_optimizer
 
 
@@ -105,19 +106,41 @@ class _EpochProgress:
 class Trainer:
     """Trains an MLP on one data set, as configured; see the module docstring."""
 
-    def __init__(self, config: TrainConfig, dataset: Dataset | None = None) -> None:
+    def __init__(
+        self,
+        config: TrainConfig,
+        dataset: Dataset | None = None,
+        start: Checkpoint | None = None,
+    ) -> None:
+        """`start` (a loaded model file) gives the first weights and the standardisation;
+        its layer sizes must fit the data."""
         config.validate()
         self.config = config
-        self.data = dataset or load_dataset(
+        data = dataset or load_dataset(
             config.dataset,
             samples=config.samples,
             noise=config.noise,
             classes=config.classes,
             val_fraction=config.val_fraction,
             seed=config.seed,
+            task=config.task,
+            image_shape=config.image_shape,
         )
-        sizes = (self.data.n_features, *config.hidden, self.data.n_classes)
-        self.model = MLP(sizes, config.activation, config.loss, init=config.init, seed=config.seed)
+        sizes = (data.n_features, *config.hidden, data.n_classes)
+        if start is not None:
+            data = start.apply_to(data, sizes)
+        self.data = data
+        self.model = MLP(
+            sizes,
+            config.activation,
+            config.loss,
+            init=config.init,
+            seed=config.seed,
+            regression=data.is_regression,
+        )
+        if start is not None:
+            for name, value in start.params.items():
+                self.model.params[name][...] = value
         self.optimizer = make_optimizer(config.optimizer, config.lr, config.weight_decay)
         self._rng = np.random.default_rng(config.seed + 1)
         self.epoch = 0
@@ -166,6 +189,8 @@ class Trainer:
         with self._params_lock:
             self.optimizer.step(self.model.params, grads)
         self.iteration += 1
+        if self.data.is_regression:
+            return loss, norms, 0
         correct = int(np.count_nonzero(scores.argmax(axis=1) == labels))
         return loss, norms, correct
 
@@ -200,7 +225,7 @@ class Trainer:
                 self.epoch,
                 self.iteration,
                 ep.loss_sum / n,
-                ep.correct / n,
+                float("nan") if data.is_regression else ep.correct / n,
                 val_loss,
                 val_acc,
                 n / ep.busy if ep.busy > 0 else float("inf"),
@@ -212,15 +237,26 @@ class Trainer:
 
     # --- using the model ------------------------------------------------------------------------
     def evaluate(self, x: np.ndarray, labels: np.ndarray, chunk: int = 4096) -> tuple[float, float]:
-        """Mean loss and accuracy on standardised features (NaN, NaN when empty)."""
+        """Mean loss and accuracy on standardised features (NaN, NaN when empty; the
+        accuracy is NaN for regression)."""
         if len(x) == 0:
             return float("nan"), float("nan")
         total, correct = 0.0, 0
-        for i in range(0, len(x), chunk):
-            loss, scores = self.model.evaluate_batch(x[i : i + chunk], labels[i : i + chunk])
-            total += loss * len(scores)
-            correct += int(np.count_nonzero(scores.argmax(axis=1) == labels[i : i + chunk]))
-        return total / len(x), correct / len(x)
+        with self._params_lock:
+            for i in range(0, len(x), chunk):
+                loss, scores = self.model.evaluate_batch(x[i : i + chunk], labels[i : i + chunk])
+                total += loss * len(scores)
+                if not self.data.is_regression:
+                    hits = scores.argmax(axis=1) == labels[i : i + chunk]
+                    correct += int(np.count_nonzero(hits))
+        acc = float("nan") if self.data.is_regression else correct / len(x)
+        return total / len(x), acc
+
+    def predict_values(self, raw: np.ndarray) -> np.ndarray:
+        """The network's outputs (class scores, or regression predictions) for raw rows."""
+        x = self.data.standardise(np.asarray(raw))
+        with self._params_lock:
+            return self.model.scores(x)
 
     def predict_proba(self, raw: np.ndarray) -> np.ndarray:
         """Class probabilities for raw feature rows (in the data set's own units)."""

@@ -54,7 +54,7 @@ def test_the_wheel_scrolls_the_form_instead_of_changing_an_unfocused_box(
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     options = panel.options
     boxes = [*options.findChildren(QComboBox), *options.findChildren(QAbstractSpinBox)]
-    assert len(boxes) == 14
+    assert len(boxes) == 15
     for box in boxes:
         assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus, box.objectName()
     bar.setValue(0)

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gradflow.nn.config import TrainConfig, parse_hidden
-from gradflow.nn.datasets import TOY_SETS
+from gradflow.nn.config import TASKS, TrainConfig, parse_hidden, parse_image_shape
+from gradflow.nn.mlp import ACTIVATIONS
+from gradflow.nn.toy_sets import REGRESSION_SETS, TOY_SETS
 
 FILE_KINDS = {"cifar10": "CIFAR-10 folder…", "npz": ".npz file…"}
 
@@ -90,7 +91,14 @@ class TrainingOptions(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.dataset = _combo((*TOY_SETS, *FILE_KINDS.values()), "dataset")
+        self.dataset = _combo(
+            (*TOY_SETS, "digits", *REGRESSION_SETS, *FILE_KINDS.values()), "dataset"
+        )
+        self.task = _combo(TASKS, "task")
+        self.image_shape = QLineEdit()
+        self.image_shape.setObjectName("imageShape")
+        self.image_shape.setPlaceholderText("8x8 or 32x32x3")
+        self.image_shape.setToolTip("How a row of an .npz file is an image (for the templates)")
         self.location = QLineEdit()
         self.location.setObjectName("datasetLocation")
         self.location.setPlaceholderText("folder or file")
@@ -100,7 +108,7 @@ class TrainingOptions(QWidget):
         self.hidden = QLineEdit()
         self.hidden.setObjectName("hidden")
         self.hidden.setToolTip('Hidden layer sizes, e.g. "100,50" ("none": linear)')
-        self.activation = _combo(("relu", "tanh", "sigmoid"), "activation")
+        self.activation = _combo(ACTIVATIONS, "activation")
         self.optimizer = _combo(("adam", "momentum", "sgd"), "optimizer")
         self.loss = _combo(("softmax_ce", "mse"), "loss")
         self.init = _combo(("he", "xavier"), "init")
@@ -116,7 +124,14 @@ class TrainingOptions(QWidget):
         self.classes.setSpecialValueText("auto")  # the minimum (1) means the set's default
         self._layout()
         self.set_config(TrainConfig())
-        for box in (self.dataset, self.activation, self.optimizer, self.loss, self.init):
+        for box in (
+            self.dataset,
+            self.task,
+            self.activation,
+            self.optimizer,
+            self.loss,
+            self.init,
+        ):
             box.currentIndexChanged.connect(self.changed)
         for spin in (
             self.lr,
@@ -132,7 +147,9 @@ class TrainingOptions(QWidget):
             spin.valueChanged.connect(self.changed)
         self.hidden.editingFinished.connect(self.changed)
         self.location.editingFinished.connect(self.changed)
+        self.image_shape.editingFinished.connect(self.changed)
         self.dataset.currentIndexChanged.connect(self._update_enabled)
+        self.task.currentIndexChanged.connect(self._update_enabled)
         self.browse.clicked.connect(self._on_browse_clicked)
         self.wheel_guard = WheelGuard(self)
         for kind in (QComboBox, QAbstractSpinBox):
@@ -149,6 +166,8 @@ class TrainingOptions(QWidget):
         rows = (
             ("Data set", self.dataset),
             ("Location", where),
+            ("Task", self.task),
+            ("Image shape", self.image_shape),
             ("Samples", self.samples),
             ("Noise", self.noise),
             ("Classes", self.classes),
@@ -194,6 +213,10 @@ class TrainingOptions(QWidget):
             noise=self.noise.value(),
             classes=None if classes < 2 else classes,
             loss=self.loss.currentText(),
+            task=self.task.currentText(),
+            image_shape=parse_image_shape(shape)
+            if (shape := self.image_shape.text().strip())
+            else None,
         )
 
     def set_config(self, cfg: TrainConfig) -> None:
@@ -215,12 +238,20 @@ class TrainingOptions(QWidget):
         self.samples.setValue(cfg.samples)
         self.noise.setValue(cfg.noise)
         self.classes.setValue(cfg.classes or 1)
+        self.task.setCurrentText(cfg.task)
+        self.image_shape.setText("x".join(map(str, cfg.image_shape or ())))
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        is_file = self.dataset.currentText() in FILE_KINDS.values()
+        text = self.dataset.currentText()
+        is_file = text in FILE_KINDS.values()
         for w in (self.location, self.browse):
             w.setEnabled(is_file)
+        self.image_shape.setEnabled(is_file)
+        if not is_file:  # a named set knows its task; an .npz file may be either
+            self.task.setCurrentText("regression" if text in REGRESSION_SETS else TASKS[0])
+        self.task.setEnabled(is_file)
+        self.loss.setEnabled(self.task.currentText() != "regression")
         for w in (self.samples, self.noise, self.classes):
             w.setEnabled(not is_file)
 
