@@ -24,6 +24,7 @@ ORDER = (
     "vector-l2",
     "vanishing-sigmoid",
     "tiny-mlp",
+    "linear-regression",
 )
 DEFAULT_EXAMPLE = "add-mul"
 

@@ -69,6 +69,19 @@ def test_tiny_mlp_has_a_dead_relu():
     assert "t" not in grads
 
 
+def test_linear_regression_is_the_perceptron_f_equals_wx_plus_b():
+    values, grads = _values("linear-regression")
+    graph = load_example("linear-regression")
+    assert np.shape(graph.node("W").attrs["value"]) == (1, 2)  # c x d, the lecture's W
+    assert graph.node("f").op == "linear"  # the identity activation
+    assert values["s"] == pytest.approx([0.8])  # W x + b = 0.5*2 - 0.3*1 + 0.1
+    assert values["loss"] == pytest.approx(0.04)  # (f - y)^2, y = 1
+    # dL/df = 2 (f - y) = -0.4; dL/dW = dL/ds x^T, dL/db = dL/ds, dL/dx = W^T dL/ds
+    np.testing.assert_allclose(grads["W"], [[-0.8, -0.4]])
+    assert grads["b"] == pytest.approx([-0.4])
+    assert grads["x"] == pytest.approx([-0.2, 0.12])
+
+
 @pytest.mark.parametrize("name", example_names())
 def test_every_example_passes_gradcheck(name):
     check = gradcheck(load_example(name))
