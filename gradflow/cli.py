@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_seed, default=0, metavar="N", help="same seed, same file")
     p.add_argument("--ops", type=_op_list, metavar="OPS", help="gates to draw, e.g. add,mul,max")
     p.add_argument("--out", metavar="FILE", help="the .gflow file to write (default: print it)")
+    p = command("grade", "grade answers (JSON) against a graph", _cmd_grade)
+    p.add_argument("answers", metavar="ANSWERS", help="an answers .json file, or a folder of them")
+    p.add_argument("--tolerance", type=_tolerance, default=1e-2, help="relative (default 1e-2)")
+    p.add_argument("--reveal", action="store_true", help="show the expected numbers")
+    p.add_argument("--csv", metavar="FILE", help="for a folder: also write one row per file")
     p = command("open", "open the GUI on a graph", _cmd_open, target=False, json_flag=False)
     p.add_argument("target", metavar="FILE|EXAMPLE", nargs="?", help=target_help)
     for name, (_module, help_text) in DELEGATED.items():
@@ -165,6 +170,46 @@ def _cmd_exercise(ns: argparse.Namespace) -> int:
     save(graph, ns.out)
     sys.stdout.write(f"wrote {ns.out}: {graph.title}\n")
     return 0
+
+
+def _cmd_grade(ns: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from gradflow.core import grade_report as gr
+    from gradflow.core.grading import AnswersError, grade, grade_folder, load_answers
+
+    graph = _resolve(ns.target)
+    if Path(ns.answers).is_dir():
+        files = grade_folder(graph, ns.answers, ns.tolerance)
+        if ns.csv:
+            Path(ns.csv).write_text(gr.folder_csv(files), encoding="utf-8")
+        if ns.json:
+            return _print_json(
+                {f.name: None if f.grade is None else gr.grade_json(f.grade) for f in files}
+            )
+        _print_lines(gr.folder_lines(files))
+        return 0
+    if ns.csv:
+        raise GradflowError("--csv is for grading a folder of answers files")
+    try:
+        result = grade(graph, load_answers(ns.answers), ns.tolerance)
+    except AnswersError as err:
+        name = Path(ns.answers).name
+        raise AnswersError(str(err) if str(err).startswith(name) else f"{name}: {err}") from None
+    if ns.json:
+        return _print_json(gr.grade_json(result, ns.reveal))
+    _print_lines(gr.grade_lines(result, ns.reveal))
+    return 0
+
+
+def _tolerance(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f'the tolerance must be between 0 and 1, not "{text}"')
+    return value
 
 
 def _seed(text: str) -> int:
