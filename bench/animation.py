@@ -79,12 +79,11 @@ def setup():
     """A shown window with the ladder graph, the player installed, the whole graph in view."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from gradflow.ui.main_window import MainWindow
-    from gradflow.ui.player import install_player
 
     window = MainWindow()
     window.resize(1600, 1000)
     window.load_graph(ladder_graph())
-    dock = install_player(window)
+    dock = window.player
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.view.fit()

@@ -111,7 +111,7 @@ def main() -> int:
         run(spare, record=True, partial=True)
 
     def canvas_only() -> None:
-        window.refresh_state()
+        window.workspace.refresh_state()
         view.viewport().repaint()
 
     n_edges = len(graph.edges)

@@ -54,7 +54,7 @@ def main() -> None:
     widths = [int(n) for n in args.docks.split(",")]
     window.resizeDocks([window.palette, window.inspector], widths, Qt.Orientation.Horizontal)
     if args.dark:
-        window.set_dark(True)
+        window.workspace.set_display(theme="dark")
     spin(200)
     window.view.fit()
     spin(100)
@@ -63,7 +63,7 @@ def main() -> None:
     if args.select:
         window.scene.select_nodes([args.select])
     if args.present:
-        window.player.view_actions.set_presentation(True)
+        window.presentation.set_presentation(True)
         spin(400)
         window.view.fit()
     if args.training:

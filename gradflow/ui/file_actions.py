@@ -10,21 +10,31 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from gradflow.core.errors import GradflowError
-from gradflow.core.examples import load_example
+from gradflow.core.examples import list_examples, load_example
 from gradflow.core.fileformat import EXTENSION, load, save
 from gradflow.core.graph import Graph
+from gradflow.ui.actions import MenuEntry, make_action
+from gradflow.ui.canvas.scene import GraphScene
+from gradflow.ui.document import GraphDocument
 from gradflow.ui.export import export_png, export_svg
-from gradflow.ui.settings import add_recent_file, last_folder, remember_folder, remove_recent_file
+from gradflow.ui.services import WindowServices
+from gradflow.ui.settings import (
+    add_recent_file,
+    last_folder,
+    recent_files,
+    remember_folder,
+    remove_recent_file,
+)
+from gradflow.ui.workspace import Workspace
 
-if TYPE_CHECKING:
-    from gradflow.ui.main_window import MainWindow
-
+Key = QKeySequence.StandardKey
+MENU = "&File"
 FILTER = f"gradflow graphs (*{EXTENSION});;All files (*)"
 Button = QMessageBox.StandardButton
 
@@ -32,18 +42,77 @@ Button = QMessageBox.StandardButton
 class FileActions(QObject):
     """Opens and saves the window's document; never loses unsaved changes silently."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(
+        self,
+        workspace: Workspace,
+        scene: GraphScene,
+        services: WindowServices,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._document = workspace.document
+        self._scene = scene
+        self._services = services
         self._example: str | None = None  # the example the current graph came from
-        window.document.graph_replaced.connect(self._on_document_graph_replaced)
+        self._document.graph_replaced.connect(self._on_document_graph_replaced)
+        self.recent_menu = QMenu(self.tr("Open &Recent"))
+        self.examples_menu = QMenu(self.tr("Open &Example"))
+        self.examples_menu.setToolTipsVisible(True)
+        try:
+            listed = list_examples()
+        except GradflowError:
+            listed = []
+        for name, description in listed:
+            act = self.examples_menu.addAction(name)
+            act.setToolTip(description)
+            act.triggered.connect(lambda _c=False, n=name: self.open_example(n))
+        export = f"{MENU}/{self.tr('E&xport Image')}"
+        self._entries = [
+            MenuEntry(MENU, make_action(self, self.tr("&New"), self.new, Key.New), "new"),
+            MenuEntry(MENU, make_action(self, self.tr("&Open…"), self.open, Key.Open), "open"),
+            MenuEntry(MENU, menu=self.examples_menu),
+            MenuEntry(MENU, menu=self.recent_menu),
+            MenuEntry(MENU),
+            MenuEntry(MENU, make_action(self, self.tr("&Save"), self.save, Key.Save), "save"),
+            MenuEntry(
+                MENU, make_action(self, self.tr("Save &As…"), self.save_as, Key.SaveAs), "save_as"
+            ),
+            MenuEntry(
+                export, make_action(self, "PNG…", lambda: self.export_image("png")), "export_png"
+            ),
+            MenuEntry(
+                export, make_action(self, "SVG…", lambda: self.export_image("svg")), "export_svg"
+            ),
+            MenuEntry(MENU),
+            MenuEntry(
+                MENU, make_action(self, self.tr("&Quit"), services.close_window, Key.Quit), "quit"
+            ),
+        ]
+        self.set_recent_files(recent_files(services.settings))
+
+    def menu_entries(self) -> list[MenuEntry]:
+        """The File menu."""
+        return list(self._entries)
+
+    def set_recent_files(self, paths: list[str]) -> None:
+        """Refill File ▸ Open Recent."""
+        self.recent_menu.clear()
+        for path in paths:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def document_name(self) -> str:
+        """The file name, else the graph's title, else 'Untitled'."""
+        return document_name(self._document)
 
     def suggested_name(self, suffix: str) -> str:
         """A file name to offer in a save or export dialog (a full path once saved)."""
-        path = self._window.document.path
+        path = self._document.path
         if path:
             return str(Path(path).with_suffix(suffix))
-        return f"{self._example or safe_stem(self._window.document_name())}{suffix}"
+        return f"{self._example or safe_stem(self.document_name())}{suffix}"
 
     def _on_document_graph_replaced(self) -> None:
         self._example = None
@@ -51,10 +120,10 @@ class FileActions(QObject):
     # --- dialogs (replaced in tests) -------------------------------------------------------
     def ask_save_changes(self) -> Button:
         """Save, Discard or Cancel, asked when unsaved changes would be lost."""
-        box = QMessageBox(self._window)
+        box = QMessageBox(self._services.dialog_parent())
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{self._window.document_name()}”?")
+        box.setText(f"Save the changes to “{self.document_name()}”?")
         box.setInformativeText("If you don't save, your changes will be lost.")
         box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
         box.setDefaultButton(Button.Save)
@@ -63,24 +132,28 @@ class FileActions(QObject):
 
     def choose_open_path(self) -> str | None:
         """A file to open, or None."""
-        folder = last_folder(self._window.settings)
-        path, _ = QFileDialog.getOpenFileName(self._window, "Open graph", folder, FILTER)
+        folder = last_folder(self._services.settings)
+        path, _ = QFileDialog.getOpenFileName(
+            self._services.dialog_parent(), "Open graph", folder, FILTER
+        )
         return path or None
 
     def choose_save_path(self, title: str, filter_text: str, suggested: str) -> str | None:
         """A file to write, or None."""
-        start = str(Path(last_folder(self._window.settings)) / suggested)  # if not absolute
-        path, _ = QFileDialog.getSaveFileName(self._window, title, start, filter_text)
+        start = str(Path(last_folder(self._services.settings)) / suggested)  # if not absolute
+        path, _ = QFileDialog.getSaveFileName(
+            self._services.dialog_parent(), title, start, filter_text
+        )
         return path or None
 
     def show_error(self, title: str, text: str) -> None:
         """One clear message box."""
-        QMessageBox.warning(self._window, title, text)
+        QMessageBox.warning(self._services.dialog_parent(), title, text)
 
     # --- actions -------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True if it is fine to drop the current graph (saved, discarded or unchanged)."""
-        if not self._window.document.modified:
+        if not self._document.modified:
             return True
         answer = self.ask_save_changes()
         if answer == Button.Save:
@@ -90,7 +163,7 @@ class FileActions(QObject):
     def new(self) -> None:
         """An empty graph."""
         if self.maybe_save():
-            self._window.load_graph(Graph())
+            self._document.load_graph(Graph())
 
     def open(self) -> None:
         """Ask for a file and open it."""
@@ -109,11 +182,11 @@ class FileActions(QObject):
         except GradflowError as err:
             self.show_error("Cannot open graph", str(err))
             if not Path(path).exists():  # a broken file stays listed: it may be fixed
-                self._window.set_recent_files(remove_recent_file(self._window.settings, path))
+                self.set_recent_files(remove_recent_file(self._services.settings, path))
             return False
-        self._window.load_graph(graph, str(Path(path).resolve()))
-        self._window.set_recent_files(add_recent_file(self._window.settings, path))
-        remember_folder(self._window.settings, path)
+        self._document.load_graph(graph, str(Path(path).resolve()))
+        self.set_recent_files(add_recent_file(self._services.settings, path))
+        remember_folder(self._services.settings, path)
         return True
 
     def open_example(self, name: str) -> bool:
@@ -125,13 +198,13 @@ class FileActions(QObject):
         except GradflowError as err:
             self.show_error("Cannot open example", str(err))
             return False
-        self._window.load_graph(graph)
+        self._document.load_graph(graph)
         self._example = name
         return True
 
     def save(self) -> bool:
         """Save to the current file (or ask for one)."""
-        path = self._window.document.path
+        path = self._document.path
         return self.save_to(path) if path else self.save_as()
 
     def save_as(self) -> bool:
@@ -146,19 +219,19 @@ class FileActions(QObject):
     def save_to(self, path: str) -> bool:
         """Write the graph to `path` atomically."""
         try:
-            save(self._window.document.graph, path)
+            save(self._document.graph, path)
         except GradflowError as err:
             self.show_error("Cannot save graph", str(err))
             return False
-        self._window.document.mark_saved(str(Path(path).resolve()))
-        remember_folder(self._window.settings, path)
-        self._window.set_recent_files(add_recent_file(self._window.settings, path))
-        self._window.statusBar().showMessage(f"Saved {Path(path).name}", 4000)
+        self._document.mark_saved(str(Path(path).resolve()))
+        remember_folder(self._services.settings, path)
+        self.set_recent_files(add_recent_file(self._services.settings, path))
+        self._services.show_message(self.tr("Saved {}").format(Path(path).name), 4000)
         return True
 
     def export_image(self, kind: str) -> bool:
         """Export the canvas - or the selection, if any - as 'png' or 'svg'."""
-        scene = self._window.scene
+        scene = self._scene
         selection = bool(scene.selected_node_ids())
         filter_text = f"{kind.upper()} image (*.{kind})"
         suggested = self.suggested_name(f".{kind}")
@@ -172,10 +245,17 @@ class FileActions(QObject):
         except OSError as err:
             self.show_error("Cannot export", str(err))
             return False
-        remember_folder(self._window.settings, path)
+        remember_folder(self._services.settings, path)
         what = "selection" if selection else "canvas"
-        self._window.statusBar().showMessage(f"Exported the {what} to {Path(path).name}", 4000)
+        self._services.show_message(f"Exported the {what} to {Path(path).name}", 4000)
         return True
+
+
+def document_name(document: GraphDocument) -> str:
+    """The document's file name, else its graph's title, else 'Untitled'."""
+    if document.path:
+        return Path(document.path).name
+    return document.graph.title or "Untitled"
 
 
 def safe_stem(name: str) -> str:

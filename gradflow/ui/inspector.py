@@ -7,6 +7,7 @@ Ctrl+Z in a field undoes the typing not yet committed, else the last document ed
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import MAX_COPY_OUTPUTS
 from gradflow.core.playback import PlaybackState
+
+if TYPE_CHECKING:
+    from gradflow.ui.dock_context import DockContext
 from gradflow.ui.canvas.labels import number_text
-from gradflow.ui.canvas.scene import GraphScene
-from gradflow.ui.document import GraphDocument
+from gradflow.ui.player.step_text import step_html
 from gradflow.ui.value_editor import NumberSpin, TensorTable, ValueEditor, describe_shape
 
 STATUS_MS = 10000
@@ -92,17 +94,24 @@ def pass_undo_keys(field: QLineEdit | QAbstractSpinBox) -> FieldUndo:
 class Inspector(QDockWidget):
     """Shows one selected node; edits of its value go through the document (undoable)."""
 
-    def __init__(self, document: GraphDocument, scene: GraphScene) -> None:
-        super().__init__("Inspector")
+    def __init__(self, ctx: DockContext) -> None:
+        super().__init__(self.tr("Inspector"))
         self.setObjectName("inspector")
-        self._document, self._scene = document, scene
+        self._workspace, self._services = ctx.workspace, ctx.services
+        self._document = document = ctx.workspace.document
         self.node_id: str | None = None
-        self._state: PlaybackState | None = None
+        self._state: PlaybackState | None = ctx.workspace.current_state()
         self._build()
-        scene.selectionChanged.connect(self._on_scene_selection_changed)
+        ctx.workspace.selection_changed.connect(self._on_workspace_selection_changed)
+        ctx.workspace.state_changed.connect(self.set_state)
+        ctx.workspace.explained_step_changed.connect(self._on_workspace_explained_step_changed)
+        ctx.workspace.display_changed.connect(
+            lambda _new, _old: self._on_workspace_explained_step_changed(
+                ctx.workspace.explained_step
+            )
+        )
         document.result_changed.connect(lambda _s: self.refresh())
         document.node_changed.connect(lambda _n: self.refresh())
-        document.graph_replaced.connect(self._on_scene_selection_changed)
         self.refresh()
 
     def _build(self) -> None:
@@ -269,22 +278,14 @@ class Inspector(QDockWidget):
 
     def _clear_refusal(self) -> None:
         """A good edit: the last refusal no longer applies (here or in the status bar)."""
-        window = self.window()
-        status = window.statusBar() if isinstance(window, QMainWindow) else None
-        if (
-            status is not None
-            and self.error.text()
-            and status.currentMessage() == self.error.text()
-        ):
-            status.clearMessage()
+        if self.error.text():
+            self._services.clear_message(self.error.text())
         self.error.clear()
 
     def _refuse(self, message: str) -> None:
         """Say why an edit was refused: under the editors and in the status bar."""
         self.error.setText(message)
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(message, STATUS_MS)
+        self._services.show_message(message, STATUS_MS)
 
     def _on_name_editing_finished(self) -> None:
         if self.node_id is not None and self.node_id in self._document.graph:
@@ -294,6 +295,8 @@ class Inspector(QDockWidget):
         if self.node_id is not None:
             self._document.set_output(self.node_id if on else None)
 
-    def _on_scene_selection_changed(self) -> None:
-        ids = self._scene.selected_node_ids()
+    def _on_workspace_selection_changed(self, ids: tuple[str, ...]) -> None:
         self.show_node(ids[0] if len(ids) == 1 else None)
+
+    def _on_workspace_explained_step_changed(self, k: int | None) -> None:
+        self.set_step_explanation(step_html(self._workspace, k))

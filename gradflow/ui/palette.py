@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +18,9 @@ from PySide6.QtWidgets import (
 from gradflow.core.ops import CATEGORIES, ops_in_category
 from gradflow.ui.canvas.gestures import OP_MIME
 from gradflow.ui.canvas.icons import op_icon
+
+if TYPE_CHECKING:
+    from gradflow.ui.dock_context import DockContext
 
 OP_ROLE = Qt.ItemDataRole.UserRole
 
@@ -78,8 +83,8 @@ class Palette(QDockWidget):
 
     op_activated = Signal(str)  # add this op at the view's centre
 
-    def __init__(self) -> None:
-        super().__init__("Palette")
+    def __init__(self, ctx: DockContext | None = None) -> None:
+        super().__init__(self.tr("Palette"))
         self.setObjectName("palette")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -98,6 +103,8 @@ class Palette(QDockWidget):
         self.filter.textChanged.connect(self._on_filter_text_changed)
         self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
         self.filter.returnPressed.connect(self._on_filter_return_pressed)
+        if ctx is not None:
+            self.op_activated.connect(ctx.edit.add_op_at_centre)
 
     def visible_ops(self) -> list[str]:
         """Names of the ops the filter leaves visible."""

@@ -74,11 +74,13 @@ class Renderer:
         from gradflow.ui.canvas.scene import GraphScene
         from gradflow.ui.canvas.style import THEMES
         from gradflow.ui.document import GraphDocument
+        from gradflow.ui.workspace import Workspace
 
         if theme not in THEMES:
             raise RenderError(f'unknown theme "{theme}"; themes: {", ".join(THEMES)}')
         self.document = GraphDocument(_laid_out(graph))
-        self.scene = GraphScene(self.document)
+        self.workspace = Workspace(self.document)
+        self.scene = GraphScene(self.workspace)
         self.scene.set_theme(THEMES[theme])
         self.scene.set_grid_visible(False)
         trace = self.document.result.trace

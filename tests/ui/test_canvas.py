@@ -102,7 +102,7 @@ def test_copy_paste_renames_and_offsets(qtbot, add_mul):
     window, doc = add_mul, add_mul.document
     window.scene.select_nodes(["x", "y", "q"])
     window.menu_actions["copy"].trigger()
-    made = window.paste()
+    made = window.edit.paste()
     assert made == ["x1", "y1", "q1"]
     assert window.scene.selected_node_ids() == made
     x0, y0 = doc.graph.node("q").pos
@@ -145,20 +145,20 @@ def test_values_above_and_gradients_below_every_wire(qtbot, add_mul):
 def test_playhead_reveals_steps_and_shows_the_whole_run_after_structural_edits(qtbot, add_mul):
     window, scene = add_mul, add_mul.scene
     seen: list[object] = []
-    window.playhead_changed.connect(seen.append)
-    window.set_playhead(1)  # only x has run forward
+    window.workspace.playhead_changed.connect(seen.append)
+    window.workspace.set_playhead(1)  # only x has run forward
     assert scene.edge_item(Edge("x", "q")).value_label.text() == "-2"
     assert scene.edge_item(Edge("q", "f")).value_label.text() == ""
     window.document.set_attr("x", "value", 1.0)  # a value edit keeps the playhead
-    assert window.playhead == 1
+    assert window.workspace.playhead == 1
     assert scene.edge_item(Edge("x", "q")).value_label.text() == "1"
     window.document.add_node("neg")  # nothing blanks: every computable number stays
-    assert window.playhead is None
+    assert window.workspace.playhead is None
     assert scene.edge_item(Edge("q", "f")).value_label.text() == "6"
     assert scene.edge_item(Edge("x", "q")).grad_label.text() == "-4"
-    window.set_playhead(2)
+    window.workspace.set_playhead(2)
     window.document.delete(["neg1"])
-    assert window.playhead is None
+    assert window.workspace.playhead is None
     assert scene.edge_item(Edge("x", "q")).grad_label.text() == "-4"
     assert seen == [1, None, 2, None]
 

@@ -32,7 +32,7 @@ def test_save_and_open_round_trip(qtbot, add_mul, tmp_path):
     assert dumps(doc.graph) == saved
     assert float(doc.result.value("f")) == -26.0
     assert recent_files(open_settings()) == [str(path)]
-    assert [a.text() for a in window.recent_menu.actions()] == ["story.gflow"]
+    assert [a.text() for a in window.files.recent_menu.actions()] == ["story.gflow"]
 
 
 def test_unsaved_changes_prompt(qtbot, add_mul, tmp_path):

@@ -150,14 +150,14 @@ def test_choosing_the_output_of_a_graph_with_two_ends(qtbot, add_mul):
 
 def test_renaming_a_node_is_undoable_and_not_structural(qtbot, add_mul):
     window, doc = add_mul, add_mul.document
-    window.set_playhead(3)
+    window.workspace.set_playhead(3)
     window.scene.select_nodes(["x"])
     name = window.inspector.name
     assert name.text() == "x"
     name.setText("  learning rate ")
     name.editingFinished.emit()
     assert doc.graph.node("x").label == "learning rate"
-    assert window.playhead == 3  # a name is not a structural edit
+    assert window.workspace.playhead == 3  # a name is not a structural edit
     assert "learning rate" in window.scene.node_item("x").toolTip()
     doc.undo_stack.undo()
     assert doc.graph.node("x").label == "x"

@@ -37,7 +37,7 @@ def test_open_network_as_graph_puts_it_on_the_canvas(window, qtbot) -> None:
 def test_nodes_added_at_the_centre_never_overlap(window) -> None:
     centre = window.view.mapToScene(window.view.viewport().rect().center())
     near = window.document.add_node("input", pos=(centre.x() + 24, centre.y() + 16))
-    made = [near] + [window.add_op_at_centre(op) for op in ("input", "relu", "add", "mul")]
+    made = [near] + [window.edit.add_op_at_centre(op) for op in ("input", "relu", "add", "mul")]
     rects = [window.scene.node_item(n).sceneBoundingRect() for n in made]
     for i, a in enumerate(rects):
         for b in rects[i + 1 :]:

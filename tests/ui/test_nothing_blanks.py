@@ -22,10 +22,10 @@ def _blank_wires(window) -> list[str]:
 def test_opening_after_stepping_shows_the_whole_run_with_the_playhead_at_the_end(qtbot, add_mul):
     player = add_mul.player
     player.controller.seek(3)
-    assert add_mul.playhead == 3
+    assert add_mul.workspace.playhead == 3
     for name in example_names():
         add_mul.load_graph(load_example(name))
-        assert add_mul.playhead is None
+        assert add_mul.workspace.playhead is None
         assert player.controller.index == player.controller.length > 0
         assert _blank_wires(add_mul) == [], name
 
@@ -35,7 +35,7 @@ def test_an_unwired_node_keeps_the_gradients_of_the_connected_part(qtbot, add_mu
     doc.set_output(None)
     add_mul.player.controller.seek(4)
     doc.add_node("add", pos=(400.0, 400.0))  # dropped, not wired: a second end
-    assert add_mul.playhead is None
+    assert add_mul.workspace.playhead is None
     assert _blank_wires(add_mul) == []
     assert wire_texts(add_mul)["x→q:0"] == ("-2", "-4")
     assert add_mul.scene.node_item("add1").problem == "input a is not connected"
@@ -49,7 +49,7 @@ def test_deleting_a_node_keeps_what_can_still_be_computed(qtbot, window):
     sink = graph.output_node()
     window.player.controller.seek(2)
     window.document.delete([sink])
-    assert window.playhead is None
+    assert window.workspace.playhead is None
     after = wire_texts(window)
     kept = [e for e in window.document.graph.edges]
     assert kept

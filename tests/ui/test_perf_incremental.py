@@ -62,9 +62,9 @@ def test_a_step_touches_only_the_labels_it_reveals(window, touched) -> None:
 
 def test_showing_the_same_state_again_touches_nothing(window, touched) -> None:
     window.load_graph(load_example("add-mul"))
-    window.refresh_state()
+    window.workspace.refresh_state()
     touched.clear()
-    window.refresh_state()  # a new PlaybackState with the same arrays
+    window.workspace.refresh_state()  # a new PlaybackState with the same arrays
     assert touched == []
 
 
@@ -257,7 +257,7 @@ def test_numbers_out_of_view_are_right_when_scrolled_into_view(qtbot, window) ->
     assert incremental == _redrawn_from_scratch(qtbot, window)
     label = scene.edge_item(far).value_label
     assert label.text() != before  # asked for, an unseen number is up to date
-    state = window.current_state()
+    state = window.workspace.current_state()
     from gradflow.ui.canvas.labels import number_text
 
     for e in edges:  # every label says what the state says, in view or not

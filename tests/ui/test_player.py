@@ -10,7 +10,6 @@ from test_player_support import make_player, wire_texts
 
 from gradflow.core.explain import Explanation, Jacobian, explain_step
 from gradflow.core.playback import state_at
-from gradflow.ui.player import install_player
 from gradflow.ui.player.explain_html import explanation_html, tensor_table
 
 
@@ -19,14 +18,13 @@ def _step_to(dock, k: int) -> None:
     dock.controller.seek(k)
 
 
-def test_install_adds_the_player_dock(qtbot, monkeypatch, tmp_path) -> None:
+def test_the_registry_adds_the_player_dock(qtbot, monkeypatch, tmp_path) -> None:
     window, dock = make_player(qtbot, monkeypatch, tmp_path)
     assert window.findChild(type(dock), "player") is dock
-    assert dock.toggleViewAction() in window.docks_menu.actions()
-    assert install_player(window) is dock  # installing twice changes nothing
+    assert dock.toggleViewAction() in window.menu("View/Docks").actions()
     assert len(window.findChildren(type(dock))) == 1
     # the whole run is shown until the user steps: the slider sits at the end
-    assert window.playhead is None
+    assert window.workspace.playhead is None
     assert (dock.controller.index, dock.controller.length) == (10, 10)
     assert dock.caption.text() == "Whole run shown · 10 steps (5 forward, 5 backward)"
 
@@ -72,7 +70,7 @@ def test_the_window_shows_exactly_state_at_k(qtbot, monkeypatch, tmp_path) -> No
     for k in (0, 3, trace.n_forward, trace.n_forward + 2, len(trace)):
         _step_to(dock, k)
         state = state_at(trace, window.document.graph.edges, k)
-        assert window.playhead == k
+        assert window.workspace.playhead == k
         revealed = {
             f"{e.src}→{e.dst}:{e.dst_port}" for e in window.document.graph.edges
             if e in state.edge_values
@@ -89,22 +87,22 @@ def test_buttons_and_timeline_drive_the_playhead(qtbot, monkeypatch, tmp_path) -
     window.show()
     qtbot.waitExposed(window)
     qtbot.mouseClick(dock.to_start, Qt.MouseButton.LeftButton)
-    assert window.playhead == 0
+    assert window.workspace.playhead == 0
     assert not dock.back.isEnabled()
     qtbot.mouseClick(dock.forward, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dock.forward, Qt.MouseButton.LeftButton)
-    assert window.playhead == 2
+    assert window.workspace.playhead == 2
     qtbot.mouseClick(dock.back, Qt.MouseButton.LeftButton)
-    assert window.playhead == 1
+    assert window.workspace.playhead == 1
     qtbot.mouseClick(dock.to_end, Qt.MouseButton.LeftButton)
-    assert window.playhead == 10
+    assert window.workspace.playhead == 10
     assert dock.counter.text() == "10/10"
     slider = dock.timeline
     assert slider.n_forward == 5
     assert slider.x_of(0) < slider.boundary_x() < slider.x_of(10)
     x = round(slider.x_of(7))
     qtbot.mouseClick(slider, Qt.MouseButton.LeftButton, pos=QPoint(x, slider.height() // 2))
-    assert window.playhead == 7
+    assert window.workspace.playhead == 7
     assert dock.caption.text().startswith("Step 7/10 · backward through add q")
 
 
@@ -115,7 +113,7 @@ def test_play_button_runs_to_the_end(qtbot, monkeypatch, tmp_path) -> None:
     qtbot.mouseClick(dock.play, Qt.MouseButton.LeftButton)
     assert dock.play.text() == "❚❚ Pause"
     qtbot.waitUntil(lambda: not dock.controller.playing, timeout=10000)
-    assert window.playhead == 10
+    assert window.workspace.playhead == 10
     assert dock.play.text() == "▶ Play"
     assert dock.driver.animator.completed == 10  # every step was animated
 
@@ -124,12 +122,12 @@ def test_value_edit_keeps_the_step_and_structure_edit_shows_all(qtbot, monkeypat
     window, dock = make_player(qtbot, monkeypatch, tmp_path)
     _step_to(dock, 7)
     window.document.set_attr("x", "value", 1.0)
-    assert window.playhead == 7
+    assert window.workspace.playhead == 7
     assert dock.controller.index == 7
     assert wire_texts(window)["q→f:0"] == ("6", "-4")  # q = 1 + 5 now
     assert "sends -4 to x, -4 to y" in dock.caption.text()
     window.document.add_node("input", pos=(0.0, 400.0))
-    assert window.playhead is None  # the whole new run: nothing blanks
+    assert window.workspace.playhead is None  # the whole new run: nothing blanks
     assert dock.controller.index == dock.controller.length == 11
     assert wire_texts(window)["q→f:0"] == ("6", "-4")
 
@@ -140,7 +138,7 @@ def test_inspector_explains_the_step(qtbot, monkeypatch, tmp_path) -> None:
     html = window.inspector.step.text()
     assert "∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4" in html
     assert "add distributes" in html
-    dock.view_actions.show_explanations.setChecked(False)
+    window.view_actions.show_explanations.setChecked(False)
     assert not window.inspector.step.isVisible()
     assert window.inspector.step.text() == ""
 
@@ -185,12 +183,12 @@ def test_vector_l2_is_steppable_with_tables_and_jacobians(qtbot, monkeypatch, tm
 def test_display_toggles_hide_values_and_gradients(qtbot, monkeypatch, tmp_path) -> None:
     window, dock = make_player(qtbot, monkeypatch, tmp_path)
     _step_to(dock, 10)
-    dock.view_actions.show_values.setChecked(False)
+    window.view_actions.show_values.setChecked(False)
     assert wire_texts(window)["q→f:0"] == ("", "-4")
-    dock.view_actions.show_grads.setChecked(False)
+    window.view_actions.show_grads.setChecked(False)
     assert wire_texts(window)["q→f:0"] == ("", "")
-    dock.view_actions.show_values.setChecked(True)
-    dock.view_actions.show_grads.setChecked(True)
+    window.view_actions.show_values.setChecked(True)
+    window.view_actions.show_grads.setChecked(True)
     assert wire_texts(window)["q→f:0"] == ("3", "-4")
 
 
@@ -198,10 +196,10 @@ def test_presentation_mode_hides_docks_and_restores_them(qtbot, monkeypatch, tmp
     window, dock = make_player(qtbot, monkeypatch, tmp_path)
     window.show()
     qtbot.waitExposed(window)
-    action = dock.view_actions.presentation
+    action = window.presentation.presentation
     keys = {seq.toString() for seq in action.shortcuts()}
     assert keys == {"F5", "Ctrl+Shift+P"}
-    assert action in window.view_menu.actions()
+    assert action in window.menu("View").actions()
     normal_width = window.scene.metrics.wire_width
     action.trigger()
     assert not window.palette.isVisible()

@@ -28,7 +28,7 @@ def test_forward_pulse_carries_the_value_and_the_number_appears_on_arrival(
     qtbot.waitUntil(lambda: 0.2 < pulse.progress < 0.9, timeout=10000)
     assert pulse.scene() is window.scene
     qtbot.waitUntil(lambda: not animator.running, timeout=10000)
-    assert window.playhead == 4
+    assert window.workspace.playhead == 4
     assert wire_texts(window)["q→f:0"] == ("3", "")
     assert pulse.scene() is None  # cleaned up
     assert animator.frames > 2
@@ -42,7 +42,7 @@ def test_backward_pulses_run_against_the_wires(qtbot, monkeypatch, tmp_path) -> 
     assert sorted(p.text for p in pulses) == ["-4", "3"]
     assert all(p.progress == 1.0 for p in pulses)  # they start at the gate's end of the wire
     qtbot.waitUntil(lambda: all(p.progress < 0.7 for p in pulses), timeout=5000)
-    qtbot.waitUntil(lambda: window.playhead == 6, timeout=5000)
+    qtbot.waitUntil(lambda: window.workspace.playhead == 6, timeout=5000)
     assert wire_texts(window)["z→f:1"] == ("-4", "3")
 
 
@@ -53,14 +53,14 @@ def test_a_step_pressed_mid_animation_completes_the_previous_one(
     animator = dock.driver.animator
     dock.controller.step_forward()
     assert animator.running
-    assert window.playhead == 0
+    assert window.workspace.playhead == 0
     dock.controller.step_forward()  # pressed while step 1 is still travelling
     assert animator.completed == 1
-    assert window.playhead == 1  # step 1 jumped to its end state at once
+    assert window.workspace.playhead == 1  # step 1 jumped to its end state at once
     assert animator.running  # and step 2 is now animating
     dock.controller.step_back()  # a jump completes step 2, then goes back
     assert not animator.running
-    assert window.playhead == 1
+    assert window.workspace.playhead == 1
     assert animator.completed == 2
 
 
@@ -74,7 +74,7 @@ def test_fan_out_shows_the_gathered_sum(qtbot, monkeypatch, tmp_path) -> None:
     dock.controller.step_forward()
     tags = dock.driver.animator.tags()
     assert tags == ["Σ = -20 + (-12) = -32"]
-    qtbot.waitUntil(lambda: window.playhead == copy_step + 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.workspace.playhead == copy_step + 1, timeout=5000)
     assert dock.driver.animator.tags() == tags  # stays while this step is current
     dock.controller.step_back()
     assert dock.driver.animator.tags() == []
@@ -99,7 +99,7 @@ def test_an_edit_during_an_animation_cancels_it(qtbot, monkeypatch, tmp_path) ->
     assert dock.driver.animator.running
     window.document.add_node("input", pos=(0.0, 500.0))  # structural: the whole new run
     assert not dock.driver.animator.running
-    assert window.playhead is None
+    assert window.workspace.playhead is None
     assert dock.controller.index == dock.controller.length
     assert all(item.scene() is None for item in dock.driver.animator.pulses())
 
@@ -109,7 +109,7 @@ def test_scrubbing_the_timeline_jumps_without_animating(qtbot, monkeypatch, tmp_
     dock.timeline.setSliderDown(True)
     dock.timeline.setValue(4)  # one step on, but by dragging
     assert not dock.driver.animator.running
-    assert window.playhead == 4
+    assert window.workspace.playhead == 4
     dock.timeline.setSliderDown(False)
 
 
@@ -130,4 +130,4 @@ def test_opening_another_graph_mid_step_is_safe(qtbot, monkeypatch, tmp_path) ->
     assert dock.controller.length == 10
     dock.controller.seek(3)
     dock.controller.step_forward()
-    qtbot.waitUntil(lambda: window.playhead == 4, timeout=10000)
+    qtbot.waitUntil(lambda: window.workspace.playhead == 4, timeout=10000)

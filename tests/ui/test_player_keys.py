@@ -21,15 +21,15 @@ def test_arrow_home_end_keys_step_from_the_canvas(qtbot, monkeypatch, tmp_path) 
     window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Home)
-    assert window.playhead == 0
+    assert window.workspace.playhead == 0
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
-    assert window.playhead == 3
+    assert window.workspace.playhead == 3
     qtbot.keyClick(window.view, Qt.Key.Key_Left)
-    assert window.playhead == 2
+    assert window.workspace.playhead == 2
     qtbot.keyClick(window.view, Qt.Key.Key_End)
-    assert window.playhead == 10
+    assert window.workspace.playhead == 10
     assert dock.keys.handled == 6
 
 
@@ -39,7 +39,7 @@ def test_keys_work_from_another_dock(qtbot, monkeypatch, tmp_path) -> None:
     target = window.palette.widget()
     target.setFocus()
     qtbot.keyClick(target, Qt.Key.Key_Right)
-    assert window.playhead == 1
+    assert window.workspace.playhead == 1
 
 
 def test_space_plays_and_pauses(qtbot, monkeypatch, tmp_path) -> None:
@@ -48,7 +48,10 @@ def test_space_plays_and_pauses(qtbot, monkeypatch, tmp_path) -> None:
     dock.controller.set_speed(8.0)
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
     assert dock.controller.playing
-    qtbot.waitUntil(lambda: window.playhead is not None and window.playhead >= 2, timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.workspace.playhead is not None and window.workspace.playhead >= 2,
+        timeout=5000,
+    )
     qtbot.keyClick(window.view, Qt.Key.Key_Space)
     assert not dock.controller.playing
 
@@ -60,27 +63,27 @@ def test_keys_are_ignored_while_a_text_field_is_edited(qtbot, monkeypatch, tmp_p
         holder = QDockWidget("Field", window)
         holder.setObjectName(f"field{type(field).__name__}")
         holder.setWidget(field)
-        window.add_dock(holder, Qt.DockWidgetArea.RightDockWidgetArea)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, holder)
     dock.controller.seek(4)
     for field in (spin, line):
         field.setFocus()
         for key in (Qt.Key.Key_Right, Qt.Key.Key_Left, Qt.Key.Key_Home, Qt.Key.Key_Space):
             qtbot.keyClick(field, key)
-        assert window.playhead == 4
+        assert window.workspace.playhead == 4
         assert not dock.controller.playing
     qtbot.keyClicks(line, "-2")
     assert line.text() == " -2"  # the space and the typing went to the field
     assert dock.keys.handled == 0
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
-    assert window.playhead == 5
+    assert window.workspace.playhead == 5
 
 
 def test_keys_with_modifiers_are_left_alone(qtbot, monkeypatch, tmp_path) -> None:
     window, dock = _shown_window(qtbot, monkeypatch, tmp_path)
     dock.controller.seek(3)
     qtbot.keyClick(window.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert window.playhead == 3
+    assert window.workspace.playhead == 3
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen floating docks
@@ -91,9 +94,9 @@ def test_keys_work_from_a_floating_dock_but_not_another_window(
     dock.controller.seek(2)
     window.palette.setFloating(True)
     qtbot.keyClick(window.palette.widget(), Qt.Key.Key_Right)
-    assert window.playhead == 3
+    assert window.workspace.playhead == 3
     other = QLineEdit()  # a separate top-level window: its keys are its own
     other.setReadOnly(True)
     qtbot.addWidget(other)
     qtbot.keyClick(other, Qt.Key.Key_Right)
-    assert window.playhead == 3
+    assert window.workspace.playhead == 3

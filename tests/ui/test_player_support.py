@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from gradflow.core.examples import load_example
 from gradflow.ui.main_window import MainWindow
-from gradflow.ui.player import PlayerDock, install_player
+from gradflow.ui.player import PlayerDock
 
 
 def make_player(qtbot, monkeypatch, tmp_path, example: str = "add-mul"):
@@ -18,7 +18,7 @@ def make_player(qtbot, monkeypatch, tmp_path, example: str = "add-mul"):
         window.files, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard
     )
     window.load_graph(load_example(example))
-    dock: PlayerDock = install_player(window)
+    dock: PlayerDock = window.player
     return window, dock
 
 

@@ -19,10 +19,10 @@ def _second_window(qtbot) -> MainWindow:
 
 def test_copy_in_one_window_paste_in_another(qtbot, add_mul):
     add_mul.scene.select_nodes(["x", "y", "q"])
-    add_mul.cut()
+    add_mul.edit.cut()
     assert "q" not in add_mul.document.graph
     other = _second_window(qtbot)
-    assert other.paste() == ["x", "y", "q"]  # ids are free there: kept
+    assert other.edit.paste() == ["x", "y", "q"]  # ids are free there: kept
     assert Edge("x", "q") in other.document.graph.edges
     assert float(other.document.result.value("q")) == 3.0
     add_mul.menu_actions["undo"].trigger()  # the cut is undone in the first window only
@@ -33,7 +33,7 @@ def test_paste_without_gradflow_content_says_so(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
     QApplication.clipboard().setText("hello")
-    assert window.paste() == []
+    assert window.edit.paste() == []
     assert window.statusBar().currentMessage() == "The clipboard holds no gradflow nodes"
     assert window.document.undo_stack.count() == 0
 
@@ -51,8 +51,8 @@ def test_theme_recent_files_and_layout_persist(qtbot, window, tmp_path):
     again = _second_window(qtbot)
     assert again.menu_actions["dark"].isChecked()
     assert again.scene.theme is DARK
-    assert [a.toolTip() for a in again.recent_menu.actions()] == [str(path)]
-    again.recent_menu.actions()[0].trigger()
+    assert [a.toolTip() for a in again.files.recent_menu.actions()] == [str(path)]
+    again.files.recent_menu.actions()[0].trigger()
     assert list(again.document.graph.nodes) == ["input1"]
 
 
@@ -61,7 +61,7 @@ def test_a_recent_file_that_vanished_is_forgotten(qtbot, window, tmp_path):
     window.document.add_node("input")
     window.files.save_to(str(path))
     path.unlink()
-    window.recent_menu.actions()[0].trigger()
+    window.files.recent_menu.actions()[0].trigger()
     assert len(window.errors) == 1
     assert "gone.gflow" in window.errors[0]
-    assert window.recent_menu.actions() == []
+    assert window.files.recent_menu.actions() == []

@@ -144,17 +144,17 @@ def test_the_player_does_not_overwrite_what_is_being_typed(qtbot, window):
     _activate(qtbot, window, spin.lineEdit())
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin.lineEdit(), "3.5")
-    window.set_playhead(4)
-    window.set_playhead(5)
+    window.workspace.set_playhead(4)
+    window.workspace.set_playhead(5)
     assert spin.lineEdit().text() == "3.5"
 
 
 def test_mid_playback_an_unreached_gradient_says_so(qtbot, window):
     window.load_graph(load_example("sigmoid-neuron"))
     _select(qtbot, window, "w0")
-    window.set_playhead(3)
+    window.workspace.set_playhead(3)
     assert window.inspector.grad_text.text() == "— (not reached yet at this step)"
-    window.set_playhead(None)
+    window.workspace.set_playhead(None)
     assert window.inspector.grad_text.text() not in ("—", "— (not reached yet at this step)")
 
 

@@ -45,14 +45,14 @@ def test_player_menu_moves_the_playhead_and_follows_it(qtbot, add_mul):
     window = add_mul
     menu = window.player.menu
     menu.actions["to_start"].trigger()
-    assert window.playhead == 0
+    assert window.workspace.playhead == 0
     assert not menu.actions["step_back"].isEnabled()
     menu.actions["step_forward"].trigger()
     menu.actions["step_forward"].trigger()
-    qtbot.waitUntil(lambda: window.playhead == 2)  # the second step is animated
+    qtbot.waitUntil(lambda: window.workspace.playhead == 2)  # the second step is animated
     assert menu.actions["step_back"].isEnabled()
     menu.actions["to_end"].trigger()
-    assert window.playhead == len(window.document.result.trace)
+    assert window.workspace.playhead == len(window.document.result.trace)
     assert not menu.actions["step_forward"].isEnabled()
     speed = next(a for a in menu.speed_menu.actions() if a.data() == 4.0)
     speed.trigger()
@@ -62,7 +62,7 @@ def test_player_menu_moves_the_playhead_and_follows_it(qtbot, add_mul):
 
 def test_menu_keys_do_not_steal_the_player_keys(qtbot, add_mul):
     """The menu only shows Space/arrows: a bound shortcut would fire twice or be ambiguous."""
-    for action in add_mul.player.menu.menu.actions():
+    for action in add_mul.menu("Player").actions():
         assert action.shortcuts() == []
 
 
@@ -102,7 +102,7 @@ def test_presentation_mode_refits_the_canvas_both_ways(qtbot, add_mul):
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
-    actions = window.player.view_actions
+    actions = window.presentation
 
     def graph_fully_visible() -> bool:
         view = window.view
@@ -125,7 +125,7 @@ def test_escape_leaves_presentation_mode_only_while_in_it(qtbot, add_mul):
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    actions = window.player.view_actions
+    actions = window.presentation
     assert not actions.leave.isEnabled()  # outside presentation, Esc stays the canvas's
     actions.set_presentation(True)
     window.view.setFocus()

@@ -30,9 +30,9 @@ from gradflow.ui.canvas.label_layout import (
 from gradflow.ui.canvas.labels import widest_wire_text
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.scene_numbers import SceneNumbers
-from gradflow.ui.canvas.style import GRID, LIGHT, Metrics, Theme, font
+from gradflow.ui.canvas.style import GRID, LIGHT, THEMES, Metrics, Theme, font
 from gradflow.ui.canvas.wire_layer import WireLayer
-from gradflow.ui.document import GraphDocument
+from gradflow.ui.workspace import DisplayOptions, Workspace
 
 SCROLL_MARGIN = 1200.0
 
@@ -41,13 +41,16 @@ if TYPE_CHECKING:
 
 
 class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
-    """Nodes and wires of `document`; buildable without a window (headless rendering)."""
+    """Nodes and wires of the workspace's document; buildable without a window (headless
+    rendering). It shows the workspace's state and display options and keeps its
+    selection in step with the workspace's, both ways."""
 
     edit_refused = Signal(str)  # why a gesture was refused, for the status bar
 
-    def __init__(self, document: GraphDocument, parent=None) -> None:
+    def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
-        self.document = document
+        self.workspace = workspace
+        self.document = document = workspace.document
         self.theme: Theme = LIGHT
         self.metrics = Metrics()
         self.grid_visible = True
@@ -88,6 +91,11 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         self._label_timer.setInterval(0)
         self._label_timer.timeout.connect(self.layout_labels)
         self.rebuild()
+        self._on_workspace_display_changed(workspace.display, DisplayOptions())
+        workspace.state_changed.connect(self.show_state)
+        workspace.display_changed.connect(self._on_workspace_display_changed)
+        workspace.selection_changed.connect(self._on_workspace_selection_changed)
+        self.selectionChanged.connect(self._on_selection_changed)
 
     # --- public API --------------------------------------------------------------------------
     def node_item(self, node_id: str) -> NodeItem:
@@ -304,6 +312,23 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         problems = self.document.result.problems
         for nid, item in self._nodes.items():
             item.set_problem(problems.get(nid))
+
+    # --- workspace signals ------------------------------------------------------------------
+    def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
+        if (new.show_values, new.show_gradients) != self._display:
+            self.set_display(new.show_values, new.show_gradients)
+        if new.theme != old.theme and THEMES[new.theme] is not self.theme:
+            self.set_theme(THEMES[new.theme])
+        if new.presentation != old.presentation:
+            self.set_presentation(new.presentation)
+
+    def _on_workspace_selection_changed(self, node_ids: tuple[str, ...]) -> None:
+        if tuple(self.selected_node_ids()) != node_ids:
+            self.select_nodes(list(node_ids))
+
+    def _on_selection_changed(self) -> None:
+        if isValid(self.workspace):  # also reported while the window is being destroyed
+            self.workspace.set_selection(self.selected_node_ids())
 
     # --- helpers ------------------------------------------------------------------------------
     def _route(self, edge: Edge) -> None:

@@ -42,6 +42,7 @@ class GraphView(QGraphicsView):
         document.node_added.connect(self._on_node_count_changed)
         document.node_removed.connect(self._on_node_count_changed)
         document.graph_replaced.connect(self._on_node_count_changed)
+        document.graph_replaced.connect(self.fit)  # a new document is shown whole
 
     def zoom(self) -> float:
         """The current scale (1 = 100 %)."""

@@ -1,10 +1,14 @@
 """ui: PlayerDock - the step-through player's buttons, speed, timeline and caption.
 
 A thin shell around a PlayerController: the widgets send intents to it and follow its
-signals; the caption text is set by whoever knows the trace (the PlayerDriver).
+signals; the caption text is set by whoever knows the trace (the PlayerDriver). Built
+from the dock registry with a DockContext, it makes its controller, driver, keys and
+menu, and publishes the Player menu.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
@@ -18,8 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gradflow.ui.actions import MenuEntry
 from gradflow.ui.player.controller import SPEEDS, PlayerController
+from gradflow.ui.player.driver import PlayerDriver
+from gradflow.ui.player.keys import PlayerKeys
+from gradflow.ui.player.menu import PlayerMenu
 from gradflow.ui.player.timeline import TimelineSlider
+from gradflow.ui.workspace import DisplayOptions
+
+if TYPE_CHECKING:
+    from gradflow.ui.dock_context import DockContext
+
+PRESENTATION_CAPTION_PT = 15.0
 
 PLAY, PAUSE = "▶ Play", "❚❚ Pause"  # words too: ▶ alone is also "step"
 CAPTION_LINES = 2
@@ -28,11 +42,10 @@ CAPTION_LINES = 2
 class PlayerDock(QDockWidget):
     """The bottom dock: |◀ ◀ ▶/❚❚ ▶ ▶|, speed, a timeline with the phase boundary, caption."""
 
-    def __init__(self, controller: PlayerController, parent: QWidget | None = None) -> None:
-        super().__init__("Player", parent)
+    def __init__(self, ctx: DockContext) -> None:
+        super().__init__(self.tr("Player"))
         self.setObjectName("player")
-        self.controller = controller
-        self.driver = None  # set by install_player
+        self.controller = controller = PlayerController(self)
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 4, 8, 6)
@@ -79,6 +92,14 @@ class PlayerDock(QDockWidget):
         controller.playing_changed.connect(self._on_controller_playing_changed)
         controller.speed_changed.connect(self._on_controller_speed_changed)
         self._on_controller_length_changed(controller.length, controller.n_forward)
+        self.driver = PlayerDriver(ctx.workspace, ctx.scene, self, controller)
+        self.keys = PlayerKeys(ctx.services.dialog_parent(), controller)
+        self.menu = PlayerMenu(controller, self)
+        ctx.workspace.display_changed.connect(self._on_workspace_display_changed)
+
+    def menu_entries(self) -> list[MenuEntry]:
+        """The Player menu."""
+        return self.menu.menu_entries()
 
     def set_caption(self, text: str) -> None:
         """The line describing the current step."""
@@ -90,6 +111,10 @@ class PlayerDock(QDockWidget):
         f.setPointSizeF(size if size is not None else self.font().pointSizeF())
         self.caption.setFont(f)
         self._fit_caption_lines()
+
+    def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
+        if new.presentation != old.presentation:
+            self.set_caption_point_size(PRESENTATION_CAPTION_PT if new.presentation else None)
 
     def _fit_play_width(self) -> None:
         """As wide as "❚❚ Pause" also while it reads "▶ Play": the timeline must not jump."""

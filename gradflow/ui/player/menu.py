@@ -8,16 +8,15 @@ drawn as the shortcut column), so a key is never bound twice.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
+from gradflow.ui.actions import MenuEntry
 from gradflow.ui.player.controller import SPEEDS, PlayerController
 
-if TYPE_CHECKING:
-    from gradflow.ui.main_window import MainWindow
+MENU = "&Player"
 
 COMMANDS = (  # (object name, text, key shown, controller method)
     ("playPauseAction", "&Play / Pause", "Space", "toggle_play"),
@@ -29,24 +28,15 @@ COMMANDS = (  # (object name, text, key shown, controller method)
 
 
 class PlayerMenu(QObject):
-    """The window's Player menu, kept enabled in step with the controller."""
+    """The Player menu's actions, kept enabled in step with the controller."""
 
-    def __init__(self, window: MainWindow, controller: PlayerController) -> None:
-        super().__init__(window)
+    def __init__(self, controller: PlayerController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.controller = controller
-        bar = window.menuBar()
-        self.menu = QMenu("&Player", bar)
-        self.menu.setObjectName("playerMenu")
-        before = getattr(window, "help_menu", None)
-        if isinstance(before, QMenu):
-            bar.insertMenu(before.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
         self.actions: dict[str, QAction] = {}
         for name, text, key, method in COMMANDS:
             self.actions[method] = self._add(name, f"{text}\t{key}", getattr(controller, method))
-        self.menu.addSeparator()
-        self.speed_menu = self.menu.addMenu("Sp&eed")
+        self.speed_menu = QMenu(self.tr("Sp&eed"))
         group = QActionGroup(self)
         for s in SPEEDS:
             act = self.speed_menu.addAction(f"{s:g}×")
@@ -61,11 +51,15 @@ class PlayerMenu(QObject):
         controller.playing_changed.connect(self._refresh)
         self._refresh()
 
+    def menu_entries(self) -> list[MenuEntry]:
+        """The Player menu: the commands, then the Speed sub-menu."""
+        entries = [MenuEntry(MENU, a, f"player_{m}") for m, a in self.actions.items()]
+        return [*entries, MenuEntry(MENU), MenuEntry(MENU, menu=self.speed_menu)]
+
     def _add(self, name: str, text: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self.menu)
+        action = QAction(text, self)
         action.setObjectName(name)
         action.triggered.connect(lambda _c=False: slot())
-        self.menu.addAction(action)
         return action
 
     def _refresh(self, *_args: object) -> None:

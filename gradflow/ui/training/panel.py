@@ -39,6 +39,7 @@ from gradflow.ui.training.progress import ProgressReport
 from gradflow.ui.training.worker import TrainingWorker
 
 if TYPE_CHECKING:
+    from gradflow.ui.dock_context import DockContext
     from gradflow.ui.training.plots import TrainingPlots
 
 REDRAW_MS = 33  # a plot redrawn every tick, in turn: each of the three ~10 times a second
@@ -54,9 +55,15 @@ class TrainingPanel(QDockWidget):
 
     open_network_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Training", parent)
+    def __init__(self, ctx: DockContext | None = None) -> None:
+        super().__init__(self.tr("Training"))
         self.setObjectName("training")
+        if ctx is not None:
+            services = ctx.services
+            message = self.tr(
+                "The network as a graph: one training step on a small batch - step through it"
+            )
+            self.open_network_requested.connect(lambda graph: services.open_graph(graph, message))
         self._built = False
         self._plots: TrainingPlots | None = None
         self.trainer: Trainer | None = None

@@ -1,0 +1,56 @@
+"""ui: the dock registry - every dock of the main window, one DockSpec line each.
+
+The window builds the docks in this order, adds each one's View ▸ Docks toggle (with its
+shortcut), places it, and collects the menu entries it publishes. Adding a dock is one
+module with a class taking a DockContext, plus one line in DOCKS (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from gradflow.ui.dock_context import DockContext
+from gradflow.ui.inspector import Inspector
+from gradflow.ui.palette import Palette
+from gradflow.ui.player.dock import PlayerDock
+from gradflow.ui.training.panel import TrainingPanel
+
+Area = Qt.DockWidgetArea
+
+
+@dataclass(frozen=True)
+class DockSpec:
+    """How the window shows one dock.
+
+    name          the dock's objectName (saved window layouts refer to it)
+    factory       builds the dock: usually the dock class itself, called with a DockContext
+    area          where it starts
+    shortcut      the key of its View ▸ Docks toggle ("Ctrl+T"), if any
+    visible       shown when the window first opens (a saved layout may override it)
+    split_with    the name of a dock it sits beside (in the same area), if any
+    width         its starting width in pixels, if it matters
+    presenting    kept visible in presentation mode (every other dock is hidden)
+    """
+
+    name: str
+    factory: Callable[[DockContext], QDockWidget]
+    area: Qt.DockWidgetArea
+    shortcut: str | None = None
+    visible: bool = True
+    split_with: str | None = None
+    width: int | None = None
+    presenting: bool = False
+
+
+DOCKS: list[DockSpec] = [
+    DockSpec("palette", Palette, Area.LeftDockWidgetArea, width=160),
+    DockSpec("inspector", Inspector, Area.RightDockWidgetArea, width=250),
+    DockSpec("player", PlayerDock, Area.BottomDockWidgetArea, presenting=True),
+    DockSpec(
+        "training", TrainingPanel, Area.BottomDockWidgetArea, "Ctrl+T", False, split_with="player"
+    ),
+]
