@@ -18,6 +18,9 @@ from typing import Any, NoReturn
 
 from gradflow import __version__
 from gradflow.core.errors import GradflowError
+from gradflow.core.i18n import _
+from gradflow.core.limits import DEFAULT_MAX_ELEMENTS, set_max_elements
+from gradflow.core.text import one_line, printable
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -57,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         if target:
             p.add_argument("target", metavar="FILE|EXAMPLE", help=target_help)
+            add_max_elements(p)
         if json_flag:
             p.add_argument("--json", action="store_true", help="machine-readable output")
         p.set_defaults(handler=handler)
@@ -65,7 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     command("examples", "list the bundled examples", _cmd_examples, target=False)
     command("run", "forward and backward: each node's value and gradient", _cmd_run)
     command("trace", "every step of forward and backward, numbered", _cmd_trace)
-    command("check", "compare gradients with finite differences (exit 1 on mismatch)", _cmd_check)
+    p = command(
+        "check", "compare gradients with finite differences (exit 1 on mismatch)", _cmd_check
+    )
+    p.add_argument(
+        "--nodes",
+        metavar="ID,ID",
+        help="check only these inputs (comma-separated ids); big graphs check faster",
+    )
     p = command("exercise", "make a practice graph of a level (1-5)", _cmd_exercise, False, False)
     p.add_argument("--level", type=int, required=True, choices=range(1, 6), metavar="1..5")
     p.add_argument("--seed", type=_seed, default=0, metavar="N", help="same seed, same file")
@@ -78,10 +89,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="FILE", help="for a folder: also write one row per file")
     p = command("open", "open the GUI on a graph", _cmd_open, target=False, json_flag=False)
     p.add_argument("target", metavar="FILE|EXAMPLE", nargs="?", help=target_help)
+    add_max_elements(p)
     for name, (_module, help_text) in DELEGATED.items():
         p = sub.add_parser(name, help=help_text, add_help=False)
         p.add_argument("args", nargs=argparse.REMAINDER)
     return parser
+
+
+def add_max_elements(parser: argparse.ArgumentParser) -> None:
+    """The `--max-elements N` option: the most numbers one node's value may hold."""
+    parser.add_argument(
+        "--max-elements",
+        type=_positive_int,
+        default=DEFAULT_MAX_ELEMENTS,
+        metavar="N",
+        help=f"refuse a node holding more than N numbers (default {DEFAULT_MAX_ELEMENTS:,})",
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f'must be a whole number >= 1, not "{text}"')
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,8 +129,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(done.code or 0)
         if ns.command is None:
             return _launch(None)
+        if getattr(ns, "max_elements", None):
+            set_max_elements(ns.max_elements)
         return int(ns.handler(ns))
     except KeyboardInterrupt:
+        _clear_progress()
+        sys.stderr.write(_("gradflow: interrupted") + "\n")
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. `gradflow trace big.gflow | head`
         _silence_stdout()
@@ -106,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say_error(str(err))
     except OSError as err:
         _say_error(f"{err.strerror or err}: {err.filename}" if err.filename else str(err))
+    except MemoryError:
+        _say_error(_("out of memory: the graph's values are too big for this machine"))
+    except RecursionError:
+        _say_error(_("the input is nested too deeply to process"))
     return EXIT_USAGE
 
 
@@ -124,25 +165,38 @@ def _cmd_examples(ns: argparse.Namespace) -> int:
 
 
 def _cmd_run(ns: argparse.Namespace) -> int:
+    import numpy as np
+
     from gradflow.core import report
     from gradflow.core.engine import run
+    from gradflow.core.json_stream import write_json
 
     graph = _resolve(ns.target)
     result = run(graph, record=False)
     if ns.json:
-        return _print_json(report.run_json(graph, result))
-    _print_lines(report.run_table(graph, result))
+        write_json(report.run_json(graph, result, arrays=np.asarray), sys.stdout)
+    else:
+        _print_lines(report.run_table(graph, result))
+    _print_notes(report.non_finite_notes(graph, result))
     return 0
 
 
 def _cmd_trace(ns: argparse.Namespace) -> int:
+    import numpy as np
+
     from gradflow.core import report
     from gradflow.core.engine import run
+    from gradflow.core.json_stream import write_json
 
     graph = _resolve(ns.target)
     result = run(graph, record=True)
     if ns.json:
-        return _print_json(report.trace_json(result, graph))
+        doc = {
+            "output": result.output,
+            "steps": report.trace_steps(result, graph, arrays=np.asarray),
+        }
+        write_json(doc, sys.stdout)
+        return 0
     _print_lines(report.trace_lines(result))
     return 0
 
@@ -151,7 +205,17 @@ def _cmd_check(ns: argparse.Namespace) -> int:
     from gradflow.core import report
     from gradflow.core.gradcheck import gradcheck
 
-    check = gradcheck(_resolve(ns.target))
+    graph = _resolve(ns.target)
+    nodes = None
+    if ns.nodes is not None:
+        nodes = [n.strip() for n in ns.nodes.split(",") if n.strip()]
+        if not nodes:
+            raise GradflowError(_("--nodes needs at least one input id"))
+    bar = _CheckProgress() if sys.stderr.isatty() else None
+    try:
+        check = gradcheck(graph, nodes=nodes, progress=bar)
+    finally:
+        _clear_progress()
     if ns.json:
         _print_json(report.check_json(check))
     else:
@@ -259,7 +323,47 @@ def _import(name: str, what: str) -> Any:
 
 
 def _print_lines(lines: list[str]) -> None:
-    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.write("".join(printable(line) + "\n" for line in lines))
+
+
+def _print_notes(notes: list[str]) -> None:
+    sys.stderr.write("".join(printable(line) + "\n" for line in notes))
+
+
+class _CheckProgress:
+    """`check`'s progress on a terminal: entries done of all, redrawn at most 10 times a second."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self._clock()
+        if now - self._last < 0.1 and done < total:
+            return
+        self._last = now
+        global _progress_shown
+        _progress_shown = True
+        sys.stderr.write(
+            "\r"
+            + _("checking entry {done:,} of {total:,} (Ctrl+C stops)").format(
+                done=done, total=total
+            )
+        )
+        sys.stderr.flush()
+
+
+_progress_shown = False
+
+
+def _clear_progress() -> None:
+    global _progress_shown
+    if _progress_shown:
+        sys.stderr.write("\r" + " " * 79 + "\r")
+        sys.stderr.flush()
+        _progress_shown = False
 
 
 def _print_json(data: Any) -> int:
@@ -268,8 +372,8 @@ def _print_json(data: Any) -> int:
 
 
 def _say_error(message: str) -> None:
-    first_line = " ".join(message.split())  # one line, whatever the message holds
-    sys.stderr.write(f"gradflow: error: {first_line}\n")
+    # one line, whatever the message holds, and no raw control character for the terminal
+    sys.stderr.write(f"gradflow: error: {one_line(message)}\n")
 
 
 def _silence_stdout() -> None:

@@ -65,8 +65,8 @@ def load_example(name: str) -> Graph:
 def resolve(target: str | os.PathLike[str]) -> Graph:
     """The graph in file `target` if it exists, else the bundled example of that name."""
     path = Path(target)
-    if path.is_file():
-        return load(path)
+    if os.path.lexists(path) and not (path.is_dir() and str(target) in example_names()):
+        return load(path)  # a directory, pipe or device is refused with what it is
     if str(target) in example_names():
         return load_example(str(target))
     if path.suffix == EXTENSION or os.sep in str(target):

@@ -8,24 +8,28 @@ next to the target and replaces the target only once the text is complete.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from gradflow.core.atomic_write import write_atomically
 from gradflow.core.errors import GraphError, GraphFileError
 from gradflow.core.filecheck import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    JsonObject,
     check_edge,
     check_node,
     check_top,
     fail,
 )
 from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.paths import read_regular_file, size_text
+from gradflow.core.text import printable
+from gradflow.core.wiring import WiringError, connect_many
+
+__all__ = ["EXTENSION", "MAX_BYTES", "dumps", "load", "loads", "save"]
 
 MAX_BYTES = 50 * 1024 * 1024
 EXTENSION = ".gflow"
@@ -42,16 +46,7 @@ def loads(data: str | bytes) -> Graph:
 def load(path: str | os.PathLike[str]) -> Graph:
     """Read and load a `.gflow` file; errors start with the file's name."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise GraphFileError(
-                f"{path}: the file is {_size(size)}, over the {_size(MAX_BYTES)} limit "
-                "for graph files"
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise GraphFileError(f"cannot read {path}: {err.strerror or err}") from None
+    data = read_regular_file(path, MAX_BYTES, GraphFileError, "graph files")
     try:
         return loads(data)
     except GraphFileError as err:
@@ -61,7 +56,7 @@ def load(path: str | os.PathLike[str]) -> Graph:
 def _parse(data: str | bytes) -> Any:
     if isinstance(data, (bytes, bytearray)):
         if len(data) > MAX_BYTES:
-            raise GraphFileError(f"the document is over the {_size(MAX_BYTES)} limit")
+            raise GraphFileError(f"the document is over the {size_text(MAX_BYTES)} limit")
         try:
             data = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as err:
@@ -69,9 +64,14 @@ def _parse(data: str | bytes) -> Any:
     elif not isinstance(data, str):
         raise GraphFileError(f"expected text or bytes, not {type(data).__name__}")
     elif len(data) > MAX_BYTES:
-        raise GraphFileError(f"the document is over the {_size(MAX_BYTES)} limit")
+        raise GraphFileError(f"the document is over the {size_text(MAX_BYTES)} limit")
     try:
-        return json.loads(data, parse_constant=_no_constant, parse_float=_finite_float)
+        return json.loads(
+            data,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+            object_pairs_hook=JsonObject.from_pairs,
+        )
     except json.JSONDecodeError as err:
         raise GraphFileError(
             f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
@@ -80,10 +80,6 @@ def _parse(data: str | bytes) -> Any:
         raise GraphFileError("not a graph: the JSON is nested too deeply") from None
     except ValueError:  # Python refuses integers of more than 4300 digits
         raise GraphFileError("not valid JSON: a number has too many digits") from None
-
-
-def _size(n_bytes: int) -> str:
-    return f"{n_bytes / 2**20:.0f} MB" if n_bytes >= 2**20 else f"{n_bytes} bytes"
 
 
 def _no_constant(name: str) -> float:
@@ -103,12 +99,26 @@ def _build(doc: Any) -> Graph:
     graph.title, graph.description = doc.get("title"), doc.get("description")
     for i, raw in enumerate(doc.get("nodes", [])):
         _add_node(graph, raw, f"nodes[{i}]")
+    # Edges are checked one by one for what needs no graph-wide view, then wired
+    # together: cycles and shapes are validated once, so loading stays linear.
+    edges: list[Edge] = []
+    refused: GraphFileError | None = None
     for i, raw in enumerate(doc.get("edges", [])):
-        _add_edge(graph, raw, f"edges[{i}]")
+        try:
+            edges.append(_edge(graph, raw, f"edges[{i}]"))
+        except GraphFileError as err:
+            refused = err
+            break
+    try:
+        connect_many(graph, edges)
+    except WiringError as err:
+        raise fail(f"edges[{err.index}]", str(err)) from None
+    if refused is not None:
+        raise refused
     output = doc.get("output")
     if output is not None:
         if output not in graph:
-            raise fail("output", f'no node "{output}"')
+            raise fail("output", f'no node "{printable(output)}"')
         graph.set_output(output)
     return graph
 
@@ -130,19 +140,16 @@ def _add_node(graph: Graph, raw: Any, where: str) -> None:
                 raise fail(f"{where}.{name}", str(err)) from None
 
 
-def _add_edge(graph: Graph, raw: Any, where: str) -> None:
+def _edge(graph: Graph, raw: Any, where: str) -> Edge:
     src, dst, src_port, dst_port = check_edge(raw, where)
     for key, node_id in (("from", src), ("to", dst)):
         if node_id not in graph:
-            raise fail(f"{where}.{key}", f'no node "{node_id}"')
+            raise fail(f"{where}.{key}", f'no node "{printable(node_id)}"')
     _check_port(
         graph.node(src), src_port, graph.node(src).n_outputs, "output", f"{where}.from_port"
     )
     _check_port(graph.node(dst), dst_port, graph.node(dst).n_inputs, "input", f"{where}.to_port")
-    try:
-        graph.connect(src, dst, src_port, dst_port)
-    except GraphError as err:
-        raise fail(where, str(err)) from None
+    return Edge(src, dst, src_port, dst_port)
 
 
 def _check_port(node: Node, port: int, count: int, kind: str, where: str) -> None:
@@ -152,6 +159,22 @@ def _check_port(node: Node, port: int, count: int, kind: str, where: str) -> Non
 
 
 # --- saving -----------------------------------------------------------------------------
+
+
+def save(graph: Graph, path: str | os.PathLike[str]) -> None:
+    """Write `graph` to `path` atomically: the old file stays intact if anything fails.
+
+    A symbolic link is written through (its target is replaced, the link stays); see
+    `core.atomic_write` for temporary files and syncing.
+    """
+    try:
+        data = dumps(graph).encode("utf-8")
+    except (ValueError, TypeError) as err:
+        raise GraphFileError(f"cannot save {Path(path).name}: {err}") from None
+    try:
+        write_atomically(path, data)
+    except OSError as err:
+        raise GraphFileError(f"cannot save {path}: {err.strerror or err}") from None
 
 
 def dumps(graph: Graph) -> str:
@@ -168,33 +191,6 @@ def dumps(graph: Graph) -> str:
     parts.append(f'  "nodes": {_json_lines([_node_doc(n) for n in graph])}')
     parts.append(f'  "edges": {_json_lines([_edge_doc(e) for e in graph.edges])}')
     return "{\n" + ",\n".join(parts) + "\n}\n"
-
-
-def save(graph: Graph, path: str | os.PathLike[str]) -> None:
-    """Write `graph` to `path` atomically: the old file stays intact if anything fails."""
-    target = Path(path)
-    try:
-        data = dumps(graph).encode("utf-8")
-    except (ValueError, TypeError) as err:
-        raise GraphFileError(f"cannot save {target.name}: {err}") from None
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as err:
-        raise GraphFileError(f"cannot save {target}: {err.strerror or err}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(err, OSError):
-            raise GraphFileError(f"cannot save {target}: {err.strerror or err}") from None
-        raise
 
 
 def _json(value: Any) -> str:

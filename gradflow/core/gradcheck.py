@@ -3,16 +3,27 @@
 The loss checked is the one backward differentiates: the sum of the output's entries
 (backward is seeded with ones). Each trainable input entry is nudged by ±h through
 `run(feeds=...)`, so the graph itself is never changed.
+
+Finite differences mean something only where the loss's rounding noise, about
+eps·|L|/(2h), is small against the gradient: near the float limit (|x| ~ 1e308, or an
+output of 1e38 summed over thousands of entries) they do not, and such entries are
+reported as not informative instead of as mismatches.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
 from gradflow.core.engine import run
+from gradflow.core.errors import GraphError
 from gradflow.core.graph import Graph
+from gradflow.core.i18n import _
+
+EPS = float(np.finfo(np.float64).eps)
+Progress = Callable[[int, int], None]  # (entries done, entries in all)
 
 DEFAULT_TOLERANCE = 1e-6
 DEFAULT_FLOOR = 1e-3  # central differences carry ~1e-10·|L| of rounding noise
@@ -33,6 +44,7 @@ class NodeCheck:
     analytic: float
     numeric: float
     ok: bool
+    informative: bool = True  # False: no entry of this node could be checked meaningfully
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,11 @@ class GradcheckResult:
         return all(c.ok for c in self.nodes)
 
     @property
+    def uninformative(self) -> tuple[NodeCheck, ...]:
+        """The nodes where finite differences could say nothing (magnitudes too large)."""
+        return tuple(c for c in self.nodes if not c.informative)
+
+    @property
     def worst(self) -> NodeCheck | None:
         """The node with the largest error (None when nothing was checked)."""
         return max(self.nodes, key=lambda c: c.error, default=None)
@@ -59,52 +76,105 @@ def gradcheck(
     tolerance: float = DEFAULT_TOLERANCE,
     floor: float = DEFAULT_FLOOR,
     step: float = DEFAULT_STEP,
+    nodes: Iterable[str] | None = None,
+    progress: Progress | None = None,
 ) -> GradcheckResult:
     """Compare backprop's gradient of every trainable input with central differences.
 
     The step for an entry x is `step * max(1, |x|)`. Inputs the output does not depend on
     (or that feed only non-differentiable ports such as labels) are not listed.
-    Raises GraphError if the graph cannot be run.
+    `nodes` limits the check to those input ids; `progress(done, total)` is called after
+    each entry (two runs of the graph each). Raises GraphError if the graph cannot be run.
     """
     result = run(graph, record=False)
+    wanted = None if nodes is None else list(dict.fromkeys(nodes))
+    for node_id in wanted or ():
+        node = graph.node(node_id)
+        if node.op != "input":
+            raise GraphError(
+                _("{node} is not an input: only inputs are checked").format(node=node_id)
+            )
+    todo = [
+        node
+        for node in graph
+        if node.op == "input"
+        and node.attrs.get("trainable", True)
+        and node.id in result.grads
+        and (wanted is None or node.id in wanted)
+    ]
+    total = sum(int(np.size(n.attrs["value"])) for n in todo)
+    counter = _Counter(progress, total)
     checks: list[NodeCheck] = []
-    for node in graph:
-        if node.op != "input" or not node.attrs.get("trainable", True):
-            continue
-        if node.id not in result.grads:
-            continue
+    for node in todo:
         analytic = np.asarray(result.grads[node.id][0], dtype=np.float64)
-        numeric = _numeric_grad(graph, node.id, node.attrs["value"], step)
-        checks.append(_compare(node.id, analytic, numeric, tolerance, floor))
+        numeric, meaningful = _numeric_grad(graph, node.id, node.attrs["value"], step, counter)
+        checks.append(_compare(node.id, analytic, numeric, meaningful, tolerance, floor))
     return GradcheckResult(tuple(checks), tolerance)
+
+
+class _Counter:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
 
 
 def _loss(graph: Graph, feeds: dict[str, np.ndarray]) -> float:
     res = run(graph, record=False, feeds=feeds)
-    return float(np.sum(res.values[graph.output_node()][0], dtype=np.float64))
+    with np.errstate(all="ignore"):  # an overflowing sum is inf, judged below
+        return float(np.sum(res.values[graph.output_node()][0], dtype=np.float64))
 
 
-def _numeric_grad(graph: Graph, node_id: str, value: np.ndarray, step: float) -> np.ndarray:
+def _numeric_grad(
+    graph: Graph, node_id: str, value: np.ndarray, step: float, counter: _Counter
+) -> tuple[np.ndarray, np.ndarray]:
+    """Central differences per entry, and whether each one is above the rounding noise."""
     base = np.asarray(value, dtype=np.float64)
     grad = np.zeros_like(base)
+    noise = np.zeros_like(base)
+    meaningful = np.ones(base.shape, dtype=bool)
     for index in np.ndindex(base.shape):
         h = step * max(1.0, abs(float(base[index])))
         plus, minus = base.copy(), base.copy()
-        plus[index] += h
-        minus[index] -= h
+        with np.errstate(all="ignore"):
+            plus[index] += h
+            minus[index] -= h
+            width = plus[index] - minus[index]
         up = _loss(graph, {node_id: plus})
         down = _loss(graph, {node_id: minus})
-        grad[index] = (up - down) / (plus[index] - minus[index])
-    return grad
+        counter.tick()
+        with np.errstate(all="ignore"):
+            grad[index] = (up - down) / width
+            noise[index] = 4 * EPS * max(abs(up), abs(down)) / width
+        meaningful[index] = bool(
+            np.isfinite(width) and width > 0 and np.isfinite(up) and np.isfinite(down)
+        )
+    return grad, np.where(meaningful, noise, np.inf)
 
 
 def _compare(
-    node_id: str, analytic: np.ndarray, numeric: np.ndarray, tolerance: float, floor: float
+    node_id: str,
+    analytic: np.ndarray,
+    numeric: np.ndarray,
+    noise: np.ndarray,
+    tolerance: float,
+    floor: float,
 ) -> NodeCheck:
-    scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), floor)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(all="ignore"):
+        scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), floor)
         errors = np.abs(analytic - numeric) / scale
+        # informative where the rounding noise alone could not break the tolerance
+        limit = 0.5 * max(tolerance, DEFAULT_TOLERANCE)
+        informative = noise <= limit * np.maximum(np.abs(analytic), floor)
     errors = np.where(np.isnan(errors), np.inf, errors)
+    if not informative.any():
+        index = tuple(0 for _dim in analytic.shape)
+        a, n = float(analytic[index]), float(numeric[index])
+        return NodeCheck(node_id, float("nan"), index, a, n, True, informative=False)
+    errors = np.where(informative, errors, -1.0)
     flat = int(np.argmax(errors))
     index = tuple(int(i) for i in np.unravel_index(flat, errors.shape))
     error = float(errors[index])

@@ -15,8 +15,10 @@ from typing import Any
 
 import numpy as np
 
+from gradflow.core import limits
 from gradflow.core.errors import GraphError
 from gradflow.core.ops import Op, get_op
+from gradflow.core.text import name_problem
 
 Shape = tuple[int, ...]
 MAX_COPY_OUTPUTS = 16
@@ -106,9 +108,13 @@ def _check_attr(op: Op, name: str, raw: Any) -> Any:
     # the constant c of add_const / mul_const
     if isinstance(raw, bool) or not isinstance(raw, (int, float, np.integer, np.floating)):
         raise GraphError(f"{name} must be a number")
-    if not math.isfinite(raw):
-        raise GraphError(f"{name} must be finite")
-    return float(raw)
+    try:
+        value = float(raw)
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
+        raise GraphError(f"{name} must be finite (and at most ±1.8e308)")
+    return value
 
 
 class Graph:
@@ -133,6 +139,12 @@ class Graph:
         self.structure_revision = 0
         self._topo_cache: tuple[int, tuple[str, ...]] | None = None
         self._id_hints: dict[str, int] = {}
+        # Shapes are bounded by `limits.max_elements()` per node (and ten times that in
+        # all); a graph that bounds its memory otherwise (the trainer's) turns this off.
+        self.bounded = True
+        self._sizes: dict[str, int] = {}
+        self._total_size = 0
+        self.shape_derivations = 0  # how many node shapes were worked out (tests count them)
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -230,6 +242,7 @@ class Graph:
         g._in = {k: list(v) for k, v in self._in.items()}
         g._out = {k: list(v) for k, v in self._out.items()}
         g._shapes = dict(self._shapes)
+        g._sizes, g._total_size, g.bounded = dict(self._sizes), self._total_size, self.bounded
         g._output = self._output
         g.title, g.description = self.title, self.description
         return g
@@ -250,14 +263,21 @@ class Graph:
             node_id = self.new_id(op)
         if not isinstance(node_id, str) or not node_id.strip():
             raise GraphError("a node id must be a non-empty string")
+        problem = name_problem(node_id)
+        if problem:
+            raise GraphError(f"a node id {problem}")
         if node_id in self._nodes:
             raise GraphError(f'a node "{node_id}" already exists')
         values = {k: _check_attr(spec, k, v) for k, v in {**spec.attrs, **attrs}.items()}
-        node = Node(node_id, op, values, label, _check_pos(pos))
+        node = Node(node_id, op, values, _check_label(label), _check_pos(pos))
         self._nodes[node_id] = node
         self._in[node_id] = [None] * node.n_inputs
         self._out[node_id] = []
-        self._shapes[node_id] = self._node_shape(node)
+        try:
+            self._set_shape(node_id, self._node_shape(node))
+        except GraphError:
+            del self._nodes[node_id], self._in[node_id], self._out[node_id]
+            raise
         self._changed()
         return node_id
 
@@ -269,7 +289,7 @@ class Graph:
             self._unlink(e)
         del self._nodes[node_id], self._in[node_id], self._out[node_id]
         self._id_hints.clear()
-        del self._shapes[node_id]
+        self._set_shape(node_id, None)
         if self._output == node_id:
             self._output = None
         self._update_shapes([e.dst for e in removed if e.dst != node_id])
@@ -278,17 +298,10 @@ class Graph:
 
     def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         """Wire an output port to a free input port; refuses cycles, taken ports and bad shapes."""
-        a, b = self.node(src), self.node(dst)
-        if not isinstance(src_port, int) or not 0 <= src_port < a.n_outputs:
-            raise GraphError(f"{a.title} has no output port {src_port}")
-        if not isinstance(dst_port, int) or not 0 <= dst_port < b.n_inputs:
-            raise GraphError(f"{b.title} has no input port {dst_port}")
-        if self._in[dst][dst_port] is not None:
-            name = b.spec.input_names[dst_port]
-            raise GraphError(f"input {name} of {b.title} is already connected")
+        edge = self.check_wire(src, dst, src_port, dst_port)
+        a, b = self._nodes[src], self._nodes[dst]
         if src == dst or self._reaches(dst, src):
             raise GraphError(f"connecting {a.title} → {b.title} would make a cycle")
-        edge = Edge(src, dst, src_port, dst_port)
         self._link(edge)
         try:
             self._update_shapes([dst])
@@ -298,6 +311,18 @@ class Graph:
             raise GraphError(f"cannot connect {a.title} → {b.title}: {err}") from None
         self._changed()
         return edge
+
+    def check_wire(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
+        """The edge, if both ends exist and the input port is free (cycles, shapes unchecked)."""
+        a, b = self.node(src), self.node(dst)
+        if not isinstance(src_port, int) or not 0 <= src_port < a.n_outputs:
+            raise GraphError(f"{a.title} has no output port {src_port}")
+        if not isinstance(dst_port, int) or not 0 <= dst_port < b.n_inputs:
+            raise GraphError(f"{b.title} has no input port {dst_port}")
+        if self._in[dst][dst_port] is not None:
+            name = b.spec.input_names[dst_port]
+            raise GraphError(f"input {name} of {b.title} is already connected")
+        return Edge(src, dst, src_port, dst_port)
 
     def disconnect(self, edge: Edge) -> None:
         """Remove one wire."""
@@ -317,18 +342,23 @@ class Graph:
         # a new value of the same shape and dtype changes no shape and no plan structure
         same_kind = name == "value" and old.shape == value.shape and old.dtype == value.dtype
         node.attrs[name] = value
-        if not same_kind:
-            try:
+        try:
+            if same_kind:  # shapes stand; consumers that check values look again
+                for e in self._out[node_id]:
+                    if self._nodes[e.dst].spec.check_values is not None:
+                        self._node_shape(self._nodes[e.dst])
+            else:
                 self._update_shapes([node_id])
-            except GraphError:
-                node.attrs[name] = old
-                self._update_shapes([node_id])
-                raise
+        except GraphError:
+            node.attrs[name] = old
+            self._update_shapes([node_id])
+            raise
         self._changed(structure=not same_kind)
 
     def set_label(self, node_id: str, label: str | None) -> None:
         """Change the label shown on a node (does not affect computation)."""
-        self.node(node_id).label = label or None
+        node = self.node(node_id)
+        node.label = _check_label(label or None)
 
     def set_pos(self, node_id: str, pos: tuple[float, float] | None) -> None:
         """Move a node on the canvas (does not affect computation)."""
@@ -358,6 +388,7 @@ class Graph:
         self._out[edge.src].remove(edge)
 
     def _node_shape(self, node: Node) -> tuple[Shape | None, ...]:
+        self.shape_derivations += 1
         ins: list[Shape] = []
         for e in self._in[node.id]:
             shape = None if e is None else self._shapes[e.src][e.src_port]
@@ -365,9 +396,37 @@ class Graph:
                 return (None,) * node.n_outputs
             ins.append(shape)
         try:
-            return node.spec.shape(tuple(ins), node.attrs)
+            shapes = node.spec.shape(tuple(ins), node.attrs)
+            if node.spec.check_values is not None:
+                node.spec.check_values(self._known_inputs(node.id))
         except GraphError as err:
             raise GraphError(f"{node.title}: {err}") from None
+        return shapes
+
+    def _known_inputs(self, node_id: str) -> tuple[np.ndarray | None, ...]:
+        """The values of a node's inputs that come straight from leaves (else None)."""
+        known: list[np.ndarray | None] = []
+        for e in self._in[node_id]:
+            src = None if e is None else self._nodes[e.src]
+            leaf = src is not None and src.spec.arity == 0 and "value" in src.attrs
+            known.append(src.attrs["value"] if leaf and src is not None else None)
+        return tuple(known)
+
+    def _set_shape(self, node_id: str, shapes: tuple[Shape | None, ...] | None) -> None:
+        """Store a node's output shapes (None: forget the node), keeping the sizes bounded."""
+        size = 0 if shapes is None else sum(math.prod(s) for s in shapes if s is not None)
+        total = self._total_size - self._sizes.get(node_id, 0) + size
+        if self.bounded and shapes is not None:
+            limits.check_node(self._nodes[node_id].title, shapes)
+            if total > self._total_size:
+                limits.check_total(total)
+        self._total_size = total
+        if shapes is None:
+            self._sizes.pop(node_id, None)
+            self._shapes.pop(node_id, None)
+        else:
+            self._sizes[node_id] = size
+            self._shapes[node_id] = shapes
 
     def _update_shapes(self, starts: list[str]) -> None:
         """Recompute the shapes of `starts` and everything downstream, in dependency order."""
@@ -379,7 +438,7 @@ class Graph:
             [e for nid in affected for e in self._out[nid] if e.dst in affected],
         )
         for nid in order:
-            self._shapes[nid] = self._node_shape(self._nodes[nid])
+            self._set_shape(nid, self._node_shape(self._nodes[nid]))
 
     def _downstream(self, starts: list[str]) -> dict[str, None]:
         seen: dict[str, None] = {}
@@ -404,12 +463,23 @@ class Graph:
         return False
 
 
+def _check_label(label: Any) -> str | None:
+    if label is None:
+        return None
+    if not isinstance(label, str):
+        raise GraphError("a label must be text")
+    problem = name_problem(label)
+    if problem:
+        raise GraphError(f"a label {problem}")
+    return label
+
+
 def _check_pos(pos: Any) -> tuple[float, float] | None:
     if pos is None:
         return None
     try:
         x, y = (float(v) for v in pos)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise GraphError("a position must be two numbers [x, y]") from None
     if not (math.isfinite(x) and math.isfinite(y)):
         raise GraphError("a position must be finite")

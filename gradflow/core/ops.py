@@ -65,6 +65,9 @@ class Op:
     # the sentence (core/words.py) that says which one-sided slope gradflow uses there
     kink: Callable[[Arrays], np.ndarray] | None = None
     kink_note: str = ""
+    # checks the inputs whose values are already known (those fed by an input or const
+    # node, None elsewhere) when the graph changes, so a bad value is refused at once
+    check_values: Callable[[tuple[np.ndarray | None, ...]], None] | None = None
 
     @property
     def arity(self) -> int:
@@ -231,15 +234,37 @@ def _mse_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
     return g, -g
 
 
+def _check_labels(labels: np.ndarray, n_classes: int) -> np.ndarray:
+    """Labels as class indices; GraphError unless they are whole numbers 0..n_classes-1."""
+    labels = np.asarray(labels)
+    if labels.dtype.kind == "f":
+        bad = labels != np.floor(labels)
+        if np.any(bad):
+            shown = format(float(labels[bad].flat[0]), ".10g")
+            raise GraphError(
+                f"softmax_ce labels must be whole class numbers 0..{n_classes - 1}, not {shown}"
+            )
+    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
+        shown = format(float(labels.max() if labels.max() >= n_classes else labels.min()), "g")
+        raise GraphError(f"softmax_ce labels must be class indices 0..{n_classes - 1}, not {shown}")
+    return labels.astype(np.intp)
+
+
+def _softmax_ce_check(known: tuple[np.ndarray | None, ...]) -> None:
+    scores, labels = known
+    if labels is not None and scores is not None and scores.ndim in (1, 2):
+        _check_labels(labels, scores.shape[-1])
+    elif labels is not None:
+        _check_labels(labels, np.iinfo(np.intp).max)
+
+
 def _labels(ins: Arrays) -> np.ndarray:
     return np.asarray(ins[1]).astype(np.intp)
 
 
 def _softmax_ce_forward(ins: Arrays, _a: Attrs) -> Arrays:
     scores = np.atleast_2d(ins[0])
-    labels = np.atleast_1d(_labels(ins))
-    if labels.size and (labels.min() < 0 or labels.max() >= scores.shape[1]):
-        raise GraphError(f"softmax_ce labels must be class indices 0..{scores.shape[1] - 1}")
+    labels = np.atleast_1d(_check_labels(ins[1], scores.shape[1]))
     logp = log_softmax(scores)
     loss = -np.mean(logp[np.arange(len(labels)), labels])
     return (np.asarray(loss, dtype=scores.dtype),)
@@ -382,7 +407,7 @@ _OPS: tuple[Op, ...] = (
        "softmax cross-entropy: pushes the right class up, the others down.",
        "Mean softmax cross-entropy of scores against class labels.",
        local=_softmax_ce_local, differentiable=(True, False),
-       gate="loss"),
+       gate="loss", check_values=_softmax_ce_check),
     Op("mse", "losses", "MSE", ("pred", "target"), _mse_forward, _mse_shape,
        "mean (p − t)²", "∂/∂p = 2(p − t)/N", "mse: the gradient is the scaled error.",
        "Mean squared error.", local=_mse_local,

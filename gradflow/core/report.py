@@ -7,7 +7,7 @@ log) can use them too. Numbers in JSON are plain numbers or nested lists
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,7 +18,10 @@ from gradflow.core.engine import RunResult
 from gradflow.core.formatting import format_array, format_number, to_jsonable
 from gradflow.core.gradcheck import GradcheckResult
 from gradflow.core.graph import Graph
+from gradflow.core.i18n import _
 from gradflow.core.trace import BackwardStep, ForwardStep, Step
+
+Arrays = Callable[[np.ndarray], Any]  # how arrays are put in JSON data (lists, or kept)
 
 
 def node_grad(result: RunResult, node_id: str) -> np.ndarray | None:
@@ -27,22 +30,54 @@ def node_grad(result: RunResult, node_id: str) -> np.ndarray | None:
     if ports is None:
         return None
     total = ports[0]
-    for g in ports[1:]:
-        total = total + g
+    with np.errstate(all="ignore"):  # inf + -inf is NaN, reported as such
+        for g in ports[1:]:
+            total = total + g
     return np.asarray(total)
 
 
-def run_json(graph: Graph, result: RunResult) -> dict[str, Any]:
-    """{"output": id, "nodes": {id: {"op", "value", "grad"}}}; grad is null where none."""
+def run_json(graph: Graph, result: RunResult, arrays: Arrays = to_jsonable) -> dict[str, Any]:
+    """{"output": id, "nodes": {id: {"op", "value", "grad"}}}; grad is null where none.
+
+    `arrays=np.asarray` keeps the arrays as they are, for `json_stream.write_json`.
+    """
     nodes = {}
     for node in graph:
         grad = node_grad(result, node.id)
         nodes[node.id] = {
             "op": node.op,
-            "value": to_jsonable(result.values[node.id][0]),
-            "grad": None if grad is None else to_jsonable(grad),
+            "value": arrays(result.values[node.id][0]),
+            "grad": None if grad is None else arrays(grad),
         }
     return {"output": result.output, "nodes": nodes}
+
+
+def non_finite_notes(graph: Graph, result: RunResult) -> list[str]:
+    """One line per node whose value or gradient overflowed to inf or became NaN."""
+    notes = []
+    for node in graph:
+        parts = []
+        for what, arr in (
+            (_("value"), result.values.get(node.id, (None,))[0]),
+            (_("gradient"), node_grad(result, node.id)),
+        ):
+            kind = non_finite_kind(arr)
+            if kind:
+                parts.append(f"{what} {kind}")
+        if parts:
+            notes.append(_("note: {node} has {what}").format(node=node.id, what=", ".join(parts)))
+    return notes
+
+
+def non_finite_kind(arr: np.ndarray | None) -> str | None:
+    """'inf', 'nan' or 'inf and nan' for an array holding such entries, else None."""
+    if arr is None or np.asarray(arr).dtype.kind != "f":
+        return None
+    arr = np.asarray(arr)
+    if np.all(np.isfinite(arr)):
+        return None
+    has_inf, has_nan = bool(np.isinf(arr).any()), bool(np.isnan(arr).any())
+    return " and ".join(k for k, on in (("inf", has_inf), ("nan", has_nan)) if on)
 
 
 def run_table(graph: Graph, result: RunResult) -> list[str]:
@@ -62,46 +97,54 @@ def run_table(graph: Graph, result: RunResult) -> list[str]:
     return _align(rows)
 
 
-def step_json(step: Step, chain: StepChain | None = None) -> dict[str, Any]:
+def step_json(
+    step: Step, chain: StepChain | None = None, arrays: Arrays = to_jsonable
+) -> dict[str, Any]:
     """One trace step as JSON data (its index is 1-based, like the playhead).
 
     A backward step given its `chain` also carries the chain rule per input edge
-    (`chain`, `total`, ...: see core/chain_json.py).
+    (`chain`, `total`, ...: see core/chain_json.py). `arrays=np.asarray` keeps arrays
+    as they are, for `json_stream.write_json`.
     """
     head = {"index": step.index + 1, "phase": step.phase, "node": step.node, "op": step.op}
     if isinstance(step, ForwardStep):
         inputs = [
-            {"from": e.src, "value": to_jsonable(x)}
+            {"from": e.src, "value": arrays(x)}
             for e, x in zip(step.input_edges, step.inputs, strict=True)
         ]
-        return {**head, "inputs": inputs, "value": to_jsonable(step.outputs[0])}
+        return {**head, "inputs": inputs, "value": arrays(step.outputs[0])}
     return {
         **head,
         "upstream": [
-            {"from": None if a.edge is None else a.edge.dst, "grad": to_jsonable(a.grad)}
+            {"from": None if a.edge is None else a.edge.dst, "grad": arrays(a.grad)}
             for a in step.upstream
         ],
-        "grad": to_jsonable(_total(step)),
-        "local": [None if x is None else to_jsonable(x) for x in step.local],
+        "grad": arrays(_total(step)),
+        "local": [None if x is None else arrays(x) for x in step.local],
         "downstream": [
-            {"to": e.src, "port": e.dst_port, "grad": to_jsonable(g)} for e, g in step.downstream
+            {"to": e.src, "port": e.dst_port, "grad": arrays(g)} for e, g in step.downstream
         ],
         **({} if chain is None else chain_json(chain)),
     }
 
 
-def trace_json(result: RunResult, graph: Graph | None = None) -> dict[str, Any]:
+def trace_json(
+    result: RunResult, graph: Graph | None = None, arrays: Arrays = to_jsonable
+) -> dict[str, Any]:
     """{"output": id, "steps": [step_json, ...]} for a recorded run.
 
     With the `graph` the run came from, backward steps carry their chain rule too.
     """
+    return {"output": result.output, "steps": list(trace_steps(result, graph, arrays))}
+
+
+def trace_steps(
+    result: RunResult, graph: Graph | None = None, arrays: Arrays = to_jsonable
+) -> Iterator[dict[str, Any]]:
+    """The steps of `trace_json` one at a time (for streaming a long trace)."""
     trace = result.trace
-    if trace is None:
-        return {"output": result.output, "steps": []}
-    steps = [
-        step_json(s, None if graph is None else chain_at(trace, graph, s.index)) for s in trace
-    ]
-    return {"output": result.output, "steps": steps}
+    for s in () if trace is None else trace:
+        yield step_json(s, None if graph is None else chain_at(trace, graph, s.index), arrays)
 
 
 def step_line(step: Step) -> str:
@@ -141,11 +184,12 @@ def check_json(check: GradcheckResult) -> dict[str, Any]:
         "nodes": [
             {
                 "node": c.node,
-                "error": c.error,
+                "error": _finite_or_none(c.error),
                 "index": list(c.index),
-                "analytic": c.analytic,
-                "numeric": c.numeric,
+                "analytic": _finite_or_none(c.analytic),
+                "numeric": _finite_or_none(c.numeric),
                 "ok": c.ok,
+                "informative": c.informative,
             }
             for c in check.nodes
         ],
@@ -160,29 +204,51 @@ def check_table(check: GradcheckResult) -> list[str]:
         rows.append(
             (
                 c.node,
-                entry,
+                entry if c.informative else "-",
                 format_number(c.analytic, 8),
                 format_number(c.numeric, 8),
-                f"{c.error:.1e}",
-                "ok" if c.ok else "MISMATCH",
+                f"{c.error:.1e}" if c.informative else "-",
+                ("ok" if c.ok else "MISMATCH") if c.informative else _("not informative"),
             )
         )
     lines = _align(rows)
     tol = f"{check.tolerance:.0e}"
+    vague = len(check.uninformative)
+    checked = len(check.nodes) - vague
     if not check.nodes:
-        lines.append("nothing to check: no trainable input reaches the output")
-    elif check.ok:
-        lines.append(f"all {len(check.nodes)} inputs match finite differences (tolerance {tol})")
-    else:
+        lines.append(_("nothing to check: no trainable input reaches the output"))
+    elif check.ok and checked:
+        lines.append(
+            _("all {n} inputs match finite differences (tolerance {tol})").format(
+                n=checked, tol=tol
+            )
+        )
+    elif not check.ok:
         bad = sum(not c.ok for c in check.nodes)
-        lines.append(f"{bad} of {len(check.nodes)} inputs do not match (tolerance {tol})")
+        lines.append(
+            _("{bad} of {n} inputs do not match (tolerance {tol})").format(
+                bad=bad, n=checked, tol=tol
+            )
+        )
+    if vague:
+        lines.append(
+            _(
+                "{n} inputs not checked: at these magnitudes (near the float limit) finite "
+                "differences are not informative"
+            ).format(n=vague)
+        )
     return lines
+
+
+def _finite_or_none(x: float) -> float | None:
+    return x if np.isfinite(x) else None
 
 
 def _total(step: BackwardStep) -> np.ndarray:
     total = step.upstream_sum[0]
-    for g in step.upstream_sum[1:]:
-        total = total + g
+    with np.errstate(all="ignore"):
+        for g in step.upstream_sum[1:]:
+            total = total + g
     return np.asarray(total)
 
 

@@ -64,6 +64,7 @@ def build_graph(
     if loss not in LOSSES:
         raise GradflowError(f'unknown loss "{loss}" (choose from {", ".join(LOSSES)})')
     g = Graph()
+    g.bounded = False  # training checks its memory itself (config.memory_estimate)
     g.add_node("input", "X", label="X", pos=(0.0, 0.0), value=x, trainable=False)
     prev = "X"
     n_layers = len(sizes) - 1

@@ -188,12 +188,12 @@ def test_a_missing_delegate_is_a_clear_error(capsys, monkeypatch):
     assert err.startswith("gradflow: error: `gradflow train` is not available")
 
 
-def test_keyboard_interrupt_exits_130_quietly(capsys, monkeypatch):
+def test_keyboard_interrupt_exits_130_with_one_line(capsys, monkeypatch):
     def interrupted(target):
         raise KeyboardInterrupt
 
     monkeypatch.setattr("gradflow.core.examples.resolve", interrupted)
-    assert _run(capsys, "run", "add-mul") == (130, "", "")
+    assert _run(capsys, "run", "add-mul") == (130, "", "gradflow: interrupted\n")
 
 
 def test_help_lists_every_command(capsys):
