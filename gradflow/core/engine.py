@@ -191,12 +191,12 @@ def _forward(
 
 
 def _wanted(plan: Plan, all_grads: bool) -> dict[str, bool]:
-    """Which nodes need a gradient: all but consts, or only what trainable inputs need."""
+    """Which nodes need a gradient: all but constants, or only what trainable inputs need."""
     wanted: dict[str, bool] = {}
     for pn in plan.nodes:
-        if pn.spec.name == "const":
+        if not pn.spec.gradient:
             wanted[pn.id] = False
-        elif pn.spec.name == "input":
+        elif pn.spec.is_leaf:
             wanted[pn.id] = all_grads or bool(pn.node.attrs.get("trainable", True))
         else:
             wanted[pn.id] = all_grads or any(
@@ -273,13 +273,13 @@ def _send_down(
     down: tuple[np.ndarray | None, ...]
     local: tuple[np.ndarray | None, ...]
     with np.errstate(all="ignore"):
-        if spec.name == "matmul" and not want_local and ins[0].ndim == ins[1].ndim == 2:
-            # Training's hot spot: the data X of a first layer needs no gradient, and its
-            # product G @ Wᵀ would cost as much as the whole forward pass. Same rule as
-            # numerics.matmul_backward, restricted to the inputs that are wanted.
+        some = None
+        if spec.backward_some is not None and not want_local:
+            # only the inputs that are wanted (training: the data X needs no gradient)
             need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
-            down = (ups[0] @ ins[1].T if need[0] else None, ins[0].T @ ups[0] if need[1] else None)
-            local = (None, None)
+            some = spec.backward_some(ins, outs, ups, pn.node.attrs, need)
+        if some is not None:
+            down, local = some, (None,) * len(ins)
         elif spec.backward is None and spec.local is not None:
             local = spec.local(ins, outs, pn.node.attrs)
             down = spec.backprop(ins, outs, ups, pn.node.attrs, local)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from gradflow.core.explain import TEMPLATES
 from gradflow.core.formatting import format_array
 from gradflow.core.graph import Graph
 from gradflow.core.i18n import _
 from gradflow.core.layout import auto_layout
-
-PRECEDENCE = {"add": 1, "sub": 1, "mul": 2, "div": 2, "matmul": 2, "pow": 3}
+from gradflow.core.ops import get_op
 
 
 class ExerciseBuilder:
@@ -37,16 +35,18 @@ class ExerciseBuilder:
         """A node `name` of `op` fed by `sources` (node ids, or (id, output port) pairs)."""
         ports = [s if isinstance(s, tuple) else (s, 0) for s in sources]
         shown = [self._shown(src) for src, _ in ports]
-        template = TEMPLATES.get(op, op + "({0})")
+        spec = get_op(op)
+        template = spec.template or op + "({0})"
+        fans_out = spec.ports_attr is not None  # a copy: labelled by what it copies
         c = format_array(attrs["c"]) if "c" in attrs else "c"
         label = _fill(template, shown, c)
-        self.graph.add_node(op, name, label=f"{name} = {label}" if op != "copy" else None, **attrs)
-        if op == "copy":
+        self.graph.add_node(op, name, label=f"{name} = {label}" if not fans_out else None, **attrs)
+        if fans_out:
             self.graph.set_label(name, f"copy {shown[0]}")
         for i, (src, port) in enumerate(ports):
             self.graph.connect(src, name, port, i)
         inner = [self._inner(src, op, template, i) for i, (src, _) in enumerate(ports)]
-        self.expr[name] = inner[0] if op == "copy" else _fill(template, inner, c)
+        self.expr[name] = inner[0] if fans_out else _fill(template, inner, c)
         return name
 
     def finish(self, output: str, title: str, task: str) -> Graph:
@@ -67,7 +67,7 @@ class ExerciseBuilder:
     def _shown(self, node_id: str) -> str:
         """How a label names an input: the node's name (a copy shows what it copies)."""
         node = self.graph.node(node_id)
-        if node.op == "copy":
+        if node.spec.ports_attr is not None:  # a copy: several outputs of one input
             src = self.graph.in_edges(node_id)[0]
             return self._shown(src.src) if src is not None else node_id
         return node_id
@@ -75,17 +75,19 @@ class ExerciseBuilder:
     def _inner(self, node_id: str, op: str, template: str, slot: int) -> str:
         """An operand's expression, in parentheses where the op would otherwise bind it wrong."""
         text = self.expr[node_id]
-        inner = PRECEDENCE.get(self.graph.node(node_id).op)
+        inner_spec, outer_spec = self.graph.node(node_id).spec, get_op(op)
+        inner = inner_spec.precedence
         key = "{" + str(slot) + "}"
         if inner is None or f"({key})" in template or f"({key}," in template:
             return text
         if f", {key})" in template:
             return text
-        outer = PRECEDENCE.get(op, 4)  # functions and powers bind tighter than any infix op
-        same = op == self.graph.node(node_id).op and op in ("add", "mul") and slot == 0
+        outer = 4 if outer_spec.precedence is None else outer_spec.precedence
+        # functions and powers bind tighter than any infix op
+        same = inner_spec is outer_spec and outer_spec.associative and slot == 0
         return (
             text
-            if inner > outer or same or (inner == outer and op in ("add", "mul"))
+            if inner > outer or same or (inner == outer and outer_spec.associative)
             else f"({text})"
         )
 

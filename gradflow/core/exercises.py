@@ -21,7 +21,7 @@ from gradflow.core.errors import GradflowError
 from gradflow.core.exercise_builder import ExerciseBuilder
 from gradflow.core.graph import Graph
 from gradflow.core.i18n import _
-from gradflow.core.ops import REGISTRY, unknown_op_message
+from gradflow.core.ops import REGISTRY, get_op, unknown_op_message
 from gradflow.core.trace import ForwardStep
 
 LEVELS = (1, 2, 3, 4, 5)
@@ -100,11 +100,12 @@ def well_conditioned(graph: Graph) -> bool:
 
 
 def _at_kink(step: ForwardStep) -> bool:
-    if step.op == "max":
+    spec = get_op(step.op)
+    if spec.routes:  # max: a near-tie is as confusing as a tie
         return bool(np.any(np.abs(step.inputs[0] - step.inputs[1]) < 1))
-    if step.op == "relu":
-        return bool(np.any(step.inputs[0] == 0))
-    if step.op in ("sigmoid", "tanh"):
+    if spec.kink is not None:
+        return bool(np.any(spec.kink(step.inputs)))
+    if spec.squashes:
         return bool(np.any(np.abs(step.inputs[0]) > MAX_SQUASHED))
     return False
 

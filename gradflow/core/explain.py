@@ -20,19 +20,6 @@ from gradflow.core.jacobian import local_jacobian
 from gradflow.core.ops import get_op
 from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Trace
 
-LEAVES = ("input", "const")
-# How each op's forward reads, with {0}, {1} for its inputs and {c} for its constant.
-# fmt: off
-TEMPLATES = {
-    "add": "{0} + {1}", "mul": "{0} · {1}", "max": "max({0}, {1})", "neg": "−{0}",
-    "exp": "exp({0})", "reciprocal": "1/{0}", "add_const": "{0} + {c}",
-    "mul_const": "{c} · {0}", "square": "{0}²", "sigmoid": "σ({0})", "tanh": "tanh({0})",
-    "relu": "max(0, {0})", "matmul": "{0} @ {1}", "sum": "Σ {0}", "copy": "{0}",
-    "softmax_ce": "CE({0}, {1})", "mse": "mse({0}, {1})", "sub": "{0} − {1}",
-    "div": "{0} / {1}", "pow": "{0}^{c}", "log": "ln({0})", "abs": "|{0}|", "linear": "{0}",
-}
-# fmt: on
-
 
 @dataclass(frozen=True)
 class Tensor:
@@ -174,7 +161,7 @@ class _Namer:
 
 def _const_text(graph: Graph, node_id: str) -> str:
     node = graph.nodes.get(node_id)
-    return _num(np.asarray(node.attrs.get("c", 0.0))) if node is not None else "c"
+    return _num(np.asarray(node.spec.constant(node.attrs))) if node is not None else "c"
 
 
 def forward_sentence(step: ForwardStep, graph: Graph, namer: _Namer | None = None) -> str:
@@ -182,18 +169,19 @@ def forward_sentence(step: ForwardStep, graph: Graph, namer: _Namer | None = Non
     namer = namer or _Namer(graph, Trace((step,), 1))
     me = namer.title(step.node)
     result = format_array(step.outputs[0])
-    if step.op in LEAVES:
+    spec = get_op(step.op)
+    if spec.is_leaf:
         # 'x = -2 (input)', 'W = [[…]] (input, 2×2)'; 'input3 = -2' already says it is an input
-        kind = "" if names_op(me, step.op) else ("input" if step.op == "input" else "constant")
+        kind = "" if names_op(me, step.op) else (spec.noun or step.op)
         shape = format_shape(step.outputs[0].shape) if step.outputs[0].shape else ""
         about = ", ".join(part for part in (kind, shape) if part)
         return f"{me} = {result} ({about})" if about else f"{me} = {result}"
     names = namer.inputs(step.input_edges)
     c = _const_text(graph, step.node)
-    template = TEMPLATES.get(step.op, step.op + "(…)")
+    template = spec.template or step.op + "(…)"
     symbolic = _fill(template, names, c, numbers=False)
     numeric = _fill(template, [format_array(x) for x in step.inputs], c, numbers=True)
-    if step.op == "copy":
+    if spec.ports_attr is not None:
         return f"{me} copies {names[0]} = {result} to {plural(len(step.outputs), 'output')}"
     if any(x.ndim for x in (*step.inputs, *step.outputs)):
         shapes = ", ".join(format_shape(x.shape) for x in step.inputs)
@@ -215,7 +203,7 @@ def _fan_in(step: BackwardStep, namer: _Namer) -> tuple[FanIn, ...]:
         if len(arr) > 1:
             sources = tuple(_arrival_source(namer, a) for a in arr)
             fans.append(FanIn(port, sources, tuple(a.grad for a in arr), total))
-    if step.op == "copy" and len(step.upstream_sum) > 1:
+    if get_op(step.op).ports_attr is not None and len(step.upstream_sum) > 1:
         sources = tuple(namer.port(step.node, p) for p in range(len(step.upstream_sum)))
         fans.append(
             FanIn(-1, sources, step.upstream_sum, sum(step.upstream_sum[1:], step.upstream_sum[0]))
@@ -250,7 +238,8 @@ def _downstream_sentence(
     me = namer.port(step.node, 0)
     up = step.upstream_sum[0]
     loc = step.local[edge.dst_port] if edge.dst_port < len(step.local) else None
-    if step.op == "copy":
+    spec = get_op(step.op)
+    if spec.ports_attr is not None:
         ports = [namer.port(step.node, p) for p in range(len(step.upstream_sum))]
         sym = " + ".join(namer.d(p) for p in ports)
         nums = " + ".join(_num(u, i > 0) for i, u in enumerate(step.upstream_sum))
@@ -265,18 +254,16 @@ def _downstream_sentence(
             text += f"  (summed over the broadcast axes to {format_shape(grad.shape)})"
         return text
     fwd = namer.forward.get(step.node)
-    if step.op == "matmul" and fwd is not None:
-        (a_name, b_name), (a_val, b_val) = namer.inputs(fwd.input_edges), fwd.inputs
-        if edge.dst_port == 0:
-            rule = f"{namer.d(me)} @ {b_name}ᵀ = {format_array(up)} @ {format_array(b_val)}ᵀ"
-        else:
-            rule = f"{a_name}ᵀ @ {namer.d(me)} = {format_array(a_val)}ᵀ @ {format_array(up)}"
-        return f"{namer.d(name)} = {rule} = {format_array(grad)}"
+    if spec.down_rules and fwd is not None:
+        rule = spec.down_rules[edge.dst_port]
+        sym = rule.format(*namer.inputs(fwd.input_edges), up=namer.d(me))
+        nums = rule.format(*(format_array(x) for x in fwd.inputs), up=format_array(up))
+        return f"{namer.d(name)} = {sym} = {nums} = {format_array(grad)}"
     return f"{namer.d(name)} = {format_array(grad)}"
 
 
 def _routes(step: BackwardStep) -> tuple[bool, ...]:
-    if step.op != "max":
+    if not get_op(step.op).routes:
         return ()
     return tuple(bool(np.any(loc)) if loc is not None else False for loc in step.local)
 
@@ -321,13 +308,13 @@ def _backward_parts(step: BackwardStep, graph: Graph, namer: _Namer) -> Explanat
             f"{namer.d(name)} has the same shape as {name} ({format_shape(g.shape)}): "
             f"one partial derivative per entry."
         )
-        if fwd is not None and x is not None and step.op != "copy":
+        if fwd is not None and x is not None and get_op(step.op).ports_attr is None:
             node = graph.nodes.get(step.node)
             attrs = node.attrs if node is not None else get_op(step.op).attrs
             jac = local_jacobian(step.op, fwd.inputs, fwd.outputs, attrs, e.dst_port)
             if jac is not None:
                 jacobians.append(Jacobian(f"∂{me}/∂{name}", jac, fwd.outputs[0].shape, x.shape))
-    if step.op == "max" and len(names) == 2:
+    if get_op(step.op).routes and len(names) == 2:
         sentences.append(_route_sentence(step, names))
     return Explanation(
         step.index, 0, "backward", step.node, "", get_op(step.op).pattern, tuple(sentences),
@@ -370,7 +357,8 @@ def explain_step(trace: Trace, graph: Graph, index: int) -> Explanation:
         # gate pattern describes how gradients flow back, so only backward steps carry it.
         sentence = forward_sentence(step, graph, namer)
         me = namer.title(step.node)
-        where = "forward" if step.op in LEAVES else f"forward through {op_and_name(step.op, me)}"
+        leaf = get_op(step.op).is_leaf
+        where = "forward" if leaf else f"forward through {op_and_name(step.op, me)}"
         caption = f"{head}{where}: {sentence}"
         ins = zip(namer.inputs(step.input_edges), step.inputs, strict=True)
         tensors = [Tensor(n, "value", x) for n, x in ins if x.ndim]

@@ -205,9 +205,11 @@ def _json_lines(items: list[dict[str, Any]]) -> str:
 
 def _node_doc(node: Node) -> dict[str, Any]:
     doc: dict[str, Any] = {"id": node.id, "op": node.op}
-    for name, value in node.attrs.items():
-        if name == "trainable" and value:
-            continue  # the default; written only when an input is frozen
+    for attr in node.spec.schema:
+        value = node.attrs[attr.name]
+        if not attr.saved_default and value == attr.default:
+            continue  # e.g. an input's trainable: true; written only when it is frozen
+        name = attr.name
         doc[name] = value.tolist() if hasattr(value, "tolist") else value
     if node.label is not None:
         doc["label"] = node.label

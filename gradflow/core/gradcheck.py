@@ -19,7 +19,7 @@ import numpy as np
 
 from gradflow.core.engine import run
 from gradflow.core.errors import GraphError
-from gradflow.core.graph import Graph
+from gradflow.core.graph import Graph, Node
 from gradflow.core.i18n import _
 
 EPS = float(np.finfo(np.float64).eps)
@@ -90,14 +90,14 @@ def gradcheck(
     wanted = None if nodes is None else list(dict.fromkeys(nodes))
     for node_id in wanted or ():
         node = graph.node(node_id)
-        if node.op != "input":
+        if not _checkable(node):
             raise GraphError(
                 _("{node} is not an input: only inputs are checked").format(node=node_id)
             )
     todo = [
         node
         for node in graph
-        if node.op == "input"
+        if _checkable(node)
         and node.attrs.get("trainable", True)
         and node.id in result.grads
         and (wanted is None or node.id in wanted)
@@ -120,6 +120,11 @@ class _Counter:
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, self.total)
+
+
+def _checkable(node: Node) -> bool:
+    """An input: a leaf that takes a gradient (constants do not)."""
+    return node.spec.is_leaf and node.spec.gradient
 
 
 def _loss(graph: Graph, feeds: dict[str, np.ndarray]) -> float:

@@ -17,12 +17,12 @@ import numpy as np
 
 from gradflow.core import limits
 from gradflow.core.errors import GraphError
-from gradflow.core.ops import Op, get_op
+from gradflow.core.op_spec import MAX_NDIM, as_value
+from gradflow.core.ops import MAX_COPY_OUTPUTS, Op, get_op
 from gradflow.core.text import name_problem
 
+__all__ = ["MAX_COPY_OUTPUTS", "MAX_NDIM", "Edge", "Graph", "Node", "as_value"]
 Shape = tuple[int, ...]
-MAX_COPY_OUTPUTS = 16
-MAX_NDIM = 2
 
 
 @dataclass(frozen=True)
@@ -69,52 +69,8 @@ class Node:
         return self.label or self.id
 
 
-def as_value(raw: Any, what: str = "value") -> np.ndarray:
-    """A finite float array (0-d, 1-d or 2-d) from a number, nested list or array.
-
-    float32 arrays stay float32 (training); everything else becomes float64.
-    """
-    if isinstance(raw, (bool, np.bool_)):
-        raise GraphError(f"{what} must be a number or a list of numbers, not a boolean")
-    keep = isinstance(raw, np.ndarray) and raw.dtype in (np.float32, np.float64)
-    try:
-        arr = np.array(raw, dtype=raw.dtype if keep else np.float64)
-    except (ValueError, TypeError, OverflowError):
-        raise GraphError(f"{what} must be a number or a rectangular list of numbers") from None
-    if arr.ndim > MAX_NDIM:
-        raise GraphError(f"{what} has {arr.ndim} dimensions; at most {MAX_NDIM} are supported")
-    if arr.size == 0:
-        raise GraphError(f"{what} is empty")
-    if not np.all(np.isfinite(arr)):
-        raise GraphError(f"{what} must be finite (no NaN or infinity)")
-    return arr
-
-
 def _check_attr(op: Op, name: str, raw: Any) -> Any:
-    if name not in op.attrs:
-        raise GraphError(f'op "{op.name}" has no attribute "{name}"')
-    if name == "value":
-        return as_value(raw)
-    if name == "trainable":
-        if not isinstance(raw, (bool, np.bool_)):
-            raise GraphError("trainable must be true or false")
-        return bool(raw)
-    if name == "outputs":
-        if isinstance(raw, bool) or not isinstance(raw, (int, np.integer)):
-            raise GraphError("copy outputs must be a whole number")
-        if not 1 <= raw <= MAX_COPY_OUTPUTS:
-            raise GraphError(f"copy outputs must be between 1 and {MAX_COPY_OUTPUTS}")
-        return int(raw)
-    # the constant c of add_const / mul_const
-    if isinstance(raw, bool) or not isinstance(raw, (int, float, np.integer, np.floating)):
-        raise GraphError(f"{name} must be a number")
-    try:
-        value = float(raw)
-    except OverflowError:
-        value = math.inf
-    if not math.isfinite(value):
-        raise GraphError(f"{name} must be finite (and at most ±1.8e308)")
-    return value
+    return op.attr(name).check(raw)
 
 
 class Graph:
@@ -333,14 +289,15 @@ class Graph:
         self._changed()
 
     def set_attr(self, node_id: str, name: str, raw: Any) -> None:
-        """Change an op attribute (value, c, outputs, trainable); validated, shapes rechecked."""
+        """Change an op attribute (validated by the op's schema); shapes rechecked."""
         node = self.node(node_id)
-        value = _check_attr(node.spec, name, raw)
-        if name == "outputs" and any(e.src_port >= value for e in self._out[node_id]):
+        attr = node.spec.attr(name)
+        value = attr.check(raw)
+        if attr.ports and any(e.src_port >= value for e in self._out[node_id]):
             raise GraphError(f"{node.title}: disconnect its higher outputs first")
         old = node.attrs[name]
         # a new value of the same shape and dtype changes no shape and no plan structure
-        same_kind = name == "value" and old.shape == value.shape and old.dtype == value.dtype
+        same_kind = attr.kind == "tensor" and old.shape == value.shape and old.dtype == value.dtype
         node.attrs[name] = value
         try:
             if same_kind:  # shapes stand; consumers that check values look again

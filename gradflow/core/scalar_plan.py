@@ -17,12 +17,10 @@ import numpy as np
 
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph, Node
-from gradflow.core.scalar_ops import SCALAR_RULES, ScalarForward, ScalarLocal
+from gradflow.core.op_spec import Op, ScalarForward, ScalarLocal
 from gradflow.core.scalar_results import EdgeGrads, NodeGrads, NodeValues, port_sums
 from gradflow.core.scalar_trace import build_trace
 from gradflow.core.trace import Trace
-
-LEAVES = ("input", "const")
 
 
 class ForwardOp(NamedTuple):
@@ -80,6 +78,7 @@ class ScalarPlan:
     structure_revision: int
     ids: tuple[str, ...]
     ops: tuple[str, ...]
+    specs: tuple[Op, ...]
     n_outputs: tuple[int, ...]
     slot: Mapping[str, int]
     leaves: tuple[tuple[int, Node], ...]
@@ -131,21 +130,22 @@ def _compile(graph: Graph) -> ScalarPlan | None:
         node = graph.nodes[nid]
         if any(s != () for s in shapes[nid]):
             return None
-        if node.op in LEAVES:
+        if node.spec.is_leaf:
             if node.attrs["value"].dtype != np.float64:
                 return None  # float32 leaves must keep computing in float32
             leaves.append((i, node))
             continue
-        rule = SCALAR_RULES.get(node.op)
+        rule = node.spec.scalar
         if rule is None:
             return None
         src = [slot[e.src] for e in graph.in_edges(nid) if e is not None]
-        c = float(node.attrs.get("c", 0.0))
+        c = node.spec.constant(node.attrs)
         forward.append(tuple(ForwardOp(rule.forward, i, src[0], src[-1], c)))
     return ScalarPlan(
         structure_revision=graph.structure_revision,
         ids=ids,
         ops=tuple(graph.nodes[n].op for n in ids),
+        specs=tuple(graph.nodes[n].spec for n in ids),
         n_outputs=tuple(graph.nodes[n].n_outputs for n in ids),
         slot=slot,
         leaves=tuple(leaves),
@@ -153,7 +153,7 @@ def _compile(graph: Graph) -> ScalarPlan | None:
         edges=edges,
         ins=tuple(tuple(edge_slot[e] for e in graph.in_edges(n) if e is not None) for n in ids),
         outs=tuple(tuple(edge_slot[e] for e in graph.out_edges(n)) for n in ids),
-        consts=tuple(float(graph.nodes[n].attrs.get("c", 0.0)) for n in ids),
+        consts=tuple(graph.nodes[n].spec.constant(graph.nodes[n].attrs) for n in ids),
         trainable=tuple(bool(graph.nodes[n].attrs.get("trainable", True)) for n in ids),
     )
 
@@ -168,10 +168,10 @@ def back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
 
 def _wanted(plan: ScalarPlan, all_grads: bool) -> list[bool]:
     wanted: list[bool] = []
-    for i, op in enumerate(plan.ops):
-        if op == "const":
+    for i, spec in enumerate(plan.specs):
+        if not spec.gradient:
             wanted.append(False)
-        elif op == "input":
+        elif spec.is_leaf:
             wanted.append(all_grads or plan.trainable[i])
         else:  # every scalar op takes gradients on all its inputs
             wanted.append(
@@ -204,7 +204,8 @@ def _back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
             continue
         single = len(mine) == 1 and i != output and plan.n_outputs[i] == 1
         slots = [k if k in down[i] else dummy for k in plan.ins[i]] + [dummy]
-        rule = SCALAR_RULES[plan.ops[i]]
+        rule = plan.specs[i].scalar
+        assert rule is not None  # _compile admits only ops with a scalar rule
         step = BackwardOp(
             up=mine[0] if single else -1,
             groups=groups[i],
@@ -244,7 +245,7 @@ def run_scalar(
     v = list(plan.base_values(graph))
     for nid, raw in feeds.items():
         i = plan.slot.get(nid)
-        if i is None or plan.ops[i] not in LEAVES:
+        if i is None or not plan.specs[i].is_leaf:
             continue
         arr = np.asarray(raw)
         if arr.shape != () or arr.dtype != np.float64:

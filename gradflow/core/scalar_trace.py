@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from gradflow.core.scalar_ops import SCALAR_RULES
 from gradflow.core.scalar_results import port_sums
 from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace
 
@@ -50,8 +49,8 @@ def build_trace(plan: ScalarPlan, back: BackPlan, v: list[float], eg: list[float
         local: tuple[np.ndarray | None, ...] = tuple(
             packed[j, ...] for j in range(start + n_sums, start + n_sums + n_local)
         )
-        if ops[i] == "copy":
-            local = (None,)  # copy's rule is a sum, not an elementwise derivative
+        if plan.specs[i].local is None:
+            local = (None,) * len(local)  # e.g. copy: its rule is a sum, not a derivative
         down = tuple((edges[k], grads[k, ...]) for k in back.down[i])
         steps.append(BackwardStep(len(steps), ids[i], ops[i], arrivals, sums, local, down))
     return Trace(tuple(steps), len(ids))
@@ -69,7 +68,9 @@ def _sums_and_locals(
         local: tuple[float, ...] = ()
         if srcs:
             a, b = v[srcs[0]], v[srcs[-1]]
-            local = SCALAR_RULES[plan.ops[i]].local(a, b, v[i], plan.consts[i])[: len(srcs)]
+            rule = plan.specs[i].scalar
+            assert rule is not None  # the plan admits only ops with a scalar rule
+            local = rule.local(a, b, v[i], plan.consts[i])[: len(srcs)]
         offsets[i] = (len(extra), len(sums), len(local))
         extra.extend(sums)
         extra.extend(local)

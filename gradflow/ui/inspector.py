@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,20 +19,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from gradflow.core.errors import GraphError
-from gradflow.core.graph import MAX_COPY_OUTPUTS
+from gradflow.core.op_spec import Op
 from gradflow.core.playback import PlaybackState
 
 if TYPE_CHECKING:
     from gradflow.ui.dock_context import DockContext
+from gradflow.ui.attr_editors import AttrEditors
 from gradflow.ui.canvas.labels import number_text
 from gradflow.ui.player.step_text import step_html
-from gradflow.ui.value_editor import NumberSpin, TensorTable, ValueEditor, describe_shape
+from gradflow.ui.value_editor import TensorTable, describe_shape
 
 STATUS_MS = 10000
 NOT_REACHED = "— (not reached yet at this step)"
@@ -134,15 +133,12 @@ class Inspector(QDockWidget):
         self.form.addRow("", self.value_table)
         self.form.addRow("Gradient", self.grad_text)
         self.form.addRow("", self.grad_table)
-        self.editor = ValueEditor()
-        self.c_spin = NumberSpin()
-        self.outputs_spin = QSpinBox()
-        self.outputs_spin.setRange(1, MAX_COPY_OUTPUTS)
-        self.trainable = QCheckBox("trainable")
-        self.form.addRow("Set value", self.editor)
-        self.form.addRow("Constant c", self.c_spin)
-        self.form.addRow("Outputs", self.outputs_spin)
-        self.form.addRow("", self.trainable)
+        # one editor row per attribute of the op, from its registry schema
+        self.attr_editors = AttrEditors(self.form, self.form.rowCount(), self._edit, self._refuse)
+        self.editor = self.attr_editors.first("tensor")
+        self.c_spin = self.attr_editors.first("number")
+        self.outputs_spin = self.attr_editors.first("count")
+        self.trainable = self.attr_editors.first("flag")
         self.is_output = QCheckBox("output node")
         self.is_output.setToolTip("Backprop starts here: the seed gradient 1 enters at this node")
         self.form.addRow("", self.is_output)
@@ -165,14 +161,6 @@ class Inspector(QDockWidget):
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.set_step_explanation(None)
-        self.editor.edited.connect(lambda v: self._edit("value", v))
-        self.editor.rejected.connect(self._refuse)
-        self.c_spin.rejected.connect(self._refuse)
-        self.c_spin.editingFinished.connect(lambda: self._edit("c", self.c_spin.value()))
-        self.outputs_spin.editingFinished.connect(
-            lambda: self._edit("outputs", self.outputs_spin.value())
-        )
-        self.trainable.clicked.connect(lambda on: self._edit("trainable", bool(on)))
         self.is_output.clicked.connect(self._on_is_output_clicked)
         self.name.editingFinished.connect(self._on_name_editing_finished)
         self._field_undo = [
@@ -231,7 +219,7 @@ class Inspector(QDockWidget):
         problem = self._document.result.problems.get(node.id)
         if problem and values is None:
             self.value_text.setText(f"⚠ {problem}")
-        self._show_editors(node.op, node.attrs)
+        self._show_editors(spec, node.attrs)
 
     # --- helpers -----------------------------------------------------------------------------
     def _show(self, arrays, text: QLabel, table: TensorTable) -> None:
@@ -246,20 +234,8 @@ class Inspector(QDockWidget):
         if tensor:
             table.set_array(arrays[0])
 
-    def _show_editors(self, op: str, attrs: dict) -> None:
-        self.form.setRowVisible(self.editor, op in ("input", "const"))
-        self.form.setRowVisible(self.c_spin, "c" in attrs)
-        self.form.setRowVisible(self.outputs_spin, "outputs" in attrs)
-        self.form.setRowVisible(self.trainable, "trainable" in attrs)
-        if "value" in attrs:
-            self.editor.set_value(np.asarray(attrs["value"]))
-        for widget, name in ((self.c_spin, "c"), (self.outputs_spin, "outputs")):
-            if name in attrs:
-                widget.blockSignals(True)
-                widget.setValue(attrs[name])
-                widget.blockSignals(False)
-        if "trainable" in attrs:
-            self.trainable.setChecked(bool(attrs["trainable"]))
+    def _show_editors(self, spec: Op, attrs: dict) -> None:
+        self.attr_editors.show_op(spec, attrs)
         self.is_output.setChecked(self._document.result.output == self.node_id)
 
     def _edit(self, name: str, value: object) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gradflow.core.ops import CATEGORIES, ops_in_category
+from gradflow.core.ops import categories, ops_in_category
 from gradflow.ui.canvas.gestures import OP_MIME
 from gradflow.ui.canvas.icons import op_icon
 
@@ -36,7 +36,7 @@ class OpTree(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setRootIsDecorated(False)
         self.setIndentation(8)
-        for category in CATEGORIES:
+        for category in categories():
             head = QTreeWidgetItem(self, [category.capitalize()])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             bold = head.font(0)

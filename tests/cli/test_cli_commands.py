@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import operator
@@ -112,7 +113,7 @@ def test_check_exits_1_on_a_mismatch(capsys, monkeypatch):
     from gradflow.core import ops
 
     spec = ops.REGISTRY["square"]  # vector-l2 runs on the numpy path, which uses it
-    wrong = spec.__class__(**{**spec.__dict__, "local": lambda i, o, a: (i[0],)})
+    wrong = dataclasses.replace(spec, local=lambda i, o, a: (i[0],))
     monkeypatch.setitem(ops.REGISTRY, "square", wrong)  # type: ignore[arg-type]
     code, out, _ = _run(capsys, "check", "vector-l2")
     assert code == 1

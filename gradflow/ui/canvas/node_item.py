@@ -59,7 +59,7 @@ class NodeItem(QGraphicsItem):
         spec = node.spec
         self.prepareGeometryChange()
         self._symbol, self._title = display_symbol(spec), node.title
-        if spec.name in ("input", "const"):  # a leaf shows its name big and its value below
+        if spec.is_leaf:  # a leaf shows its name big and its value below
             value = np.asarray(node.attrs["value"])
             shown = (
                 f"= {format_number(value.item())}" if value.ndim == 0 else format_shape(value.shape)

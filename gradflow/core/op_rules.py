@@ -1,0 +1,223 @@
+"""core: the numpy rules the op registry entries share - shapes, forwards, local gradients.
+
+Local gradients of elementwise ops are arrays (one per input, broadcast to the output's
+shape) so the trace can show them; ops whose Jacobian is not elementwise (matmul, copy)
+have a backward instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import numpy as np
+
+from gradflow.core import numerics as nx
+from gradflow.core.errors import GraphError
+from gradflow.core.numerics import log_softmax, reduce_to_shape
+from gradflow.core.op_spec import Arrays, ForwardFn, LocalFn, Shape
+
+Attrs = Mapping[str, Any]
+
+
+# --- shape rules -------------------------------------------------------------------------
+
+
+def leaf_shape(_shapes: tuple[Shape, ...], attrs: Attrs) -> tuple[Shape, ...]:
+    return (np.shape(attrs["value"]),)
+
+
+def same_shape(shapes: tuple[Shape, ...], _attrs: Attrs) -> tuple[Shape, ...]:
+    return (shapes[0],)
+
+
+def broadcast_shape(shapes: tuple[Shape, ...], _attrs: Attrs) -> tuple[Shape, ...]:
+    try:
+        return (tuple(np.broadcast_shapes(*shapes)),)
+    except ValueError:
+        raise GraphError(
+            f"shapes {shapes[0]} and {shapes[1]} cannot be broadcast together"
+        ) from None
+
+
+def copy_shape(shapes: tuple[Shape, ...], attrs: Attrs) -> tuple[Shape, ...]:
+    return (shapes[0],) * int(attrs.get("outputs", 2))
+
+
+def scalar_shape(_shapes: tuple[Shape, ...], _attrs: Attrs) -> tuple[Shape, ...]:
+    return ((),)
+
+
+def mse_shape(shapes: tuple[Shape, ...], attrs: Attrs) -> tuple[Shape, ...]:
+    broadcast_shape(shapes, attrs)
+    return ((),)
+
+
+def softmax_ce_shape(shapes: tuple[Shape, ...], _attrs: Attrs) -> tuple[Shape, ...]:
+    scores, labels = shapes
+    if len(scores) not in (1, 2):
+        raise GraphError(f"softmax_ce needs scores of shape (C,) or (N, C), got {scores}")
+    if labels != scores[:-1]:
+        raise GraphError(
+            f"softmax_ce needs one label per row of scores: scores {scores}, labels {labels}"
+        )
+    return ((),)
+
+
+def matmul_shape(shapes: tuple[Shape, ...], _attrs: Attrs) -> tuple[Shape, ...]:
+    return (nx.matmul_shape(shapes[0], shapes[1]),)
+
+
+# --- forward and local rules --------------------------------------------------------------
+
+
+def leaf_forward(_ins: Arrays, attrs: Attrs) -> Arrays:
+    return (attrs["value"],)
+
+
+def ones_like_out(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    return tuple(np.ones_like(outs[0]) for _ in ins)
+
+
+def add_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+    # the upstream passes through as it is: multiplying by local ones would cost two
+    # passes over a whole layer's activations per step (the bias add of an MLP)
+    return tuple(reduce_to_shape(ups[0], x.shape) for x in ins)
+
+
+def max_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    a, b = np.broadcast_arrays(*ins)
+    first = a >= b  # ties route to the first input, as documented
+    return first.astype(outs[0].dtype), (~first).astype(outs[0].dtype)
+
+
+def exp_forward(ins: Arrays, _a: Attrs) -> Arrays:
+    with np.errstate(over="ignore"):  # e^1000 is inf, which is the honest answer
+        return (np.exp(ins[0]),)
+
+
+def exp_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+    # 0 * inf would be NaN; a zero upstream sends zero whatever the local slope.
+    with np.errstate(invalid="ignore", over="ignore"):
+        grad = np.where(ups[0] == 0, 0.0, ups[0] * outs[0]).astype(outs[0].dtype)
+    return (grad,)
+
+
+def exp_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    return (outs[0],)
+
+
+def reciprocal_forward(ins: Arrays, _a: Attrs) -> Arrays:
+    with np.errstate(divide="ignore"):
+        return (np.reciprocal(ins[0]),)
+
+
+def reciprocal_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    return (-(outs[0] * outs[0]),)
+
+
+def sigmoid_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    s = outs[0]
+    return (s * (1 - s),)
+
+
+def tanh_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    t = outs[0]
+    return (1 - t * t,)
+
+
+def copy_forward(ins: Arrays, attrs: Attrs) -> Arrays:
+    return (ins[0],) * int(attrs.get("outputs", 2))
+
+
+def copy_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+    total = ups[0]
+    for up in ups[1:]:
+        total = total + up
+    return (total,)
+
+
+def matmul_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+    return nx.matmul_backward(ins[0], ins[1], ups[0])
+
+
+def matmul_backward_some(
+    ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs, need: tuple[bool, ...]
+) -> tuple | None:
+    """Training's hot spot: only the wanted factors of a 2-D product (None: not 2-D).
+
+    The data X of a first layer needs no gradient, and its product G @ Wᵀ would cost as
+    much as the whole forward pass. Same rule as numerics.matmul_backward.
+    """
+    if not ins[0].ndim == ins[1].ndim == 2:
+        return None
+    return (ups[0] @ ins[1].T if need[0] else None, ins[0].T @ ups[0] if need[1] else None)
+
+
+def mse_forward(ins: Arrays, _a: Attrs) -> Arrays:
+    diff = ins[0] - ins[1]
+    return (np.asarray(np.mean(diff * diff), dtype=diff.dtype),)
+
+
+def mse_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    diff = ins[0] - ins[1]
+    g = diff * (2 / diff.size)
+    return g, -g
+
+
+def check_labels(labels: np.ndarray, n_classes: int) -> np.ndarray:
+    """Labels as class indices; GraphError unless they are whole numbers 0..n_classes-1."""
+    labels = np.asarray(labels)
+    if labels.dtype.kind == "f":
+        bad = labels != np.floor(labels)
+        if np.any(bad):
+            shown = format(float(labels[bad].flat[0]), ".10g")
+            raise GraphError(
+                f"softmax_ce labels must be whole class numbers 0..{n_classes - 1}, not {shown}"
+            )
+    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
+        shown = format(float(labels.max() if labels.max() >= n_classes else labels.min()), "g")
+        raise GraphError(f"softmax_ce labels must be class indices 0..{n_classes - 1}, not {shown}")
+    return labels.astype(np.intp)
+
+
+def softmax_ce_check(known: tuple[np.ndarray | None, ...]) -> None:
+    """Refuse labels that are not class indices as soon as their values are known."""
+    scores, labels = known
+    if labels is not None and scores is not None and scores.ndim in (1, 2):
+        check_labels(labels, scores.shape[-1])
+    elif labels is not None:
+        check_labels(labels, np.iinfo(np.intp).max)
+
+
+def class_labels(ins: Arrays) -> np.ndarray:
+    return np.asarray(ins[1]).astype(np.intp)
+
+
+def softmax_ce_forward(ins: Arrays, _a: Attrs) -> Arrays:
+    scores = np.atleast_2d(ins[0])
+    labels = np.atleast_1d(check_labels(ins[1], scores.shape[1]))
+    logp = log_softmax(scores)
+    loss = -np.mean(logp[np.arange(len(labels)), labels])
+    return (np.asarray(loss, dtype=scores.dtype),)
+
+
+def softmax_ce_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+    scores = np.atleast_2d(ins[0])
+    labels = np.atleast_1d(class_labels(ins))
+    probs = np.exp(log_softmax(scores))
+    probs[np.arange(len(labels)), labels] -= 1
+    probs /= len(labels)
+    return probs.reshape(ins[0].shape), None
+
+
+def unary(fn: Callable[[np.ndarray], np.ndarray]) -> ForwardFn:
+    return lambda ins, _a: (fn(ins[0]),)
+
+
+def binary(fn: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> ForwardFn:
+    return lambda ins, _a: (fn(ins[0], ins[1]),)
+
+
+def const_local(value_of: Callable[[Attrs], float]) -> LocalFn:
+    return lambda ins, outs, a: (np.full_like(outs[0], value_of(a)),)
