@@ -30,7 +30,6 @@ FLOOR = 1e-3  # an expected 0 accepts answers within tolerance x FLOOR of it
 KINDS = ("value", "grad")
 SECTIONS = {"values": "value", "grads": "grad"}
 MAX_ANSWER_BYTES = 10 * 2**20
-GIVEN = ("input", "const")
 
 
 class AnswersError(GradflowError):
@@ -152,10 +151,10 @@ def expected_items(graph: Graph, result: RunResult) -> dict[str, dict[str, np.nd
     items: dict[str, dict[str, np.ndarray]] = {}
     for node in graph:
         asked: dict[str, np.ndarray] = {}
-        if node.op not in GIVEN:
+        if not node.spec.is_leaf:  # inputs and constants are given
             asked["value"] = np.asarray(result.values[node.id][0])
         grad = node_grad(result, node.id)
-        if grad is not None and node.op != "const":
+        if grad is not None and node.spec.gradient:
             asked["grad"] = grad
         if asked:
             items[node.id] = asked
