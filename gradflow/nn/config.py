@@ -73,6 +73,8 @@ class TrainConfig:
             raise ConfigError(f"the validation fraction must be in [0, 1), got {self.val_fraction}")
         if self.seed < 0:
             raise ConfigError(f"the seed must be >= 0, got {self.seed}")
+        if self.classes is not None and not 2 <= self.classes <= 10:
+            raise ConfigError(f"the number of classes must be between 2 and 10, got {self.classes}")
 
 
 def _choice(what: str, value: str, allowed: tuple[str, ...]) -> None:

@@ -8,9 +8,8 @@ functions an array needs; any other class in the file is refused, never imported
 from __future__ import annotations
 
 import codecs
-import io
+import math
 import pickle
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,13 @@ import numpy as np
 
 from gradflow.core.errors import DatasetError
 from gradflow.core.i18n import _
+from gradflow.core.paths import file_problem
+from gradflow.nn.npz_read import read_xy
 
 CIFAR_TRAIN = tuple(f"data_batch_{i}" for i in range(1, 6))
 CIFAR_TEST = "test_batch"
 CIFAR_FEATURES = 3072
+MAX_BATCH_BYTES = 2**30
 
 
 def _allowed_globals() -> dict[tuple[str, str], Any]:
@@ -30,14 +32,38 @@ def _allowed_globals() -> dict[tuple[str, str], Any]:
     scalar = np.float64(0).__reduce__()[0]
     found: dict[tuple[str, str], Any] = {}
     for module in ("numpy.core.multiarray", "numpy._core.multiarray"):
-        found[(module, "_reconstruct")] = reconstruct
+        found[(module, "_reconstruct")] = _bounded(reconstruct, 1)
         found[(module, "scalar")] = scalar
     for module in ("numpy.core.numeric", "numpy._core.numeric"):
         found[(module, "_frombuffer")] = _frombuffer
     found[("_codecs", "encode")] = codecs.encode  # how protocol 2 stores bytes
-    found[("numpy", "ndarray")] = np.ndarray
+    found[("numpy", "ndarray")] = _bounded(np.ndarray, 0)
     found[("numpy", "dtype")] = np.dtype
     return found
+
+
+MAX_PICKLED_ARRAY = 2**27  # values one array in a batch may ask for (a real one has 31M)
+
+
+def _bounded(make: Any, shape_at: int) -> Any:
+    """`make` (an array constructor), refusing shapes whose array would be too large:
+    a pickle can call it with any arguments, and it allocates before any data is read."""
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        shape = kwargs.get("shape", args[shape_at] if len(args) > shape_at else ())
+        dims = (shape,) if isinstance(shape, int) else tuple(shape)
+        if not all(isinstance(d, int) and d >= 0 for d in dims):
+            raise pickle.UnpicklingError(f"an array shape must be whole numbers, not {shape!r}")
+        if math.prod(dims) > MAX_PICKLED_ARRAY:
+            raise pickle.UnpicklingError(
+                f"it asks for an array of shape {dims}, over the {MAX_PICKLED_ARRAY:,}-value limit"
+            )
+        # the pickle names numpy.ndarray, which it got from us as this wrapper
+        args = tuple(getattr(a, "wrapped", a) for a in args)
+        return make(*args, **kwargs)
+
+    checked.wrapped = make  # type: ignore[attr-defined]
+    return checked
 
 
 def _frombuffer(buf: Any, dtype: Any, shape: Any, order: str) -> np.ndarray:
@@ -61,6 +87,13 @@ class _SafeUnpickler(pickle.Unpickler):
 
 
 def _read_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    problem = file_problem(path)
+    if problem:
+        raise DatasetError(f"cannot read {path}: {problem}")
+    if path.stat().st_size > MAX_BATCH_BYTES:
+        raise DatasetError(
+            f"{path} is {path.stat().st_size / 2**20:,.0f} MB; a CIFAR-10 batch is about 30 MB"
+        )
     try:
         with path.open("rb") as fh:
             batch = _SafeUnpickler(fh, encoding="bytes").load()
@@ -95,7 +128,7 @@ def read_cifar10(folder: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     root = Path(folder).expanduser()
     if not root.is_dir():
         raise DatasetError(f"CIFAR-10 folder not found: {root}")
-    missing = [n for n in (*CIFAR_TRAIN, CIFAR_TEST) if not (root / n).is_file()]
+    missing = [n for n in (*CIFAR_TRAIN, CIFAR_TEST) if not (root / n).exists()]
     if missing:
         raise DatasetError(f"{root} is missing CIFAR-10 batch files: {', '.join(missing)}")
     parts = [_read_batch(root / n) for n in CIFAR_TRAIN]
@@ -113,6 +146,16 @@ def check_arrays(x: np.ndarray, y: np.ndarray, where: str) -> None:
         raise DatasetError(f"{where}: X must hold numbers, got dtype {x.dtype}")
     if not np.all(np.isfinite(x)):
         raise DatasetError(f"{where}: X contains NaN or infinite values")
+    if x.dtype.kind == "f" and x.dtype.itemsize > 4 and x.size:
+        big = np.abs(x) > np.finfo(np.float32).max
+        if big.any():
+            row = int(np.argmax(big.any(axis=1)))
+            raise DatasetError(
+                _(
+                    "{where}: X has values beyond the float32 range training uses (±3.4e38), "
+                    "e.g. {value:.3g} in row {row}"
+                ).format(where=where, value=float(x[big][0]), row=row)
+            )
     if y.shape != (x.shape[0],):
         raise DatasetError(
             f"{where}: y must have one label per row of X ({x.shape[0]}), got shape {y.shape}"
@@ -124,15 +167,9 @@ def _read_xy(path: str) -> tuple[Path, np.ndarray, np.ndarray]:
     if not path:
         raise DatasetError("npz needs a file: npz:PATH")
     file = Path(path).expanduser()
-    if not file.is_file():
+    if not file.exists():
         raise DatasetError(f"npz file not found: {file}")
-    try:
-        with np.load(file, allow_pickle=False) as data:
-            if "X" not in data.files or "y" not in data.files:
-                raise DatasetError(f"{file} must contain arrays X and y, has {data.files}")
-            x, y = data["X"], data["y"]
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError, io.UnsupportedOperation) as err:
-        raise DatasetError(f"cannot read {file} as .npz: {err}") from None
+    x, y = read_xy(file)
     return file, x, y
 
 

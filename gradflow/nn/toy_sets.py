@@ -79,7 +79,8 @@ def make_toy(
                 name=name, names=", ".join(ALL_NAMES)
             )
         )
-    k = 2 if name == "xor" else (classes or (3 if name == "spiral" else 2))
+    default = 3 if name == "spiral" else 2
+    k = 2 if name == "xor" else (default if classes is None else classes)
     if not 2 <= k <= 10:
         raise DatasetError(f"the number of classes must be between 2 and 10, got {k}")
     if not 2 * k <= n <= 1_000_000:

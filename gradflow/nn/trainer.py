@@ -23,9 +23,12 @@ from gradflow.core.graph import Graph
 from gradflow.core.numerics import log_softmax
 from gradflow.nn.config import TrainConfig
 from gradflow.nn.datasets import Dataset, load_dataset
+from gradflow.nn.memory import check_fits
 from gradflow.nn.mlp import MLP
 from gradflow.nn.model_file import Checkpoint
 from gradflow.nn.optim import make_optimizer
+
+EXPLODED = 1e6  # a loss this many times its first value has diverged, even if finite
 
 
 class TrainingDiverged(GradflowError):
@@ -127,6 +130,7 @@ class Trainer:
             image_shape=config.image_shape,
         )
         sizes = (data.n_features, *config.hidden, data.n_classes)
+        check_fits(sizes, config.batch, config.optimizer)
         if start is not None:
             data = start.apply_to(data, sizes)
         self.data = data
@@ -150,6 +154,7 @@ class Trainer:
         self._go.set()
         self._stop = threading.Event()
         self._params_lock = threading.Lock()
+        self._first_loss: float | None = None
 
     # --- control from any thread ---------------------------------------------------------
     def pause(self) -> None:
@@ -173,11 +178,18 @@ class Trainer:
     # --- training -----------------------------------------------------------------------------
     def step(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, tuple[float, ...], int]:
         """One optimiser step on a batch: (loss, gradient norm per layer, correct predictions)."""
-        loss, grads, scores = self.model.loss_and_grads(x, labels)
-        if not math.isfinite(loss):
+        with np.errstate(all="ignore"):  # an overflow shows as a non-finite loss, below
+            loss, grads, scores = self.model.loss_and_grads(x, labels)
+        if self._first_loss is None:
+            self._first_loss = loss
+        exploded = math.isfinite(loss) and loss > EXPLODED * max(abs(self._first_loss), 1.0)
+        if not math.isfinite(loss) or exploded:
+            shown = f"{loss:.3g}"
             raise TrainingDiverged(
                 f"training diverged at epoch {self.epoch + 1}, iteration {self.iteration + 1}: "
-                f"the loss became {loss}; try a smaller learning rate"
+                f"the loss became {shown}"
+                + (f" (it was {self._first_loss:.3g} at the start)" if exploded else "")
+                + "; try a smaller learning rate"
             )
         norms = tuple(
             math.sqrt(
@@ -186,7 +198,7 @@ class Trainer:
             )
             for i in range(1, self.model.n_layers + 1)
         )
-        with self._params_lock:
+        with self._params_lock, np.errstate(all="ignore"):
             self.optimizer.step(self.model.params, grads)
         self.iteration += 1
         if self.data.is_regression:
