@@ -197,7 +197,7 @@ def _cmd_trace(ns: argparse.Namespace) -> int:
         }
         write_json(doc, sys.stdout)
         return 0
-    _print_lines(report.trace_lines(result))
+    _print_lines(report.trace_lines(result, graph))
     return 0
 
 

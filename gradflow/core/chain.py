@@ -101,6 +101,7 @@ class _Book:
     """Per trace: the terms every node receives, in arrival order (built once, cached)."""
 
     terms: dict[str, tuple[tuple[Edge | None, Term], ...]]
+    forward: dict[str, ForwardStep]
 
 
 _cache: list[tuple[Trace, _Book]] = []
@@ -116,7 +117,7 @@ def _book(trace: Trace) -> _Book:
                 terms.setdefault(step.node, []).append((None, Term(None, a.grad, step.index)))
         for e, g in step.downstream:
             terms.setdefault(e.src, []).append((e, Term(step.node, g, step.index)))
-    book = _Book({k: tuple(v) for k, v in terms.items()})
+    book = _Book({k: tuple(v) for k, v in terms.items()}, {s.node: s for s in trace.forward})
     _cache[:] = [(trace, book)]
     return book
 
@@ -137,10 +138,6 @@ def total_of(trace: Trace, node: str) -> Total | None:
     return _total(node, _book(trace).terms.get(node, ()))
 
 
-def _forward_of(trace: Trace, node: str) -> ForwardStep | None:
-    return next((s for s in trace.forward if s.node == node), None)
-
-
 def chain_at(trace: Trace, graph: Graph, index: int) -> StepChain | None:
     """The chain rule of `trace.steps[index]`; None for a forward step."""
     step = trace.steps[index]
@@ -148,7 +145,7 @@ def chain_at(trace: Trace, graph: Graph, index: int) -> StepChain | None:
         return None
     book = _book(trace)
     spec = get_op(step.op)
-    fwd = _forward_of(trace, step.node)
+    fwd = book.forward.get(step.node)
     inputs = fwd.inputs if fwd is not None else ()
     outputs = fwd.outputs if fwd is not None else step.upstream_sum
     node = graph.nodes.get(step.node)
@@ -206,7 +203,7 @@ def _link(
     factor = None
     if local is not None:
         rule = ELEMENTWISE
-    elif len(step.upstream_sum) > 1 or spec.gate == "adds":
+    elif len(step.upstream_sum) > 1 or spec.ports_attr is not None:
         rule, local = ELEMENTWISE, np.ones_like(upstream)
     elif spec.gate == "matrix" and len(inputs) == 2:
         rule = MATMUL_LEFT if port == 0 else MATMUL_RIGHT

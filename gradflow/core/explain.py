@@ -1,24 +1,36 @@
 """core: what one trace step means - its caption, gate pattern and chain rule with numbers.
 
-Pure text and arrays (no Qt): the player turns an `Explanation` into HTML, the CLI could
-print it. Names are node titles; scalars are written as numbers, tensors as compact
-previews, and the full arrays travel alongside in `tensors` and `jacobians`.
+Pure text and arrays (no Qt). A backward step's meaning is the `StepChain` of
+core/chain.py; this module gathers it with its sentences (core/chain_text.py) into an
+`Explanation` that the caption, the inspector (ui/player/explain_html.py), the canvas
+tags and the CLI render. Names are node titles (core/naming.py).
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
+from gradflow.core.chain import StepChain, chain_at
+from gradflow.core.chain_notes import entry_names, tensor_notes
+from gradflow.core.chain_text import (
+    LinkParts,
+    caption_body,
+    head_sentences,
+    link_parts,
+    link_sentence,
+    tail_sentences,
+)
 from gradflow.core.formatting import format_array, format_shape
-from gradflow.core.graph import Edge, Graph
-from gradflow.core.jacobian import local_jacobian
+from gradflow.core.graph import Graph
+from gradflow.core.i18n import _
+from gradflow.core.naming import Namer, names_op, op_and_name, plural
 from gradflow.core.ops import get_op
-from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Trace
+from gradflow.core.trace import BackwardStep, ForwardStep, Trace
+
+__all__ = ["Explanation", "FanIn", "Jacobian", "Tensor", "caption_at", "explain_step", "plural"]
 
 
 @dataclass(frozen=True)
@@ -32,12 +44,18 @@ class Tensor:
 
 @dataclass(frozen=True)
 class Jacobian:
-    """The local Jacobian d out / d input of a small tensor step, one row per output entry."""
+    """The local Jacobian d out / d input of a small tensor step, one row per output entry.
+
+    `rows` and `cols` name the entries ('q1', 'W12'): both sides flattened row-major.
+    """
 
     label: str
     matrix: np.ndarray
     out_shape: tuple[int, ...]
     in_shape: tuple[int, ...]
+    rows: tuple[str, ...] = ()
+    cols: tuple[str, ...] = ()
+    names: tuple[str, str] = ("out", "in")  # the output's and the input's name
 
 
 @dataclass(frozen=True)
@@ -75,6 +93,12 @@ class Explanation:
     notes: tuple[str, ...] = ()
     fan_in: tuple[FanIn, ...] = ()
     routes: tuple[bool, ...] = ()  # max: which inputs receive the (whole) gradient
+    chain: StepChain | None = None  # a backward step's chain rule, the data behind the text
+    # a backward step's text in three parts (sentences = head + one per link + tail), so
+    # that a renderer can lay out each link's terms (parts) its own way
+    head: tuple[str, ...] = ()
+    parts: tuple[LinkParts, ...] = ()
+    tail: tuple[str, ...] = ()
 
 
 def _num(x: np.ndarray, wrap: bool = True) -> str:
@@ -96,83 +120,29 @@ def _fill(template: str, slots: Sequence[str], c: str, numbers: bool) -> str:
     return out.replace("{c}", c)
 
 
-_NAME = re.compile(r"[^\W\d]\w*")
-
-
-def plural(n: int, word: str) -> str:
-    """A count with its noun: '1 step', '0 steps', '10 steps' (regular plurals only)."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def names_op(name: str, op: str) -> bool:
-    """Whether a node's name already says its op: 'neg1', 'input3', 'neg' for neg, not 'q'.
-
-    The name must start with the op as a word ('negx' does not, 'neg_a' and 'Neg2' do).
-    """
-    head, rest = name[: len(op)], name[len(op) :]
-    return head.casefold() == op.casefold() and not rest[:1].isalpha()
-
-
-def op_and_name(op: str, name: str) -> str:
-    """'add q' for a caption, but 'neg1' rather than 'neg neg1': the op is never said twice."""
-    return name if names_op(name, op) else f"{op} {name}"
-
-
-def _name_in(label: str) -> str | None:
-    """The variable a label names: 'q' and 'q = x + y' name q; '+ w2' or 'copy x' name none."""
-    head = label.split("=")[0].strip()
-    return head if _NAME.fullmatch(head) else None
-
-
-class _Namer:
-    """Titles of nodes and ports as a user reads them, for one graph and trace."""
-
-    def __init__(self, graph: Graph, trace: Trace) -> None:
-        self.graph = graph
-        self.forward = {s.node: s for s in trace.forward}
-        candidates = {n.id: _name_in(n.title) or n.id for n in graph}
-        counts = Counter(candidates.values())
-        self.names = {nid: c if counts[c] == 1 else nid for nid, c in candidates.items()}
-        self.loss = self.title(trace.backward[0].node) if trace.backward else "L"
-
-    def title(self, node_id: str) -> str:
-        """The node's name in formulas: a label that is a name ('q', 'q = x + y'), else its id."""
-        return self.names.get(node_id, node_id)
-
-    def port(self, node_id: str, port: int) -> str:
-        node = self.graph.nodes.get(node_id)
-        base = self.title(node_id)
-        return f"{base}[{port}]" if node is not None and node.n_outputs > 1 else base
-
-    def inputs(self, edges: Sequence[Edge]) -> list[str]:
-        names = [self.port(e.src, e.src_port) for e in edges]
-        spec_names = [self._input_name(e) for e in edges]
-        return [
-            f"{n}[{s}]" if names.count(n) > 1 else n for n, s in zip(names, spec_names, strict=True)
-        ]
-
-    def _input_name(self, e: Edge) -> str:
-        node = self.graph.nodes.get(e.dst)
-        return node.spec.input_names[e.dst_port] if node is not None else str(e.dst_port)
-
-    def d(self, name: str) -> str:
-        return f"∂{self.loss}/∂{name}"
-
-
 def _const_text(graph: Graph, node_id: str) -> str:
     node = graph.nodes.get(node_id)
     return _num(np.asarray(node.spec.constant(node.attrs))) if node is not None else "c"
 
 
-def forward_sentence(step: ForwardStep, graph: Graph, namer: _Namer | None = None) -> str:
+def _leaf_kind(graph: Graph, step: ForwardStep) -> str:
+    """'trainable input' or 'data input' for an input; the op's noun for other leaves."""
+    node = graph.nodes.get(step.node)
+    spec = get_op(step.op)
+    if node is None or "trainable" not in node.attrs:
+        return spec.noun or step.op
+    return _("trainable input") if node.attrs["trainable"] else _("data input")
+
+
+def forward_sentence(step: ForwardStep, graph: Graph, namer: Namer | None = None) -> str:
     """'q = x + y = -2 + 5 = 3' (names, then numbers, then the result)."""
-    namer = namer or _Namer(graph, Trace((step,), 1))
+    namer = namer or Namer(graph, Trace((step,), 1))
     me = namer.title(step.node)
     result = format_array(step.outputs[0])
     spec = get_op(step.op)
     if spec.is_leaf:
         # 'x = -2 (input)', 'W = [[…]] (input, 2×2)'; 'input3 = -2' already says it is an input
-        kind = "" if names_op(me, step.op) else (spec.noun or step.op)
+        kind = "" if names_op(me, step.op) else _leaf_kind(graph, step)
         shape = format_shape(step.outputs[0].shape) if step.outputs[0].shape else ""
         about = ", ".join(part for part in (kind, shape) if part)
         return f"{me} = {result} ({about})" if about else f"{me} = {result}"
@@ -182,203 +152,152 @@ def forward_sentence(step: ForwardStep, graph: Graph, namer: _Namer | None = Non
     symbolic = _fill(template, names, c, numbers=False)
     numeric = _fill(template, [format_array(x) for x in step.inputs], c, numbers=True)
     if spec.ports_attr is not None:
-        return f"{me} copies {names[0]} = {result} to {plural(len(step.outputs), 'output')}"
+        return _("{node} copies {x} = {value} to {outputs}").format(
+            node=me, x=names[0], value=result, outputs=plural(len(step.outputs), "output")
+        )
+    text = " = ".join(_distinct([me, symbolic, numeric, result]))
     if any(x.ndim for x in (*step.inputs, *step.outputs)):
         shapes = ", ".join(format_shape(x.shape) for x in step.inputs)
-        return (
-            f"{me} = {symbolic} = {numeric} = {result}  "
-            f"(shapes {shapes} → {format_shape(step.outputs[0].shape)})"
+        text += "  " + _("(shapes {inputs} → {output})").format(
+            inputs=shapes, output=format_shape(step.outputs[0].shape)
         )
-    return f"{me} = {symbolic} = {numeric} = {result}"
+    return text
 
 
-def _arrival_source(namer: _Namer, a: Arrival) -> str:
-    return "the seed" if a.edge is None else namer.title(a.edge.dst)
+def _distinct(parts: list[str]) -> list[str]:
+    """Drop a part that only repeats the one before it: never 'neg = −dot = −1 = -1'."""
 
+    def key(text: str) -> str:
+        return text.replace("−", "-").replace("(", "").replace(")", "").replace(" ", "")
 
-def _fan_in(step: BackwardStep, namer: _Namer) -> tuple[FanIn, ...]:
-    fans = []
-    for port, total in enumerate(step.upstream_sum):
-        arr = [a for a in step.upstream if (0 if a.edge is None else a.edge.src_port) == port]
-        if len(arr) > 1:
-            sources = tuple(_arrival_source(namer, a) for a in arr)
-            fans.append(FanIn(port, sources, tuple(a.grad for a in arr), total))
-    if get_op(step.op).ports_attr is not None and len(step.upstream_sum) > 1:
-        sources = tuple(namer.port(step.node, p) for p in range(len(step.upstream_sum)))
-        fans.append(
-            FanIn(-1, sources, step.upstream_sum, sum(step.upstream_sum[1:], step.upstream_sum[0]))
-        )
-    return tuple(fans)
-
-
-def _upstream_sentences(step: BackwardStep, namer: _Namer, fans: tuple[FanIn, ...]) -> list[str]:
-    out = []
-    for port, total in enumerate(step.upstream_sum):
-        name = namer.d(namer.port(step.node, port))
-        fan = next((f for f in fans if f.port == port), None)
-        arrivals = [a for a in step.upstream if (0 if a.edge is None else a.edge.src_port) == port]
-        if fan is not None:
-            terms = " + ".join(_num(g, i > 0) for i, g in enumerate(fan.grads))
-            out.append(
-                f"{name} = {terms} = {format_array(total)}  (the gradients arriving "
-                f"from {', '.join(fan.sources)} add up)"
-            )
-        elif arrivals and arrivals[0].edge is None:
-            out.append(f"{name} = {format_array(total)}  (the seed: the output's own gradient)")
-        elif arrivals:
-            out.append(
-                f"{name} = {format_array(total)}  (from {_arrival_source(namer, arrivals[0])})"
-            )
+    out: list[str] = []
+    for part in parts:
+        if not out or key(part) != key(out[-1]):
+            out.append(part)
     return out
 
 
-def _downstream_sentence(
-    step: BackwardStep, namer: _Namer, edge: Edge, grad: np.ndarray, name: str
-) -> str:
-    me = namer.port(step.node, 0)
-    up = step.upstream_sum[0]
-    loc = step.local[edge.dst_port] if edge.dst_port < len(step.local) else None
-    spec = get_op(step.op)
-    if spec.ports_attr is not None:
-        ports = [namer.port(step.node, p) for p in range(len(step.upstream_sum))]
-        sym = " + ".join(namer.d(p) for p in ports)
-        nums = " + ".join(_num(u, i > 0) for i, u in enumerate(step.upstream_sum))
-        return f"{namer.d(name)} = {sym} = {nums} = {format_array(grad)}"
-    if loc is not None:
-        dot = " ⊙ " if (up.ndim or loc.ndim) else " · "
-        text = (
-            f"{namer.d(name)} = {namer.d(me)}{dot}∂{me}/∂{name} = "
-            f"{_num(up, False)}{dot}{_num(loc)} = {format_array(grad)}"
-        )
-        if grad.shape != np.broadcast_shapes(up.shape, loc.shape):
-            text += f"  (summed over the broadcast axes to {format_shape(grad.shape)})"
-        return text
-    fwd = namer.forward.get(step.node)
-    if spec.down_rules and fwd is not None:
-        rule = spec.down_rules[edge.dst_port]
-        sym = rule.format(*namer.inputs(fwd.input_edges), up=namer.d(me))
-        nums = rule.format(*(format_array(x) for x in fwd.inputs), up=format_array(up))
-        return f"{namer.d(name)} = {sym} = {nums} = {format_array(grad)}"
-    return f"{namer.d(name)} = {format_array(grad)}"
-
-
-def _routes(step: BackwardStep) -> tuple[bool, ...]:
-    if not get_op(step.op).routes:
+def _fan_in(chain: StepChain, namer: Namer) -> tuple[FanIn, ...]:
+    """The canvas tag of a node whose gradient is a sum: its terms in arrival order."""
+    total = chain.total
+    if total is None:
         return ()
-    return tuple(bool(np.any(loc)) if loc is not None else False for loc in step.local)
+    sources = tuple(namer.title(t.source) for t in total.terms)
+    return (FanIn(0, sources, tuple(t.grad for t in total.terms), total.sum),)
 
 
-def _route_sentence(step: BackwardStep, names: Sequence[str]) -> str:
+def _routes(chain: StepChain) -> tuple[bool, ...]:
+    """For a routing gate (max): which inputs received any of the gradient."""
+    if not get_op(chain.op).routes:
+        return ()
+    return tuple(
+        bool(np.any(link.local)) if link.local is not None else False for link in chain.links
+    )
+
+
+def _route_sentence(chain: StepChain, names: Sequence[str]) -> str | None:
     """Where max sent the gradient: all of it to one input, or entry by entry for tensors."""
+    locs = [link.local for link in chain.links]
+    if len(locs) != 2 or any(x is None for x in locs):
+        return None
     for winner, loser in ((0, 1), (1, 0)):
-        loc = step.local[winner]
-        if loc is not None and np.all(np.asarray(loc) == 1):
-            return (
-                f"max routes the whole upstream gradient to {names[winner]} (the larger input); "
-                f"{names[loser]} gets 0"
-            )
-    return "max routes each entry's gradient to whichever input is larger there; the other gets 0"
+        if np.all(np.asarray(locs[winner]) == 1):
+            return _(
+                "max routes the whole upstream gradient to {winner} (the larger input); "
+                "{loser} gets 0"
+            ).format(winner=names[winner], loser=names[loser])
+    return _(
+        "max routes each entry's gradient to whichever input is larger there; the other gets 0"
+    )
 
 
-def _backward_parts(step: BackwardStep, graph: Graph, namer: _Namer) -> Explanation:
-    fans = _fan_in(step, namer)
-    sentences = _upstream_sentences(step, namer, fans)
-    edges = [e for e, _ in step.downstream]
-    names = namer.inputs(edges)
-    for (e, g), name in zip(step.downstream, names, strict=True):
-        sentences.append(_downstream_sentence(step, namer, e, g, name))
-    fwd = namer.forward.get(step.node)
-    tensors: list[Tensor] = []
-    jacobians: list[Jacobian] = []
-    notes: list[str] = []
-    me = namer.port(step.node, 0)
-    if any(u.ndim for u in step.upstream_sum):
-        tensors += [
-            Tensor(namer.d(namer.port(step.node, p)), "grad", u)
-            for p, u in enumerate(step.upstream_sum)
-        ]
-    for (e, g), name in zip(step.downstream, names, strict=True):
-        x = fwd.inputs[e.dst_port] if fwd is not None else None
-        if g.ndim == 0 and (x is None or x.ndim == 0):
+def _jacobians(chain: StepChain, namer: Namer) -> tuple[Jacobian, ...]:
+    me = namer.title(chain.node)
+    out = []
+    for link in chain.links:
+        if link.jacobian is None:
             continue
-        if x is not None:
-            tensors.append(Tensor(name, "value", x))
-        tensors.append(Tensor(namer.d(name), "grad", g))
-        notes.append(
-            f"{namer.d(name)} has the same shape as {name} ({format_shape(g.shape)}): "
-            f"one partial derivative per entry."
-        )
-        if fwd is not None and x is not None and get_op(step.op).ports_attr is None:
-            node = graph.nodes.get(step.node)
-            attrs = node.attrs if node is not None else get_op(step.op).attrs
-            jac = local_jacobian(step.op, fwd.inputs, fwd.outputs, attrs, e.dst_port)
-            if jac is not None:
-                jacobians.append(Jacobian(f"∂{me}/∂{name}", jac, fwd.outputs[0].shape, x.shape))
-    if get_op(step.op).routes and len(names) == 2:
-        sentences.append(_route_sentence(step, names))
+        name = namer.port(link.to, link.edge.src_port)
+        shape_in = np.shape(link.downstream)
+        out.append(
+            Jacobian(
+                namer.local(me, name), link.jacobian, np.shape(chain.output), shape_in,
+                entry_names(me, np.shape(chain.output)), entry_names(name, shape_in),
+                (me, name),
+            )
+        )  # fmt: skip
+    return tuple(out)
+
+
+def _leaf_tensors(chain: StepChain, namer: Namer) -> tuple[Tensor, ...]:
+    """An input's completed gradient, in full when it is a vector or matrix."""
+    if chain.links or not np.ndim(chain.upstream):
+        return ()
+    return (Tensor(namer.d(namer.title(chain.node)), "grad", chain.upstream),)
+
+
+def _backward(
+    trace: Trace, graph: Graph, index: int, namer: Namer, lr: float | None
+) -> Explanation:
+    chain = chain_at(trace, graph, index)
+    assert chain is not None  # index is a backward step
+    head = head_sentences(chain, namer)
+    names = [namer.port(link.to, link.edge.src_port) for link in chain.links]
+    if get_op(chain.op).routes and (route := _route_sentence(chain, names)):
+        head.append(route)
+    links = [link_sentence(chain, link, namer) for link in chain.links]
+    tail = tail_sentences(chain, namer, lr)
+    caption = f"Step {index + 1}/{len(trace)} · {caption_body(chain, namer, lr)}"
+    parts = tuple(link_parts(chain, link, namer) for link in chain.links)
     return Explanation(
-        step.index, 0, "backward", step.node, "", get_op(step.op).pattern, tuple(sentences),
-        tuple(tensors), tuple(jacobians), tuple(notes), fans, _routes(step),
+        index, len(trace), "backward", chain.node, caption, get_op(chain.op).pattern,
+        (*head, *links, *tail), _leaf_tensors(chain, namer), _jacobians(chain, namer),
+        tuple(tensor_notes(chain, namer)), _fan_in(chain, namer), _routes(chain), chain,
+        tuple(head), parts, tuple(tail),
     )  # fmt: skip
 
 
-def _backward_caption(step: BackwardStep, namer: _Namer) -> str:
-    me = namer.title(step.node)
-    names = namer.inputs([e for e, _ in step.downstream])
-    ups = ", ".join(format_array(u) for u in step.upstream_sum)
-    if not step.downstream:
-        return f"backward: {namer.d(me)} = {ups} arrives at {op_and_name(step.op, me)}"
-    parts = [f"backward through {op_and_name(step.op, me)}: upstream {ups}"]
-    locs = [
-        (n, loc)
-        for (e, _), n in zip(step.downstream, names, strict=True)
-        if e.dst_port < len(step.local) and (loc := step.local[e.dst_port]) is not None
-    ]
-    if locs:
-        parts.append(
-            "local gradients (" + ", ".join(f"∂{me}/∂{n}={format_array(v)}" for n, v in locs) + ")"
-        )
-    parts.append(
-        "sends "
-        + ", ".join(
-            f"{format_array(g)} to {n}" for (_, g), n in zip(step.downstream, names, strict=True)
-        )
-    )
-    return "; ".join(parts)
+def explain_step(trace: Trace, graph: Graph, index: int, lr: float | None = None) -> Explanation:
+    """The explanation of `trace.steps[index]` (0-based), for the graph the trace came from.
 
-
-def explain_step(trace: Trace, graph: Graph, index: int) -> Explanation:
-    """The explanation of `trace.steps[index]` (0-based), for the graph the trace came from."""
+    `lr`: the learning rate of the training, when known, for the update of a parameter.
+    """
     step = trace.steps[index]
-    namer = _Namer(graph, trace)
-    head = f"Step {index + 1}/{len(trace)} · "
-    if isinstance(step, ForwardStep):
-        # A forward step says what the node computes (its sentence has the numbers); the
-        # gate pattern describes how gradients flow back, so only backward steps carry it.
-        sentence = forward_sentence(step, graph, namer)
-        me = namer.title(step.node)
-        leaf = get_op(step.op).is_leaf
-        where = "forward" if leaf else f"forward through {op_and_name(step.op, me)}"
-        caption = f"{head}{where}: {sentence}"
-        ins = zip(namer.inputs(step.input_edges), step.inputs, strict=True)
-        tensors = [Tensor(n, "value", x) for n, x in ins if x.ndim]
-        if step.outputs[0].ndim:
-            tensors.append(Tensor(namer.port(step.node, 0), "value", step.outputs[0]))
-        return Explanation(
-            index, len(trace), "forward", step.node, caption, "", (sentence,), tuple(tensors)
-        )
-    parts = _backward_parts(step, graph, namer)
-    caption = head + _backward_caption(step, namer)
-    return replace(parts, total=len(trace), caption=caption)
+    namer = Namer(graph, trace)
+    if isinstance(step, BackwardStep):
+        return _backward(trace, graph, index, namer, lr)
+    # A forward step says what the node computes (its sentence has the numbers); the
+    # gate pattern describes how gradients flow back, so only backward steps carry it.
+    sentence = forward_sentence(step, graph, namer)
+    caption = f"Step {index + 1}/{len(trace)} · {forward_body(step, graph, namer)}"
+    ins = zip(namer.inputs(step.input_edges), step.inputs, strict=True)
+    tensors = [Tensor(n, "value", x) for n, x in ins if x.ndim]
+    if step.outputs[0].ndim:
+        tensors.append(Tensor(namer.port(step.node, 0), "value", step.outputs[0]))
+    return Explanation(
+        index, len(trace), "forward", step.node, caption, "", (sentence,), tuple(tensors)
+    )
+
+
+def forward_body(step: ForwardStep, graph: Graph, namer: Namer | None = None) -> str:
+    """The one-line form of a forward step: 'forward through add q: q = x + y = -2 + 5 = 3'."""
+    namer = namer or Namer(graph, Trace((step,), 1))
+    sentence = forward_sentence(step, graph, namer)
+    if get_op(step.op).is_leaf:
+        return _("forward: {sentence}").format(sentence=sentence)
+    me = op_and_name(step.op, namer.title(step.node))
+    return _("forward through {node}: {sentence}").format(node=me, sentence=sentence)
 
 
 def caption_at(trace: Trace | None, graph: Graph, k: int | None) -> str:
     """The player's caption for playhead k (None: the whole run is shown)."""
     if trace is None or len(trace) == 0:
-        return "Nothing to play yet: connect the graph up to an output."
+        return _("Nothing to play yet: connect the graph up to an output.")
     n, nf = len(trace), trace.n_forward
     if k is None:
-        return f"Whole run shown · {plural(n, 'step')} ({nf} forward, {n - nf} backward)"
+        return _("Whole run shown · {steps} ({nf} forward, {nb} backward)").format(
+            steps=plural(n, "step"), nf=nf, nb=n - nf
+        )
     if k <= 0:
-        return f"Step 0/{n} · nothing computed yet - press → to step forward"
+        return _("Step 0/{n} · nothing computed yet - press → to step forward").format(n=n)
     return explain_step(trace, graph, min(k, n) - 1).caption

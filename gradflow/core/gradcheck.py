@@ -13,7 +13,7 @@ reported as not informative instead of as mismatches.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -21,6 +21,7 @@ from gradflow.core.engine import run
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Graph, Node
 from gradflow.core.i18n import _
+from gradflow.core.kinks import Kink, depends_on, find_kinks
 
 EPS = float(np.finfo(np.float64).eps)
 Progress = Callable[[int, int], None]  # (entries done, entries in all)
@@ -45,6 +46,7 @@ class NodeCheck:
     numeric: float
     ok: bool
     informative: bool = True  # False: no entry of this node could be checked meaningfully
+    kink: str = ""  # a mismatch explained by a non-differentiable point: which, and why
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,12 @@ class GradcheckResult:
 
     @property
     def ok(self) -> bool:
-        """True when every node's worst error is within the tolerance."""
-        return all(c.ok for c in self.nodes)
+        """True when every node matches, or differs only where the function has a kink.
+
+        At a kink (a max tie, ReLU at 0) no gradient exists; gradflow's convention is a
+        one-sided slope, and a central difference lands between the two.
+        """
+        return all(c.ok or c.kink for c in self.nodes)
 
     @property
     def uninformative(self) -> tuple[NodeCheck, ...]:
@@ -109,7 +115,20 @@ def gradcheck(
         analytic = np.asarray(result.grads[node.id][0], dtype=np.float64)
         numeric, meaningful = _numeric_grad(graph, node.id, node.attrs["value"], step, counter)
         checks.append(_compare(node.id, analytic, numeric, meaningful, tolerance, floor))
+    kinks = find_kinks(graph, result.values)
+    if kinks:
+        checks = [_explain(graph, c, kinks) for c in checks]
     return GradcheckResult(tuple(checks), tolerance)
+
+
+def _explain(graph: Graph, check: NodeCheck, kinks: tuple[Kink, ...]) -> NodeCheck:
+    """A mismatch downstream of a kink is the kink's doing: say which and why."""
+    if check.ok:
+        return check
+    behind = [k for k in kinks if depends_on(graph, k.node, check.node)]
+    if not behind:
+        return check
+    return replace(check, kink="; ".join(f"{k.node}: {k.text}" for k in behind))
 
 
 class _Counter:

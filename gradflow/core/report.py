@@ -14,12 +14,15 @@ import numpy as np
 
 from gradflow.core.chain import StepChain, chain_at
 from gradflow.core.chain_json import chain_json
+from gradflow.core.chain_text import caption_body
 from gradflow.core.engine import RunResult
+from gradflow.core.explain import forward_body
 from gradflow.core.formatting import format_array, format_number, to_jsonable
-from gradflow.core.gradcheck import GradcheckResult
+from gradflow.core.gradcheck import GradcheckResult, NodeCheck
 from gradflow.core.graph import Graph
 from gradflow.core.i18n import _
-from gradflow.core.trace import BackwardStep, ForwardStep, Step
+from gradflow.core.naming import Namer
+from gradflow.core.trace import BackwardStep, ForwardStep, Step, Trace
 
 Arrays = Callable[[np.ndarray], Any]  # how arrays are put in JSON data (lists, or kept)
 
@@ -147,33 +150,23 @@ def trace_steps(
         yield step_json(s, None if graph is None else chain_at(trace, graph, s.index), arrays)
 
 
-def step_line(step: Step) -> str:
-    """One step in words and numbers, e.g. `backward mul f: upstream 1; sends -4 to q`."""
-    where = f"{step.phase:<8} {step.op} {step.node}"
+def step_line(step: Step, graph: Graph, trace: Trace, namer: Namer | None = None) -> str:
+    """One step in the lecture's words, as the player's caption says it (without 'Step k/n')."""
+    namer = namer or Namer(graph, trace)
     if isinstance(step, ForwardStep):
-        value = format_array(step.outputs[0])
-        if not step.inputs:
-            return f"{where} = {value}"
-        return f"{where}: {', '.join(format_array(x) for x in step.inputs)} → {value}"
-    return f"{where}: {_backward_words(step)}"
+        return forward_body(step, graph, namer)
+    chain = chain_at(trace, graph, step.index)
+    return "" if chain is None else caption_body(chain, namer)
 
 
-def _backward_words(step: BackwardStep) -> str:
-    ups = [format_array(a.grad) for a in step.upstream]
-    upstream = ups[0] if len(ups) == 1 else " + ".join(ups) + f" = {format_array(_total(step))}"
-    text = f"upstream {upstream}"
-    if any(x is not None for x in step.local):
-        text += "; local " + ", ".join("-" if x is None else format_array(x) for x in step.local)
-    if step.downstream:
-        text += "; sends " + ", ".join(f"{format_array(g)} to {e.src}" for e, g in step.downstream)
-    return text
-
-
-def trace_lines(result: RunResult) -> list[str]:
+def trace_lines(result: RunResult, graph: Graph) -> list[str]:
     """Every step numbered from 1, forward then backward."""
-    steps = () if result.trace is None else result.trace.steps
-    width = len(str(len(steps)))
-    return [f"{s.index + 1:>{width}}  {step_line(s)}" for s in steps]
+    trace = result.trace
+    if trace is None:
+        return []
+    width = len(str(len(trace)))
+    namer = Namer(graph, trace)
+    return [f"{s.index + 1:>{width}}  {step_line(s, graph, trace, namer)}" for s in trace]
 
 
 def check_json(check: GradcheckResult) -> dict[str, Any]:
@@ -190,6 +183,7 @@ def check_json(check: GradcheckResult) -> dict[str, Any]:
                 "numeric": _finite_or_none(c.numeric),
                 "ok": c.ok,
                 "informative": c.informative,
+                "kink": c.kink or None,
             }
             for c in check.nodes
         ],
@@ -208,20 +202,35 @@ def check_table(check: GradcheckResult) -> list[str]:
                 format_number(c.analytic, 8),
                 format_number(c.numeric, 8),
                 f"{c.error:.1e}" if c.informative else "-",
-                ("ok" if c.ok else "MISMATCH") if c.informative else _("not informative"),
+                _verdict(c),
             )
         )
     lines = _align(rows)
+    for c in check.nodes:
+        if not c.ok and c.kink:
+            lines.append(
+                _("{node}: not differentiable at this point ({why})").format(
+                    node=c.node, why=c.kink
+                )
+            )
     tol = f"{check.tolerance:.0e}"
     vague = len(check.uninformative)
     checked = len(check.nodes) - vague
     if not check.nodes:
         lines.append(_("nothing to check: no trainable input reaches the output"))
-    elif check.ok and checked:
+    elif check.ok and checked and not any(c.kink for c in check.nodes):
         lines.append(
             _("all {n} inputs match finite differences (tolerance {tol})").format(
                 n=checked, tol=tol
             )
+        )
+    elif check.ok and checked:
+        kinked = sum(not c.ok for c in check.nodes)
+        lines.append(
+            _(
+                "{ok} of {n} inputs match; {kinked} differ only because the function is not "
+                "differentiable here (tolerance {tol})"
+            ).format(ok=checked - kinked, n=checked, kinked=kinked, tol=tol)
         )
     elif not check.ok:
         bad = sum(not c.ok for c in check.nodes)
@@ -238,6 +247,12 @@ def check_table(check: GradcheckResult) -> list[str]:
             ).format(n=vague)
         )
     return lines
+
+
+def _verdict(c: NodeCheck) -> str:
+    if not c.informative:
+        return _("not informative")
+    return "ok" if c.ok else ("kink" if c.kink else "MISMATCH")
 
 
 def _finite_or_none(x: float) -> float | None:

@@ -50,3 +50,25 @@ def role_name(role: str) -> str:
 
 
 ROLES = ("upstream", "local", "downstream")
+
+
+def kink_sentence(key: str) -> str:
+    """The template saying an op is not differentiable here, and gradflow's convention.
+
+    Fields: {a} and {b} (the two inputs of max), {x} (the input of relu/abs).
+    """
+    sentences = {
+        "tie": _(
+            "{a} and {b} tie: max is not differentiable there; gradflow sends the whole "
+            "gradient to the first input, {a}"
+        ),
+        "relu_zero": _(
+            "{x} = 0: ReLU is not differentiable there (slope 0 on the left, 1 on the "
+            "right); gradflow uses the local gradient 0"
+        ),
+        "abs_zero": _(
+            "{x} = 0: |x| is not differentiable there (slope -1 on the left, 1 on the "
+            "right); gradflow uses the local gradient 0"
+        ),
+    }
+    return sentences.get(key, _("not differentiable here; gradflow uses a one-sided slope"))

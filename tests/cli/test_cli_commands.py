@@ -70,11 +70,30 @@ def test_trace_numbers_every_step_forward_then_backward(capsys):
     lines = out.splitlines()
     assert code == 0
     assert len(lines) == 10
-    assert lines[0] == " 1  forward  input x = -2"
-    assert lines[3] == " 4  forward  add q: -2, 5 → 3"
-    assert lines[5] == " 6  backward mul f: upstream 1; local -4, 3; sends -4 to q, 3 to z"
-    assert lines[6] == " 7  backward add q: upstream -4; local 1, 1; sends -4 to x, -4 to y"
-    assert lines[9] == "10  backward input x: upstream -4"
+    assert lines[0] == " 1  forward: x = -2 (trainable input)"
+    assert lines[3] == " 4  forward through add q: q = x + y = -2 + 5 = 3"
+    assert lines[5] == (
+        " 6  backward through mul f · mul swaps · the output's gradient with respect to itself "
+        "is 1 · upstream × local = downstream: to q 1 × (-4) = -4; to z 1 × 3 = 3"
+    )
+    assert lines[6] == (
+        " 7  backward through add q · add distributes · upstream × local = downstream: "
+        "to x -4 × 1 = -4; to y -4 × 1 = -4"
+    )
+    assert lines[9].startswith("10  backward: x's gradient is complete · x is trainable")
+
+
+def test_trace_text_is_the_player_caption(capsys):
+    from gradflow.core.engine import run
+    from gradflow.core.examples import load_example
+    from gradflow.core.explain import explain_step
+
+    out = _run(capsys, "trace", "tiny-mlp")[1].splitlines()
+    g = load_example("tiny-mlp")
+    trace = run(g).trace
+    for i, line in enumerate(out):
+        caption = explain_step(trace, g, i).caption
+        assert line.split("  ", 1)[1].strip() == caption.split(" · ", 1)[1]
 
 
 def test_trace_json_shape(capsys):
@@ -103,7 +122,7 @@ def test_trace_json_shape(capsys):
 def test_check_exits_0_when_gradients_match(capsys):
     code, out, _ = _run(capsys, "check", "sigmoid-neuron")
     assert code == 0
-    assert out.splitlines()[-1].startswith("all 5 inputs match")
+    assert out.splitlines()[-1].startswith("all 3 inputs match")  # w0, w1, w2: x0, x1 are data
     data = json.loads(_run(capsys, "check", "vector-l2", "--json")[1])
     assert data["ok"] is True
     assert [n["node"] for n in data["nodes"]] == ["W", "x"]

@@ -122,15 +122,22 @@ def test_add_mul_backward_chain_rule_sentences() -> None:
     trace = run(g).trace
     mul_step = explain_step(trace, g, 5)
     assert mul_step.caption == (
-        "Step 6/10 · backward through mul f: upstream 1; "
-        "local gradients (∂f/∂q=-4, ∂f/∂z=3); sends -4 to q, 3 to z"
+        "Step 6/10 · backward through mul f · mul swaps · the output's gradient with respect "
+        "to itself is 1 · upstream × local = downstream: to q 1 × (-4) = -4; to z 1 × 3 = 3"
     )
-    assert "∂f/∂q = ∂f/∂f · ∂f/∂q = 1 · (-4) = -4" in mul_step.sentences
-    assert "∂f/∂z = ∂f/∂f · ∂f/∂z = 1 · 3 = 3" in mul_step.sentences
+    assert mul_step.sentences == (
+        "the output's gradient with respect to itself is 1: ∂f/∂f = 1",
+        "to q: upstream 1 (∂f/∂f) × local -4 = downstream -4 (∂f/∂q)",
+        "to z: upstream 1 (∂f/∂f) × local 3 = downstream 3 (∂f/∂z)",
+    )
     assert mul_step.pattern.startswith("mul swaps")
     add_step = explain_step(trace, g, 6)
-    assert "∂f/∂x = ∂f/∂q · ∂q/∂x = -4 · 1 = -4" in add_step.sentences
-    assert "∂f/∂y = ∂f/∂q · ∂q/∂y = -4 · 1 = -4" in add_step.sentences
+    assert (
+        "to x: upstream -4 (∂f/∂q) × local 1 (∂q/∂x) = downstream -4 (∂f/∂x)" in add_step.sentences
+    )
+    assert (
+        "to y: upstream -4 (∂f/∂q) × local 1 (∂q/∂y) = downstream -4 (∂f/∂y)" in add_step.sentences
+    )
     assert add_step.pattern.startswith("add distributes")
 
 
@@ -139,13 +146,23 @@ def test_sigmoid_neuron_sentences_match_the_lecture() -> None:
     steps = _explain_all(g)
     text = [s for e in steps for s in e.sentences]
     assert "f = 1/a = 1/1.368 = 0.7311" in text
-    assert "∂f/∂a = ∂f/∂f · ∂f/∂a = 1 · (-0.5344) = -0.5344" in text
-    assert "∂f/∂n = ∂f/∂e · ∂e/∂n = -0.5344 · 0.3679 = -0.1966" in text
-    assert "∂f/∂s1 = ∂f/∂n · ∂n/∂s1 = -0.1966 · (-1) = 0.1966" in text
-    assert "∂f/∂w0 = ∂f/∂m0 · ∂m0/∂w0 = 0.1966 · (-1) = -0.1966" in text
-    assert "∂f/∂x0 = ∂f/∂m0 · ∂m0/∂x0 = 0.1966 · 2 = 0.3932" in text
-    assert "∂f/∂x1 = ∂f/∂m1 · ∂m1/∂x1 = 0.1966 · (-3) = -0.5898" in text
-    assert "n = −s1 = −1 = -1" in text
+    assert "to a: upstream 1 (∂f/∂f) × local -0.5344 = downstream -0.5344 (∂f/∂a)" in text
+    assert (
+        "to n: upstream -0.5344 (∂f/∂e) × local 0.3679 (∂e/∂n) = downstream -0.1966 (∂f/∂n)" in text
+    )
+    assert (
+        "to s1: upstream -0.1966 (∂f/∂n) × local -1 (∂n/∂s1) = downstream 0.1966 (∂f/∂s1)" in text
+    )
+    assert (
+        "to w0: upstream 0.1966 (∂f/∂m0) × local -1 (∂m0/∂w0) = downstream -0.1966 (∂f/∂w0)" in text
+    )
+    assert (
+        "to x0: upstream 0.1966 (∂f/∂m0) × local 2 (∂m0/∂x0) = downstream 0.3932 (∂f/∂x0)" in text
+    )
+    assert (
+        "to x1: upstream 0.1966 (∂f/∂m1) × local -3 (∂m1/∂x1) = downstream -0.5898 (∂f/∂x1)" in text
+    )
+    assert "n = −s1 = −1" in text  # never 'n = −s1 = −1 = -1': no sentence restates itself
 
 
 def test_copy_adds_and_max_routes() -> None:
@@ -157,15 +174,16 @@ def test_copy_adds_and_max_routes() -> None:
         if e.phase == "backward"
     }
     copy = by_node["c"]
-    assert "∂f/∂y = ∂f/∂c[0] + ∂f/∂c[1] = -12 + (-10) = -22" in copy.sentences
-    assert [f.text() for f in copy.fan_in] == ["Σ = -12 + (-10) = -22"]
+    # m's contribution (-10) came back first, then f's (-12): summed in arrival order
+    assert "∂f/∂c = -10 + (-12) = -22: copy adds" in copy.sentences
+    assert [f.text() for f in copy.fan_in] == ["Σ = -10 + (-12) = -22"]
     assert copy.pattern.startswith("copy adds")
     mx = by_node["mx"]
     assert mx.routes == (True, False)
     assert "max routes the whole upstream gradient to z (the larger input); w gets 0" in (
         mx.sentences
     )
-    assert "∂f/∂w = ∂f/∂mx · ∂mx/∂w = -4 · 0 = 0" in mx.sentences
+    assert "to w: upstream -4 (∂f/∂mx) × local 0 (∂mx/∂w) = downstream 0 (∂f/∂w)" in mx.sentences
 
 
 def test_implicit_fan_out_gathers_and_sums() -> None:
@@ -180,25 +198,28 @@ def test_implicit_fan_out_gathers_and_sums() -> None:
     leaf = explain_step(trace, g, len(trace) - 1)
     assert leaf.node == "x"
     # f = x · x²: df/dx = x² (via f) + x · 2x (via s) = 9 + 18
-    assert [f.text() for f in leaf.fan_in] == ["Σ = 18 + 9 = 27"]
-    assert leaf.fan_in[0].sources == ("s", "f")
+    # f steps back first (it is the output), so its 9 arrives before s's 18
+    assert [f.text() for f in leaf.fan_in] == ["Σ = 9 + 18 = 27"]
+    assert leaf.fan_in[0].sources == ("f", "s")
+    assert leaf.sentences[0] == "∂f/∂x = 9 + 18 = 27: copy adds"
 
 
 def test_vector_step_shows_shapes_tables_and_jacobian() -> None:
     g = vector_l2()
     trace = run(g).trace
     mm = next(e for e in _explain_all(g) if e.phase == "backward" and e.node == "q")
+    # vectors are columns: dW = dq xᵀ is an outer product, 2×1 · 1×2 = 2×2
     assert (
-        "∂f/∂W = ∂f/∂q @ xᵀ = [0.44, 0.52] @ [0.2, 0.4]ᵀ = [[0.088, 0.176], [0.104, 0.208]]"
-        in mm.sentences
+        "to W: upstream [0.44; 0.52] (∂f/∂q) · local [0.2, 0.4] (xᵀ) = downstream "
+        "[[0.088, 0.176], [0.104, 0.208]] (∂f/∂W), 2×1 · 1×2 = 2×2" in mm.sentences
     )
-    assert "∂f/∂x = Wᵀ @ ∂f/∂q = [[0.1, 0.5], [-0.3, 0.8]]ᵀ @ [0.44, 0.52] = [-0.112, 0.636]" in (
-        mm.sentences
+    assert (
+        "to x: local [[0.1, -0.3], [0.5, 0.8]] (Wᵀ) · upstream [0.44; 0.52] (∂f/∂q) = "
+        "downstream [-0.112; 0.636] (∂f/∂x), 2×2 · 2×1 = 2×1" in mm.sentences
     )
-    assert any("same shape as W (2×2)" in n for n in mm.notes)
-    shown = {t.label: t.array for t in mm.tensors}
-    np.testing.assert_allclose(shown["∂f/∂W"], 2 * np.outer([0.22, 0.26], [0.2, 0.4]))
-    np.testing.assert_allclose(shown["W"], [[0.1, 0.5], [-0.3, 0.8]])
+    assert "a gradient has the shape of its variable: ∂f/∂W is 2×2, like W" in mm.notes
+    d_w = mm.chain.links[0]
+    np.testing.assert_allclose(d_w.downstream, 2 * np.outer([0.22, 0.26], [0.2, 0.4]))
     jac = {j.label: j.matrix for j in mm.jacobians}
     np.testing.assert_allclose(jac["∂q/∂x"], [[0.1, 0.5], [-0.3, 0.8]])
     np.testing.assert_allclose(jac["∂q/∂W"], [[0.2, 0.4, 0, 0], [0, 0, 0.2, 0.4]])
@@ -257,13 +278,15 @@ def test_labels_that_are_formulas_fall_back_to_ids() -> None:
     trace = run(g).trace
     copy = next(s.index for s in trace.backward if s.op == "copy")
     assert explain_step(trace, g, copy).caption.endswith(
-        "backward through copy c: upstream -20, -12; sends -32 to x"
+        "backward through copy c · copy adds · ∂f/∂c = -12 + (-20) = -32: copy adds · "
+        "upstream × local = downstream: to x -32 × 1 = -32"
     )
     g = load_example("sigmoid-neuron")  # "+ w2" and "−" are not names: ids dot and neg
     trace = run(g).trace
     neg = next(s.index for s in trace.backward if s.op == "neg")
-    assert "∂f/∂dot = ∂f/∂neg · ∂neg/∂dot = -0.1966 · (-1) = 0.1966" in (
-        explain_step(trace, g, neg).sentences
+    assert (
+        "to dot: upstream -0.1966 (∂f/∂neg) × local -1 (∂neg/∂dot) = downstream 0.1966 (∂f/∂dot)"
+        in (explain_step(trace, g, neg).sentences)
     )
 
 
@@ -308,9 +331,9 @@ def test_unlabelled_nodes_do_not_repeat_the_op_name() -> None:
     trace = run(g).trace
     captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
     assert captions[0] == "Step 1/6 · forward: input1 = 2"
-    assert captions[1] == "Step 2/6 · forward through neg1: neg1 = −input1 = −2 = -2"
-    assert captions[4].startswith("Step 5/6 · backward through neg1: upstream 0.1353;")
-    assert captions[5] == "Step 6/6 · backward: ∂exp1/∂input1 = -0.1353 arrives at input1"
+    assert captions[1] == "Step 2/6 · forward through neg1: neg1 = −input1 = −2"
+    assert captions[4].startswith("Step 5/6 · backward through neg1 · local gradient times")
+    assert captions[5].startswith("Step 6/6 · backward: input1's gradient is complete · input1")
     sentences = [s for i in range(len(trace)) for s in explain_step(trace, g, i).sentences]
     for text in captions + sentences:
         assert not re.search(r"\b(input|neg|exp) \1\d", text), text
@@ -319,15 +342,15 @@ def test_unlabelled_nodes_do_not_repeat_the_op_name() -> None:
 def test_a_name_that_is_the_op_or_starts_with_it_is_said_once() -> None:
     g = add_mul()  # named nodes keep the op (and a leaf its kind) in front of the name
     trace = run(g).trace
-    assert explain_step(trace, g, 0).caption == "Step 1/10 · forward: x = -2 (input)"
-    assert explain_step(trace, g, 9).caption.endswith("arrives at input x")
+    assert explain_step(trace, g, 0).caption == "Step 1/10 · forward: x = -2 (trainable input)"
+    assert explain_step(trace, g, 9).caption.startswith("Step 10/10 · backward: x's gradient")
     g = load_example("sigmoid-neuron")  # the unlabelled neg and exp nodes have ids neg and exp
     trace = run(g).trace
     captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
-    assert "Step 10/26 · forward through neg: neg = −dot = −1 = -1" in captions
-    assert any(c.startswith("Step 16/26 · backward through exp: upstream") for c in captions)
-    assert any(c.startswith("Step 18/26 · backward through add dot: upstream") for c in captions)
-    assert "Step 22/26 · backward: ∂f/∂w2 = 0.1966 arrives at input w2" in captions
+    assert "Step 10/26 · forward through neg: neg = −dot = −1" in captions
+    assert any(c.startswith("Step 16/26 · backward through exp ·") for c in captions)
+    assert any(c.startswith("Step 18/26 · backward through add dot ·") for c in captions)
+    assert any(c.startswith("Step 22/26 · backward: w2's gradient is complete") for c in captions)
     for name in GRAPHS:  # no caption of any test graph says its op twice in a row
         g = GRAPHS[name]()
         trace = run(g).trace

@@ -67,3 +67,32 @@ def test_gradients_near_zero_use_the_absolute_floor():
     assert x.ok
     assert x.error == pytest.approx(abs(x.analytic - x.numeric) / max(abs(x.analytic), 1e-3))
     assert np.isfinite(x.numeric)
+
+
+def test_a_max_tie_is_reported_as_a_kink_not_a_mismatch():
+    from gradflow.core.examples import load_example
+    from gradflow.core.report import check_table
+
+    g = load_example("gate-patterns")
+    g.set_attr("w", "value", 2.0)  # max(z, w) with z = w = 2
+    check = gradcheck(g)
+    by_node = {c.node: c for c in check.nodes}
+    assert not by_node["z"].ok  # the central difference straddles the two slopes
+    assert "first input" in by_node["z"].kink
+    assert by_node["x"].kink == ""  # x does not feed the max
+    assert check.ok  # a kink is not an error of gradflow's
+    text = "\n".join(check_table(check))
+    assert "MISMATCH" not in text
+    assert "z: not differentiable at this point (m: z and w tie: max is not differentiable" in text
+
+
+def test_relu_at_zero_is_reported_as_a_kink():
+    from gradflow.core.examples import load_example
+
+    g = load_example("tiny-mlp")
+    g.set_attr("b2", "value", 1.6)  # a2 = -1.6 + 1.6 = 0: ReLU h2 at its kink
+    check = gradcheck(g)
+    kinked = [c.node for c in check.nodes if c.kink]
+    assert kinked == ["w21", "w22", "b2"]
+    assert all("ReLU is not differentiable there" in c.kink for c in check.nodes if c.kink)
+    assert check.ok

@@ -73,7 +73,7 @@ def test_fan_out_shows_the_gathered_sum(qtbot, monkeypatch, tmp_path) -> None:
     dock.driver.animate = True
     dock.controller.step_forward()
     tags = dock.driver.animator.tags()
-    assert tags == ["Σ = -20 + (-12) = -32"]
+    assert tags == ["Σ = -12 + (-20) = -32"]
     qtbot.waitUntil(lambda: window.workspace.playhead == copy_step + 1, timeout=5000)
     assert dock.driver.animator.tags() == tags  # stays while this step is current
     dock.controller.step_back()

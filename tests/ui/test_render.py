@@ -46,7 +46,7 @@ def test_a_backward_step_render_shows_the_fan_out_sum(qtbot, tmp_path) -> None:
     trace = renderer.document.result.trace
     copy_step = next(s.index for s in trace.backward if s.op == "copy") + 1
     renderer.image(copy_step)
-    assert renderer.tag_texts == ["Σ = -20 + (-12) = -32"]
+    assert renderer.tag_texts == ["Σ = -12 + (-20) = -32"]
     renderer.image(renderer.total)
     assert renderer.tag_texts == []
 

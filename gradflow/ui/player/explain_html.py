@@ -1,8 +1,10 @@
 """ui: an Explanation as HTML for the inspector's "This step" section.
 
-Sentences come from core/explain.py; this module only lays them out: the gate pattern,
-the chain rule with numbers, and tensors as small heat-map tables (values green,
-gradients red, the sign written in every cell), plus the local Jacobian of small steps.
+Words come from core (core/explain.py, core/chain_text.py); this module only lays them
+out: the gate pattern, then for each input edge its three terms upstream × local =
+downstream, each coloured by its role, with tensors as small heat-map tables (vectors as
+columns, the sign written in every cell), the local Jacobian with named rows and
+columns, and the notes.
 """
 
 from __future__ import annotations
@@ -10,13 +12,24 @@ from __future__ import annotations
 from html import escape
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
+from gradflow.core.chain import ELEMENTWISE, Link
+from gradflow.core.chain_text import LinkParts
 from gradflow.core.explain import Explanation, Jacobian, Tensor, plural
 from gradflow.core.formatting import format_number, format_shape
+from gradflow.core.words import role_name
 from gradflow.ui.canvas.style import LIGHT
 
 MAX_TABLE = 8  # rows and columns shown in full; larger tensors show a corner and the shape
 KIND_COLOURS = {"value": LIGHT.value, "grad": LIGHT.grad, "local": LIGHT.badge}
+# the three terms of the chain rule, each its own colour wherever it is written
+ROLE_COLOURS = {"upstream": "#c62828", "local": "#b35c00", "downstream": "#6a1b9a"}
+_ROLE_KIND = {"upstream": "grad", "local": "local", "downstream": "grad"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExplainHtml", text)
 
 
 def _cell_colour(x: float, scale: float, kind: str) -> str:
@@ -25,27 +38,42 @@ def _cell_colour(x: float, scale: float, kind: str) -> str:
     return f"rgba({c.red()},{c.green()},{c.blue()},{alpha:.2f})"
 
 
-def tensor_table(array: np.ndarray, kind: str = "value") -> str:
-    """A small HTML table with heat-map cells (a scalar is just the number)."""
+def _th(text: str) -> str:
+    return f'<td align="center" style="color:#5f6b7d"><small>{escape(text)}</small></td>'
+
+
+def tensor_table(
+    array: np.ndarray,
+    kind: str = "value",
+    rows: tuple[str, ...] = (),
+    cols: tuple[str, ...] = (),
+) -> str:
+    """A small HTML table with heat-map cells (a scalar is just the number).
+
+    A vector is a column, as the lecture writes it; `rows` and `cols` label the entries.
+    """
     arr = np.asarray(array, dtype=np.float64)
     if arr.ndim == 0:
         return escape(format_number(arr.item()))
-    grid = arr.reshape(1, -1) if arr.ndim == 1 else arr
-    rows, cols = grid.shape
+    grid = arr.reshape(-1, 1) if arr.ndim == 1 else arr.reshape(arr.shape[0], -1)
+    n_rows, n_cols = grid.shape
     shown = grid[:MAX_TABLE, :MAX_TABLE]
     finite = shown[np.isfinite(shown)]
     scale = float(np.max(np.abs(finite))) if finite.size else 0.0
     out = ['<table cellspacing="0" cellpadding="3" style="border-collapse:collapse">']
-    for row in shown:
+    if cols:
+        out.append("<tr>" + ("<td></td>" if rows else "") + "".join(map(_th, cols[:MAX_TABLE])))
+    for i, line in enumerate(shown):
+        head = _th(rows[i]) if rows and i < len(rows) else ""
         cells = "".join(
             f'<td align="right" style="border:1px solid #c9ced6;'
             f'background-color:{_cell_colour(v, scale, kind)}">{escape(format_number(v))}</td>'
-            for v in row
+            for v in line
         )
-        more = "<td>…</td>" if cols > MAX_TABLE else ""
-        out.append(f"<tr>{cells}{more}</tr>")
-    if rows > MAX_TABLE:
-        more_rows = plural(rows - MAX_TABLE, "more row")
+        more = "<td>…</td>" if n_cols > MAX_TABLE else ""
+        out.append(f"<tr>{head}{cells}{more}</tr>")
+    if n_rows > MAX_TABLE:
+        more_rows = plural(n_rows - MAX_TABLE, "more row")
         out.append(f'<tr><td colspan="{shown.shape[1]}">… {more_rows}</td></tr>')
     out.append("</table>")
     return "".join(out)
@@ -68,11 +96,80 @@ def _count(shape: tuple[int, ...], word: str) -> str:
 
 def _jacobian_block(j: Jacobian) -> str:
     dims = f"{_count(j.out_shape, 'output')} × {_count(j.in_shape, 'input')}"
+    out_name, in_name = j.names
+    rows = tuple(f"∂{r}" for r in j.rows)
+    cols = tuple(f"∂{c}" for c in j.cols)
+    note = _tr("row i, column j: ∂{out}ᵢ/∂{x}ⱼ, how output entry i moves with input entry j")
+    note = note.format(out=out_name, x=in_name)
+    if len(j.in_shape) > 1:
+        note += "; " + _tr("{x} flattened row-major").format(x=in_name)
+    title = _tr("local Jacobian {label}").format(label=j.label)
     return (
-        f"<p><b>local Jacobian {escape(j.label)}</b> <small>({escape(dims)}; row i = how "
-        f"output entry i moves with each input entry)</small><br>"
-        f"{tensor_table(j.matrix, 'local')}</p>"
+        f"<p><b>{escape(title)}</b> <small>({escape(dims)}; "
+        f"{escape(note)})</small><br>{tensor_table(j.matrix, 'local', rows, cols)}</p>"
     )
+
+
+def _role(role: str, symbol: str, text: str, array: np.ndarray | None) -> str:
+    """One term: its role's name and symbol in the role's colour, then its number or table."""
+    colour = ROLE_COLOURS[role]
+    label = f'<span style="color:{colour}"><b>{escape(role_name(role))}</b>'
+    if symbol:
+        label += f" {escape(symbol)}"
+    label += "</span>"
+    if array is not None and np.ndim(array):
+        body = tensor_table(array, _ROLE_KIND[role])
+    else:
+        body = f'<span style="color:{colour}">{escape(text)}</span>'
+    return f'<td valign="middle">{label}<br>{body}</td>'
+
+
+def _op(text: str) -> str:
+    return f'<td valign="middle" align="center"><b>{escape(text)}</b></td>'
+
+
+def _local_array(link: Link) -> np.ndarray | None:
+    if link.rule == ELEMENTWISE:
+        return link.local
+    if link.factor is not None:
+        return np.swapaxes(np.atleast_2d(link.factor), -1, -2) if link.factor.ndim > 1 else None
+    return None
+
+
+def _link_block(p: LinkParts, link: Link | None) -> str:
+    """upstream × local = downstream for one input edge, each term in its role's colour."""
+    up = _role("upstream", p.up_symbol, p.up, None if link is None else link.upstream)
+    local_arr = None if link is None else _local_array(link)
+    if link is not None and link.factor is not None and link.factor.ndim == 1:
+        local_arr = link.factor.reshape(1, -1)  # xᵀ: a row
+    local_symbol = "" if p.local_symbol == p.down_symbol else p.local_symbol
+    local = _role("local", local_symbol, p.local, local_arr)
+    down = _role("downstream", p.down_symbol, p.down, None if link is None else link.downstream)
+    terms = (local, _op(p.op), up) if p.local_first else (up, _op(p.op), local)
+    shapes = f"<br><small>{escape(p.shapes)}</small>" if p.shapes else ""
+    table = (
+        '<table cellspacing="4" cellpadding="0"><tr>'
+        + "".join(terms)
+        + _op("=")
+        + down
+        + "</tr></table>"
+    )
+    completes = f"<br><b>{escape(p.completes)}</b>" if p.completes else ""
+    return f"<p><b>{escape(p.lead)}</b>{shapes}{table}{completes}</p>"
+
+
+def _backward_html(exp: Explanation, show_grads: bool) -> list[str]:
+    parts = ["<ul>" + "".join(f"<li>{escape(s)}</li>" for s in exp.head) + "</ul>"]
+    links = exp.chain.links if exp.chain is not None else ()
+    for i, p in enumerate(exp.parts):
+        parts.append(_link_block(p, links[i] if i < len(links) else None))
+    if exp.tail:
+        parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in exp.tail) + "</ul>")
+    if show_grads:
+        parts.extend(_tensor_block(t) for t in exp.tensors if t.kind == "grad")
+        parts.extend(_jacobian_block(j) for j in exp.jacobians)
+        parts.extend(f"<p><small>{escape(n)}</small></p>" for n in exp.notes)
+    return parts
 
 
 def explanation_html(
@@ -88,6 +185,8 @@ def explanation_html(
     # the gate pattern is how gradients flow back: a forward step shows its formula instead
     if show_pattern and exp.pattern and exp.phase == "backward":
         parts.append(f"<p><i>{escape(exp.pattern)}</i></p>")
+    if exp.phase == "backward" and exp.chain is not None:
+        return "".join(parts + _backward_html(exp, show_grads))
     parts.append("<ul>" + "".join(f"<li>{escape(s)}</li>" for s in exp.sentences) + "</ul>")
     for t in exp.tensors:
         if (t.kind == "value" and show_values) or (t.kind == "grad" and show_grads):

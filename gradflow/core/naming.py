@@ -1,0 +1,85 @@
+"""core: how nodes and ports are named in explanations - the titles a user reads on the canvas.
+
+`Namer` turns node ids into the names formulas use ('q' for a node labelled 'q = x + y',
+'c[0]' for a copy's first output) and writes the lecture's symbols (∂L/∂q).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from gradflow.core.graph import Edge, Graph
+from gradflow.core.trace import Trace
+
+_NAME = re.compile(r"[^\W\d]\w*")
+
+
+def plural(n: int, word: str) -> str:
+    """A count with its noun: '1 step', '0 steps', '10 steps' (regular plurals only)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def names_op(name: str, op: str) -> bool:
+    """Whether a node's name already says its op: 'neg1', 'input3', 'neg' for neg, not 'q'.
+
+    The name must start with the op as a word ('negx' does not, 'neg_a' and 'Neg2' do).
+    """
+    head, rest = name[: len(op)], name[len(op) :]
+    return head.casefold() == op.casefold() and not rest[:1].isalpha()
+
+
+def op_and_name(op: str, name: str) -> str:
+    """'add q' for a caption, but 'neg1' rather than 'neg neg1': the op is never said twice."""
+    return name if names_op(name, op) else f"{op} {name}"
+
+
+def name_in(label: str) -> str | None:
+    """The variable a label names: 'q' and 'q = x + y' name q; '+ w2' or 'copy x' name none."""
+    head = label.split("=")[0].strip()
+    return head if _NAME.fullmatch(head) else None
+
+
+class Namer:
+    """Titles of nodes and ports as a user reads them, for one graph and trace."""
+
+    def __init__(self, graph: Graph, trace: Trace) -> None:
+        self.graph = graph
+        self.forward = {s.node: s for s in trace.forward}
+        candidates = {n.id: name_in(n.title) or n.id for n in graph}
+        counts = Counter(candidates.values())
+        self.names = {nid: c if counts[c] == 1 else nid for nid, c in candidates.items()}
+        self.loss = self.title(trace.backward[0].node) if trace.backward else "L"
+
+    def title(self, node_id: str | None) -> str:
+        """The node's name in formulas: a label that is a name ('q', 'q = x + y'), else its id."""
+        if node_id is None:
+            return "1"
+        return self.names.get(node_id, node_id)
+
+    def port(self, node_id: str, port: int) -> str:
+        """A node's output port: its title, with '[k]' when the node has several outputs."""
+        node = self.graph.nodes.get(node_id)
+        base = self.title(node_id)
+        return f"{base}[{port}]" if node is not None and node.n_outputs > 1 else base
+
+    def inputs(self, edges: Sequence[Edge]) -> list[str]:
+        """Names of the inputs along `edges`; one source feeding two ports gets 'x[a]', 'x[b]'."""
+        names = [self.port(e.src, e.src_port) for e in edges]
+        spec_names = [self._input_name(e) for e in edges]
+        return [
+            f"{n}[{s}]" if names.count(n) > 1 else n for n, s in zip(names, spec_names, strict=True)
+        ]
+
+    def _input_name(self, e: Edge) -> str:
+        node = self.graph.nodes.get(e.dst)
+        return node.spec.input_names[e.dst_port] if node is not None else str(e.dst_port)
+
+    def d(self, name: str) -> str:
+        """The gradient of the output with respect to `name`: '∂f/∂q'."""
+        return f"∂{self.loss}/∂{name}"
+
+    def local(self, out: str, name: str) -> str:
+        """The local gradient of `out` with respect to `name`: '∂f/∂q'."""
+        return f"∂{out}/∂{name}"
