@@ -85,8 +85,9 @@ def tensor_notes(chain: StepChain, namer: Namer) -> list[str]:
                 grad=namer.d(to), shape=format_shape(down.shape), x=to
             )
         )
-        same = np.shape(link.local) == np.shape(chain.output) == down.shape
-        if link.rule == ELEMENTWISE and np.ndim(link.local) and same:
+        local = link.local
+        same = local is not None and local.ndim > 0 and local.shape == down.shape
+        if link.rule == ELEMENTWISE and same and np.shape(chain.output) == down.shape:
             notes.append(
                 _(
                     "{op} is elementwise: its local Jacobian is diagonal, so the elementwise "
