@@ -28,6 +28,7 @@ EXIT_INTERRUPTED = 130
 DELEGATED = {
     "render": ("gradflow.ui.render_cli", "draw a graph at a step to a PNG, no window"),
     "train": ("gradflow.train_cli", "train an MLP headless (see gradflow train --help)"),
+    "handout": ("gradflow.ui.handout_cli", "a walk-through or worksheet as PDF or HTML"),
 }
 
 

@@ -28,6 +28,7 @@ from gradflow.ui.palette import Palette
 from gradflow.ui.player.dock import PlayerDock
 from gradflow.ui.presentation import Presentation
 from gradflow.ui.settings import open_settings
+from gradflow.ui.teaching_actions import TeachingActions
 from gradflow.ui.training import TrainingPanel
 from gradflow.ui.view_actions import ViewActions
 from gradflow.ui.workspace import DisplayOptions, Workspace
@@ -54,7 +55,10 @@ class MainWindow(QMainWindow):
         self.view_actions = ViewActions(self.workspace, self.scene, self.view, self)
         ctx = DockContext(self.workspace, self, self.scene, self.view, self.edit)
         self.docks: dict[str, QDockWidget] = {}
-        entries = self.files.menu_entries() + self.edit.menu_entries()
+        self.teaching = TeachingActions(self.workspace, self.files, self, self)
+        entries = self.files.menu_entries()
+        entries[-2:-2] = [MenuEntry("&File"), *self.teaching.menu_entries()]  # before Quit
+        entries += self.edit.menu_entries()
         entries += self.view_actions.menu_entries()
         entries += self._build_docks(ctx)
         kept = [self.docks[s.name] for s in dock_registry.DOCKS if s.presenting]

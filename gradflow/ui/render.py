@@ -86,6 +86,7 @@ class Renderer:
         trace = self.document.result.trace
         self.total = len(trace) if trace is not None else 0
         self._tags: list = []
+        self.show_tags = True  # a worksheet hides the gradient sums and routes they show
 
     @property
     def tag_texts(self) -> list[str]:
@@ -107,7 +108,7 @@ class Renderer:
         self.scene.show_state(state)
         active = state.active if 0 < step < self.total else None
         self.scene.set_active_node(active.node if active is not None else None)
-        if isinstance(active, BackwardStep):
+        if isinstance(active, BackwardStep) and self.show_tags:
             exp = explain_step(trace, graph, step - 1)
             self._tags = add_step_tags(self.scene, active, exp)
 
