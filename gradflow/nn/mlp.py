@@ -177,8 +177,12 @@ class MLP:
             return labels
         return np.eye(self.sizes[-1], dtype=self.dtype)[labels]
 
-    def feeds(self, x: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
-        return {"X": x, "y": self.targets(labels), **self.params}
+    def feeds(
+        self, x: np.ndarray, labels: np.ndarray, params: Mapping[str, np.ndarray] | None = None
+    ) -> dict[str, np.ndarray]:
+        """The engine's feeds for a batch: data, targets and the parameters (by default
+        the current ones; a history snapshot's to look back)."""
+        return {"X": x, "y": self.targets(labels), **(params or self.params)}
 
     def loss_and_grads(
         self, x: np.ndarray, labels: np.ndarray
@@ -189,7 +193,10 @@ class MLP:
         return float(res.value("loss")), grads, res.value("scores")
 
     def evaluate_batch(
-        self, x: np.ndarray, labels: np.ndarray | None = None
+        self,
+        x: np.ndarray,
+        labels: np.ndarray | None = None,
+        params: Mapping[str, np.ndarray] | None = None,
     ) -> tuple[float, np.ndarray]:
         """Mean loss (NaN without labels) and class scores of a batch, forward only."""
         given = labels is not None
@@ -199,17 +206,25 @@ class MLP:
             lab = self._target_placeholder(len(x))
         else:
             lab = np.zeros(len(x), dtype=np.intp)
-        res = run(self.eval_graph, record=False, feeds=self.feeds(x, lab), all_grads=False)
+        feeds = self.feeds(x, lab, params)
+        res = run(self.eval_graph, record=False, feeds=feeds, all_grads=False)
         return (float(res.value("loss")) if given else float("nan")), res.value("scores")
 
-    def scores(self, x: np.ndarray, chunk: int = 4096) -> np.ndarray:
-        """Class scores for any number of rows, computed in chunks."""
-        parts = [self.evaluate_batch(x[i : i + chunk])[1] for i in range(0, len(x), chunk)]
+    def scores(
+        self, x: np.ndarray, chunk: int = 4096, params: Mapping[str, np.ndarray] | None = None
+    ) -> np.ndarray:
+        """Class scores (or regression outputs) for any number of rows, in chunks."""
+        parts = [
+            self.evaluate_batch(x[i : i + chunk], None, params)[1] for i in range(0, len(x), chunk)
+        ]
         return np.concatenate(parts) if parts else np.zeros((0, self.sizes[-1]), self.dtype)
 
-    def graph_for(self, x: np.ndarray, labels: np.ndarray) -> Graph:
-        """A float64 copy of the network on a small real batch, for opening on the canvas."""
-        params = {k: v.astype(np.float64) for k, v in self.params.items()}
+    def graph_for(
+        self, x: np.ndarray, labels: np.ndarray, params: Mapping[str, np.ndarray] | None = None
+    ) -> Graph:
+        """A float64 copy of the network (with `params`, by default the current ones) on a
+        small real batch, for opening on the canvas."""
+        params = {k: v.astype(np.float64) for k, v in (params or self.params).items()}
         y = self.targets(labels).astype(np.float64)
         return build_graph(
             self.sizes, self.activation, self.loss, x=x.astype(np.float64), y=y, params=params

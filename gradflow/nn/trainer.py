@@ -23,6 +23,7 @@ from gradflow.core.graph import Graph
 from gradflow.core.numerics import log_softmax
 from gradflow.nn.config import TrainConfig
 from gradflow.nn.datasets import Dataset, load_dataset
+from gradflow.nn.history import History
 from gradflow.nn.memory import check_fits
 from gradflow.nn.mlp import MLP
 from gradflow.nn.model_file import Checkpoint
@@ -72,6 +73,17 @@ class TrainingFinished:
 
 
 Event = IterationMetrics | EpochMetrics | TrainingFinished
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """One iteration taken with `advance_one`: its number, its real batch (standardised
+    features, labels or targets) and the parameters before the update."""
+
+    iteration: int
+    x: np.ndarray
+    labels: np.ndarray
+    params: dict[str, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -153,8 +165,12 @@ class Trainer:
         self._go = threading.Event()
         self._go.set()
         self._stop = threading.Event()
+        self._single = False  # advance_one: pause again after the next iteration
         self._params_lock = threading.Lock()
         self._first_loss: float | None = None
+        self.last_step: StepRecord | None = None
+        self.history = History()
+        self.history.record(0, 0, self.model.params)
 
     # --- control from any thread ---------------------------------------------------------
     def pause(self) -> None:
@@ -168,6 +184,12 @@ class Trainer:
     def stop(self) -> None:
         """End training before the next iteration (also wakes a paused trainer)."""
         self._stop.set()
+        self._go.set()
+
+    def advance_one(self) -> None:
+        """Run exactly one more iteration, then pause (from any thread). The batch and
+        the parameters it started from are kept in `last_step`."""
+        self._single = True
         self._go.set()
 
     @property
@@ -223,15 +245,28 @@ class Trainer:
                     stopped = True
                     break
                 idx = ep.order[ep.pos : ep.pos + cfg.batch]
+                single = self._single
+                if single:  # one step at a time: keep what it started from
+                    self.last_step = StepRecord(
+                        self.iteration + 1,
+                        data.x_train[idx],
+                        data.y_train[idx],
+                        {k: v.copy() for k, v in self.model.params.items()},
+                    )
                 t0 = time.perf_counter()
                 loss, norms, ok = self.step(data.x_train[idx], data.y_train[idx])
                 ep.add(time.perf_counter() - t0, loss * len(idx), ok, norms)
                 ep.pos += len(idx)
+                if single:
+                    self._single = False
+                    self._go.clear()
                 yield IterationMetrics(self.epoch + 1, self.iteration, loss, norms)
             if stopped:
                 break
             self.epoch += 1
             self._progress = None
+            with self._params_lock:
+                self.history.record(self.epoch, self.iteration, self.model.params)
             val_loss, val_acc = self.evaluate(data.x_val, data.y_val)
             yield EpochMetrics(
                 self.epoch,
@@ -292,6 +327,20 @@ class Trainer:
         gx, gy = np.meshgrid(xs, ys)
         probs = self.predict_proba(np.column_stack([gx.ravel(), gy.ravel()]))
         return DecisionGrid(xs, ys, probs.reshape(resolution, resolution, -1))
+
+    def params_copy(self) -> dict[str, np.ndarray]:
+        """A copy of the current parameters, taken between two updates (any thread)."""
+        with self._params_lock:
+            return {k: v.copy() for k, v in self.model.params.items()}
+
+    def iteration_graph(self) -> Graph | None:
+        """The last `advance_one` iteration as a float64 graph: its whole batch and the
+        weights it started from, so the engine's gradients are that step's (None before
+        any single step)."""
+        record = self.last_step
+        if record is None:
+            return None
+        return self.model.graph_for(record.x, record.labels, params=record.params)
 
     def network_graph(self, n_samples: int = 4) -> Graph:
         """The current MLP as a float64 core Graph on `n_samples` real training rows."""

@@ -204,9 +204,9 @@ def _cell_of(plots, widget) -> tuple[int, int]:
 
 def test_plots_go_in_one_row_when_the_dock_is_wide_and_low(qtbot, panel) -> None:
     plots = panel.plots
-    assert _cell_of(plots, plots.boundary_plot) == (1, 1)  # 1100 x 600: a 2 x 2 grid
+    assert _cell_of(plots, plots.view_tabs) == (1, 1)  # 1100 x 600: a 2 x 2 grid
     panel.resize(1500, 330)
-    qtbot.waitUntil(lambda: _cell_of(plots, plots.boundary_plot) == (0, 3))
+    qtbot.waitUntil(lambda: _cell_of(plots, plots.view_tabs) == (0, 3))
     assert _cell_of(plots, plots.grad_plot) == (0, 2)
     panel.resize(1000, 700)
-    qtbot.waitUntil(lambda: _cell_of(plots, plots.boundary_plot) == (1, 1))
+    qtbot.waitUntil(lambda: _cell_of(plots, plots.view_tabs) == (1, 1))

@@ -193,7 +193,7 @@ def test_legends_are_small_and_leave_the_curves_visible(qtbot, panel: TrainingPa
     assert _covered(plots.accuracy_plot, (plots.train_acc_curve, plots.val_acc_curve)) < 0.05
     assert _covered(plots.grad_plot, plots.grad_curves) < 0.05
     # the decision boundary gets a cell as big as the other plots
-    size = plots.boundary_plot.size()
+    size = plots.view_tabs.size()
     for plot in (plots.loss_plot, plots.accuracy_plot, plots.grad_plot):
         assert size.width() >= plot.width() - 1
         assert size.height() >= plot.height() - 1

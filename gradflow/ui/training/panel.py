@@ -11,6 +11,7 @@ pay for them.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from gradflow.core.errors import GradflowError
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
+from gradflow.ui.training.chapter import ChapterController
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
 from gradflow.ui.training.progress import ProgressReport
@@ -46,6 +48,7 @@ REDRAW_MS = 33  # a plot redrawn every tick, in turn: each of the three ~10 time
 _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
     {"options", "start_button", "pause_button", "stop_button", "reset_button"}
     | {"export_button", "network_button", "log_scale", "progress", "report", "status"}
+    | {"chapter"}
 )
 HOLD_MS = 40  # the longest the worker is held for a repaint that does not come
 
@@ -77,6 +80,7 @@ class TrainingPanel(QDockWidget):
         self._release_timer = QTimer(self)
         self._release_timer.setSingleShot(True)
         self._release_timer.timeout.connect(self._release_worker)
+        self._then: Callable[[], object] | None = None
         app = QCoreApplication.instance()
         if app is not None:  # never leave a training thread running at exit
             app.aboutToQuit.connect(self.shutdown)
@@ -140,9 +144,11 @@ class TrainingPanel(QDockWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chapter = ChapterController(self)
         side = QVBoxLayout()
         side.addWidget(scroll, 1)
         side.addLayout(buttons)
+        side.addWidget(self.chapter.controls)
         side.addWidget(self.progress)
         side.addWidget(self.status)
         extras = QHBoxLayout()
@@ -154,6 +160,7 @@ class TrainingPanel(QDockWidget):
         self._plot_area = QVBoxLayout()  # the plots go here when first needed
         self._plot_area.setContentsMargins(0, 0, 0, 0)
         right.addLayout(self._plot_area, 1)
+        right.addWidget(self.chapter.controls.history_row())
         right.addLayout(extras)
         body = QWidget()
         row = QHBoxLayout(body)
@@ -174,6 +181,7 @@ class TrainingPanel(QDockWidget):
             self.ensure_built()
 
             self._plots = TrainingPlots()
+            self._plots.view_tabs.extra_tab(self.chapter.runs_tab(), self.tr("Runs"))
             self._plot_area.addWidget(self._plots, 1)
             for plot in self._plots.live_plots():
                 plot.viewport().installEventFilter(self)  # a repaint releases the worker
@@ -190,12 +198,13 @@ class TrainingPanel(QDockWidget):
         """Whether a run is in progress: true until every signal of its thread has arrived."""
         return self.worker is not None
 
-    def start(self) -> None:
-        """Start training with the current options, or continue a stopped run."""
+    def start(self, single_step: bool = False) -> None:
+        """Start training with the current options, or continue a stopped run; with
+        `single_step`, take one iteration and wait paused."""
         if self.worker is not None:
             return
         try:
-            config = self.options.config()
+            config = self.chapter.config_for_start(self.options.config())
             config.validate()
         except GradflowError as err:
             self._show(str(err), error=True)
@@ -205,11 +214,19 @@ class TrainingPanel(QDockWidget):
             self.trainer = None
             self.plots.reset(len(config.hidden) + 1)
             self.report.clear()
-        self.worker = worker = TrainingWorker(config, self.trainer)
+            self.chapter.reset()
+        self.worker = worker = TrainingWorker(
+            config,
+            self.trainer,
+            start=None if self.trainer else self.chapter.loaded,
+            rate=self.chapter.rate_for(config),
+            single_step=single_step,
+        )
         worker.ready.connect(self._on_worker_ready)
         worker.iterations.connect(self._on_worker_iterations)
         worker.epochs_done.connect(self._on_worker_epochs_done)
-        worker.boundary.connect(self._on_worker_boundary)
+        worker.views.connect(self.chapter.on_views)
+        worker.stepped.connect(self.chapter.on_stepped)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
         worker.thread.finished.connect(self._on_thread_finished)
@@ -239,9 +256,11 @@ class TrainingPanel(QDockWidget):
             self.worker.stop()
 
     def reset(self) -> None:
-        """Stop, and forget the run and its plots."""
+        """Stop, and forget the run, its plots and a loaded model."""
         self.shutdown()
         self.trainer = None
+        self.chapter.loaded = None
+        self.chapter.reset()
         self.plots.reset(0)
         self.report.clear()
         self._show("Choose the options and press Start.")
@@ -274,6 +293,7 @@ class TrainingPanel(QDockWidget):
         else:
             self.plots.set_boundary_available(False)
         self.network_button.setEnabled(True)
+        self.chapter.on_ready()
 
     def _on_worker_iterations(self, rows: np.ndarray) -> None:
         self.plots.add_iterations(rows)
@@ -281,8 +301,10 @@ class TrainingPanel(QDockWidget):
 
     def _on_worker_epochs_done(self, epochs: list[EpochMetrics]) -> None:
         self.plots.add_epochs(epochs)
+        self.chapter.on_epochs()
 
-    def _on_worker_boundary(self, grid: DecisionGrid) -> None:
+    def show_boundary(self, grid: DecisionGrid) -> None:
+        """Draw a decision grid under the training points."""
         if self.trainer is not None:
             self._hold_worker()
             self.plots.show_boundary(grid, self._points, self.trainer.data.y_train)
@@ -297,6 +319,7 @@ class TrainingPanel(QDockWidget):
         verb = "Stopped" if done.stopped else "Finished"
         self.report.finished(done)
         self._show(f"{verb} after {done.epochs} epochs, {done.iterations} iterations{acc}.")
+        self.chapter.on_finished(done)
 
     def _on_worker_failed(self, message: str) -> None:
         self._resumable = False  # the same run would fail the same way: Start begins anew
@@ -311,6 +334,17 @@ class TrainingPanel(QDockWidget):
         self.timer.stop()
         self.plots.redraw()
         self._set_running(False)
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+    def after_thread(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the current run's thread has ended (next run of a series)."""
+        self._then = callback
+
+    def refresh_buttons(self) -> None:
+        """Update the buttons to the run's state (after a Step)."""
+        self._set_running(self.worker is not None)
 
     def _on_timer_timeout(self) -> None:
         if self.plots.dirty:
@@ -353,6 +387,10 @@ class TrainingPanel(QDockWidget):
         self.stop_button.setEnabled(running)
         self.options.setEnabled(not running)
         self.network_button.setEnabled(self.trainer is not None)
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        """Say `text` under the buttons (red for an error)."""
+        self._show(text, error)
 
     def _show(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics
 from gradflow.ui.training.series import Series, ema
+from gradflow.ui.training.view_tabs import ViewTabs
 
 PALETTE = (
     "#1f77b4",
@@ -123,6 +124,7 @@ class TrainingPlots(QWidget):
         self.hint.textItem.setTextWidth(240)  # so that the two lines are centred
         self.boundary_plot.addItem(self.hint, ignoreBounds=True)
         self._show_empty_boundary()
+        self.view_tabs = ViewTabs(self.boundary_plot)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(6)
@@ -141,7 +143,7 @@ class TrainingPlots(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        plots = (self.loss_plot, self.accuracy_plot, self.grad_plot, self.boundary_plot)
+        plots = (self.loss_plot, self.accuracy_plot, self.grad_plot, self.view_tabs)
         for i, plot in enumerate(plots):
             self._grid.addWidget(plot, i // columns, i % columns)  # re-adding moves it
         for i in range(4):
@@ -290,8 +292,11 @@ class TrainingPlots(QWidget):
                 curve.setData(x, col(4 + i), skipFiniteCheck=True)
         else:
             plot = self.accuracy_plot
-            val = [e for e in eps if np.isfinite(e.val_loss)]
-            self.train_acc_curve.setData([e.epoch for e in eps], [e.train_acc for e in eps])
+            # regression has no accuracy: its NaNs are left out (a curve of NaNs breaks
+            # the plot's auto-range)
+            val = [e for e in eps if np.isfinite(e.val_acc)]
+            train = [e for e in eps if np.isfinite(e.train_acc)]
+            self.train_acc_curve.setData([e.epoch for e in train], [e.train_acc for e in train])
             self.val_acc_curve.setData([e.epoch for e in val], [e.val_acc for e in val])
         # the new auto-range now, not at paint time (which would ask for a second paint)
         plot.getViewBox().prepareForPaint()

@@ -22,7 +22,16 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from gradflow.core.errors import GradflowError
 from gradflow.nn.config import TrainConfig
-from gradflow.nn.trainer import EpochMetrics, IterationMetrics, Trainer, TrainingFinished
+from gradflow.nn.model_file import Checkpoint
+from gradflow.nn.pacing import Pacer
+from gradflow.nn.trainer import (
+    DecisionGrid,
+    EpochMetrics,
+    IterationMetrics,
+    Trainer,
+    TrainingFinished,
+)
+from gradflow.nn.views import compute_views
 
 BATCH_INTERVAL = 1 / 30  # seconds between two iteration packets
 BOUNDARY_INTERVAL = 0.3  # seconds between two decision-boundary images
@@ -35,20 +44,36 @@ class TrainingWorker(QObject):
 
     Signals: `ready(trainer)` once the data is loaded; `iterations(array)` rows of
     (iteration, epoch, loss, grad norm per layer...); `epochs_done(list[EpochMetrics])`;
-    `boundary(DecisionGrid)`; `finished(TrainingFinished)`; `failed(message)`.
+    `boundary(DecisionGrid)` and `views(Views)` (the dock's drawings, computed here);
+    `stepped(iteration)` after a single step; `finished(TrainingFinished)`; `failed(message)`.
     """
 
     ready = Signal(object)
     iterations = Signal(object)
     epochs_done = Signal(object)
     boundary = Signal(object)
+    views = Signal(object)
+    stepped = Signal(int)
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, config: TrainConfig, trainer: Trainer | None = None) -> None:
+    def __init__(
+        self,
+        config: TrainConfig,
+        trainer: Trainer | None = None,
+        *,
+        start: Checkpoint | None = None,
+        rate: float | None = None,
+        single_step: bool = False,
+    ) -> None:
+        """`start`: a loaded model to begin from; `rate`: iterations per second (None: as
+        fast as possible); `single_step`: take one iteration, then wait paused."""
         super().__init__()
         self.config = config
         self.trainer = trainer
+        self.start_from = start
+        self.pacer = Pacer(rate)
+        self.single_step = single_step
         self.thread = QThread()
         self.thread.setObjectName("gradflow-training")
         self.moveToThread(self.thread)
@@ -73,10 +98,20 @@ class TrainingWorker(QObject):
         if self.trainer is not None:
             self.trainer.resume()
 
+    def set_rate(self, rate: float | None) -> None:
+        """Iterations per second from now on (None: as fast as possible)."""
+        self.pacer.set_rate(rate)
+
+    def step_once(self) -> None:
+        """Take exactly one more iteration, then pause."""
+        if self.trainer is not None:
+            self.trainer.advance_one()
+
     def stop(self) -> None:
         """Stop before the next iteration; `finished` follows."""
         self._stop_requested = True
         self._go.set()
+        self.pacer.release()
         if self.trainer is not None:
             self.trainer.stop()
 
@@ -97,7 +132,10 @@ class TrainingWorker(QObject):
         self._go.wait(HOLD_LIMIT)  # the GUI may be repainting after Start
         try:
             if self.trainer is None:
-                self.trainer = Trainer(self.config)
+                self.trainer = Trainer(self.config, start=self.start_from)
+            if self.single_step:
+                self.trainer.pause()
+                self.trainer.advance_one()
             if self._stop_requested:  # stopped while the data was loading
                 self.trainer.stop()
             self.ready.emit(self.trainer)
@@ -114,28 +152,46 @@ class TrainingWorker(QObject):
         finally:
             self.thread.quit()
 
+    def _send_views(self, trainer: Trainer) -> None:
+        params = trainer.params_copy()
+        views = compute_views(
+            trainer, params, iteration=trainer.iteration, resolution=BOUNDARY_RESOLUTION
+        )
+        self.views.emit(views)
+        if views.boundary is not None:
+            b = views.boundary
+            self.boundary.emit(DecisionGrid(b.xs, b.ys, b.values))
+
     def _train(self, trainer: Trainer) -> None:
-        last_sent = last_boundary = time.monotonic()
-        show_boundary = trainer.data.is_2d
-        if show_boundary:
-            self.boundary.emit(trainer.decision_grid(BOUNDARY_RESOLUTION))
+        last_sent = last_views = time.monotonic()
+        self._send_views(trainer)
         for ev in trainer.run():
+            record = trainer.last_step
+            stepped = (
+                isinstance(ev, IterationMetrics)
+                and record is not None
+                and record.iteration == ev.iteration
+            )
             if isinstance(ev, IterationMetrics):
                 self._pending.append([ev.iteration, ev.epoch, ev.loss, *ev.grad_norms])
             elif isinstance(ev, EpochMetrics):
                 self._pending_epochs.append(ev)
             now = time.monotonic()
-            if now - last_sent >= BATCH_INTERVAL or isinstance(ev, TrainingFinished):
+            done = isinstance(ev, TrainingFinished)
+            slow = self.pacer.rate is not None and self.pacer.rate <= 1 / BOUNDARY_INTERVAL
+            if now - last_sent >= BATCH_INTERVAL or done or stepped or slow:
                 self._flush()
                 last_sent = now
-            if show_boundary and (
-                now - last_boundary >= BOUNDARY_INTERVAL or isinstance(ev, TrainingFinished)
-            ):
-                self.boundary.emit(trainer.decision_grid(BOUNDARY_RESOLUTION))
-                last_boundary = now
-            if isinstance(ev, TrainingFinished):
+            if now - last_views >= BOUNDARY_INTERVAL or done or stepped or slow:
+                self._send_views(trainer)
+                last_views = now
+            if stepped:
+                self.stepped.emit(ev.iteration)  # type: ignore[union-attr]
+            if done:
                 self.finished.emit(ev)
             self._go.wait(HOLD_LIMIT)  # the GUI is redrawing: keep off the GIL meanwhile
+            if isinstance(ev, IterationMetrics):
+                self.pacer.wait()
 
     def _flush(self) -> None:
         if self._pending:

@@ -1,0 +1,201 @@
+"""ui.training: ViewTabs - the dock's drawings of the network, one tab each.
+
+Boundary (2-D classification; the plot TrainingPlots owns), Fit (regression: the line
+over the points for one feature, the predicted surface under the points for two),
+Hidden units (each first-layer unit's output over the input plane, for 2-D data),
+Templates (W's rows as images, with the class names under them) and Linear map (the
+effective single matrix when every hidden activation is linear). Every tab paints a
+`gradflow.nn.views.Views` - live, or a history snapshot - and computes nothing itself.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QTabWidget, QWidget
+
+from gradflow.core.formatting import format_number
+from gradflow.nn.views import Grid, Views
+from gradflow.ui.training.templates_image import templates_image
+
+MAX_MATRIX_ENTRIES = 64  # the effective W is printed in full up to this size
+
+
+def _rect(grid: Grid) -> QRectF:
+    dx = grid.xs[1] - grid.xs[0] if len(grid.xs) > 1 else 1.0
+    dy = grid.ys[1] - grid.ys[0] if len(grid.ys) > 1 else 1.0
+    return QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * len(grid.xs), dy * len(grid.ys))
+
+
+def _diverging(values: np.ndarray, scale: float | None = None) -> np.ndarray:
+    """Blue (negative) - white (0) - red (positive) RGB, symmetric around 0; `scale` is the
+    value drawn in full colour (by default the largest magnitude)."""
+    scale = scale or float(np.abs(values).max()) or 1.0
+    t = np.clip(values / scale, -1, 1)[..., None]
+    red, blue, white = np.array([178, 24, 43]), np.array([33, 102, 172]), np.full(3, 255)
+    rgb = np.where(t >= 0, white + t * (red - white), white - t * (blue - white))
+    return rgb.astype(np.uint8)
+
+
+class ViewTabs(QTabWidget):
+    """The tabs; `show_views(views, points, targets)` paints one state of the network."""
+
+    def __init__(self, boundary_plot: pg.PlotWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("viewTabs")
+        self.setDocumentMode(True)
+        self.boundary_plot = boundary_plot
+        self.fit_plot = pg.PlotWidget(background="w")
+        self.fit_plot.setObjectName("fitPlot")
+        self.fit_plot.setTitle(self.tr("Fit: the model's prediction over the data"), size="10pt")
+        self.fit_plot.showGrid(x=True, y=True, alpha=0.2)
+        self.fit_points = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush("#1f77b4"))
+        self.fit_curve = self.fit_plot.plot(pen=pg.mkPen("#d62728", width=2.5), name="fit")
+        self.fit_image = pg.ImageItem(axisOrder="row-major")
+        self.fit_plot.addItem(self.fit_image)
+        self.fit_plot.addItem(self.fit_points)
+        self.fit_image.setZValue(-1)
+        self.hidden_view = pg.GraphicsLayoutWidget()
+        self.hidden_view.setObjectName("hiddenUnits")
+        self.hidden_view.setBackground("w")
+        self.hidden_images: list[pg.ImageItem] = []
+        self.templates_label = QLabel(self.tr("Templates appear here for image data sets."))
+        self.templates_label.setObjectName("templates")
+        self.templates_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.templates_area = templates = QScrollArea()
+        templates.setWidget(self.templates_label)
+        templates.setWidgetResizable(True)
+        self.linear_label = QLabel()
+        self.linear_label.setObjectName("linearMap")
+        self.linear_label.setWordWrap(True)
+        self.linear_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.linear_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        linear = QScrollArea()
+        linear.setWidget(self.linear_label)
+        linear.setWidgetResizable(True)
+        self.addTab(boundary_plot, self.tr("Boundary"))
+        self.addTab(self.fit_plot, self.tr("Fit"))
+        self.addTab(self.hidden_view, self.tr("Hidden units"))
+        self.addTab(templates, self.tr("Templates"))
+        self.addTab(linear, self.tr("Linear map"))
+        for arrow in self.tabBar().findChildren(QAbstractButton):  # shown when tabs overflow
+            arrow.setToolTip(self.tr("More tabs"))
+        self.last_views: Views | None = None
+        self.templates_image = None
+
+    def show_only(self, boundary: bool, fit: bool, hidden: bool, templates: bool) -> None:
+        """Show the tabs that have something to draw for this data set (the linear map
+        and the runs always)."""
+        for widget, on in (
+            (self.boundary_plot, boundary),
+            (self.fit_plot, fit),
+            (self.hidden_view, hidden),
+            (self.templates_area, templates),
+        ):
+            self.setTabVisible(self.indexOf(widget), on)
+
+    def extra_tab(self, widget: QWidget, title: str) -> None:
+        """Add another tab (the run list)."""
+        self.addTab(widget, title)
+
+    def show_views(self, views: Views, points: np.ndarray, targets: np.ndarray) -> None:
+        """Paint `views`; `points`/`targets` are the raw training data (for the fit plot)."""
+        self.last_views = views
+        if views.fit_curve is not None or views.fit_surface is not None:
+            self._show_fit(views, points, targets)
+        self._show_hidden(views)
+        if views.templates is not None:
+            n, h, w = views.templates.shape[:3]
+            columns = 5 if n == 10 else max(1, min(n, 8))
+            fit = (self.width() - 24) // columns - 8  # tiles fill the tab's width
+            tile = max(2 * max(h, w), min(96, fit))
+            self.templates_image = templates_image(
+                views.templates, views.template_names, tile, columns
+            )
+            self.templates_label.setPixmap(QPixmap.fromImage(self.templates_image))
+        self._show_linear(views)
+
+    def _show_fit(self, views: Views, points: np.ndarray, targets: np.ndarray) -> None:
+        if views.fit_curve is not None:
+            xs, ys = views.fit_curve
+            self.fit_curve.setData(xs, ys)
+            self.fit_points.setData(points[:, 0], targets[:, 0])
+            self.fit_plot.setLabel("left", "y")
+            self.fit_plot.setLabel("bottom", "x")
+            self.fit_image.clear()
+            both = np.concatenate([targets[:, 0], ys])
+            self._set_range(points[:, 0], both)
+        elif views.fit_surface is not None:
+            grid = views.fit_surface
+            self.fit_curve.setData([], [])
+            self.fit_image.setImage(_diverging(grid.values), autoLevels=False, levels=(0, 255))
+            self.fit_image.setRect(_rect(grid))
+            scale = float(np.abs(grid.values).max()) or 1.0  # points on the surface's scale
+            brushes = [pg.mkBrush(*c) for c in _diverging(targets[:, 0], scale)]
+            self.fit_points.setData(pos=points, brush=brushes, pen=pg.mkPen("#333", width=0.6))
+            self.fit_plot.setLabel("left", "x₂")
+            self.fit_plot.setLabel("bottom", "x₁")
+            self._set_range(grid.xs, grid.ys)
+
+    def _set_range(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        """Fit the view to the data (no auto-range pass over the items at paint time)."""
+        lo_x, hi_x = float(np.min(xs)), float(np.max(xs))
+        lo_y, hi_y = float(np.min(ys)), float(np.max(ys))
+        self.fit_plot.setRange(
+            xRange=(lo_x, max(hi_x, lo_x + 1e-6)),
+            yRange=(lo_y, max(hi_y, lo_y + 1e-6)),
+            padding=0.05,
+        )
+
+    def _show_hidden(self, views: Views) -> None:
+        if not views.hidden or views.hidden_grid is None:
+            return
+        if len(self.hidden_images) != len(views.hidden):
+            self.hidden_view.clear()
+            self.hidden_images = []
+            columns = 4
+            for i, (name, _values) in enumerate(views.hidden):
+                box = self.hidden_view.addViewBox(row=2 * (i // columns), col=i % columns)
+                box.setAspectLocked(True)
+                box.setMouseEnabled(False, False)
+                image = pg.ImageItem(axisOrder="row-major")
+                box.addItem(image)
+                self.hidden_images.append(image)
+                self.hidden_view.addLabel(
+                    name, row=2 * (i // columns) + 1, col=i % columns, size="8pt", color="#333"
+                )
+        for image, (_name, values) in zip(self.hidden_images, views.hidden, strict=True):
+            image.setImage(_diverging(values), autoLevels=False, levels=(0, 255))
+            image.setRect(_rect(views.hidden_grid))
+
+    def _show_linear(self, views: Views) -> None:
+        if views.linear_map is None:
+            self.linear_label.setText(
+                self.tr(
+                    "The network has a non-linear activation between its layers, so it is "
+                    "not one linear map. Choose the linear activation (or no hidden layer) "
+                    "to see W = Wk…W1."
+                )
+            )
+            return
+        w, b = views.linear_map
+        rows, cols = w.shape
+        if w.size <= MAX_MATRIX_ENTRIES:
+            body = "<br>".join(
+                "[ " + "  ".join(format_number(v) for v in row) + " ]   " + format_number(b[i])
+                for i, row in enumerate(w)
+            )
+            table = f"<pre>W = Wk…W1                b<br>{body}</pre>"
+        else:
+            table = self.tr("<p>(W has {n} entries; the Templates tab draws its rows.)</p>").format(
+                n=w.size
+            )
+        statement = self.tr(
+            "<b>No hidden layer, or every hidden activation linear: the network is one "
+            "linear map</b> "
+            "f(x) = W x + b, with W = Wk…W1 of shape {rows} × {cols}. Its decision "
+            "boundary stays straight, however many layers it has."
+        ).format(rows=rows, cols=cols)
+        self.linear_label.setText(f"<p>{statement}</p>{table}")
