@@ -17,8 +17,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from gradflow import __version__
+from gradflow.core import i18n
 from gradflow.core.errors import GradflowError
-from gradflow.core.i18n import _
+from gradflow.core.i18n import LANGUAGES, _
 from gradflow.core.limits import DEFAULT_MAX_ELEMENTS, set_max_elements
 from gradflow.core.text import one_line, printable
 
@@ -48,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="With no command, the GUI opens on an example.",
     )
     parser.add_argument("--version", action="version", version=f"gradflow {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the language of every text, here or after any command (default: the locale)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     target_help = "a .gflow file or the name of a bundled example (see `gradflow examples`)"
 
@@ -119,8 +125,51 @@ def _positive_int(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 check mismatch, 2 bad input)."""
+    """Run the command line; returns the exit code (0 ok, 1 check mismatch, 2 bad input).
+
+    `--lang ko|en` anywhere before `--` picks the language of every text (the GUI's too);
+    without it the locale decides (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). The language
+    in force before the call is restored after it.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
+    previous = i18n.language()
+    try:
+        args, requested = take_language(args)
+    except GradflowError as err:
+        _say_error(str(err))
+        return EXIT_USAGE
+    i18n.set_language(requested or i18n.system_language() or i18n.SOURCE_LANGUAGE)
+    try:
+        return _main(args, requested)
+    finally:
+        i18n.set_language(previous)
+
+
+def take_language(args: list[str]) -> tuple[list[str], str | None]:
+    """`args` without its `--lang X` / `--lang=X` option, and X (None if absent)."""
+    rest: list[str] = []
+    requested: str | None = None
+    items = iter(args)
+    for arg in items:
+        if arg == "--":
+            rest.append(arg)
+            rest.extend(items)
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] if "=" in arg else next(items, "")
+            if value not in LANGUAGES:
+                raise GradflowError(
+                    _('--lang: unknown language "{language}" (choose {choices})').format(
+                        language=value, choices=" or ".join(LANGUAGES)
+                    )
+                )
+            requested = value
+            continue
+        rest.append(arg)
+    return rest, requested
+
+
+def _main(args: list[str], requested_language: str | None) -> int:
     try:
         if args and args[0] in DELEGATED:  # before argparse: their options are theirs
             return _delegate(args[0], args[1:])
@@ -128,8 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             ns = build_parser().parse_args(args)
         except SystemExit as done:  # --help, --version or a usage error already printed
             return int(done.code or 0)
+        ns.lang = requested_language
         if ns.command is None:
-            return _launch(None)
+            return _launch(None, requested_language)
         if getattr(ns, "max_elements", None):
             set_max_elements(ns.max_elements)
         return int(ns.handler(ns))
@@ -293,7 +343,7 @@ def _op_list(text: str) -> list[str]:
 def _cmd_open(ns: argparse.Namespace) -> int:
     if ns.target is not None:
         _resolve(ns.target)  # a bad target is reported here, before a window appears
-    return _launch(ns.target)
+    return _launch(ns.target, ns.lang)
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -305,9 +355,9 @@ def _resolve(target: str) -> Any:
     return resolve(target)
 
 
-def _launch(target: str | None) -> int:
+def _launch(target: str | None, language: str | None) -> int:
     module = _import("gradflow.app", "the GUI")
-    return int(module.launch(target))
+    return int(module.launch(target, language))
 
 
 def _delegate(command: str, argv: list[str]) -> int:

@@ -1,7 +1,10 @@
-"""Test configuration: every GUI test runs headless on Qt's offscreen platform."""
+"""Test configuration: every GUI test runs headless on Qt's offscreen platform, in English."""
 
 import os
 
 # Set before anything imports Qt, so no test ever needs a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "0")
+# The tests read English unless they ask for Korean: the machine's locale must not choose
+# (gettext and gradflow read LANGUAGE first). Subprocesses inherit it.
+os.environ["LANGUAGE"] = "en"

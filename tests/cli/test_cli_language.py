@@ -1,0 +1,88 @@
+"""`--lang ko|en` and the locale: the command line speaks Korean or English, same numbers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from gradflow import cli
+from gradflow.core import i18n
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _numbers(text: str) -> list[str]:
+    return re.findall(r"-?\d+(?:\.\d+)?", text)
+
+
+def test_lang_ko_translates_and_keeps_the_numbers(capsys):
+    code, english, _ = _run(capsys, "exercise", "--level", "2", "--seed", "7")
+    assert code == 0
+    code, korean, _ = _run(capsys, "exercise", "--level", "2", "--seed", "7", "--lang", "ko")
+    assert code == 0
+    en, ko = json.loads(english), json.loads(korean)
+    assert not HANGUL.search(en["title"] + en["description"])
+    assert HANGUL.search(ko["title"])
+    assert HANGUL.search(ko["description"])
+    assert _numbers(ko["description"]) == _numbers(en["description"])
+    assert {k: v for k, v in ko.items() if k not in ("title", "description")} == {
+        k: v for k, v in en.items() if k not in ("title", "description")
+    }
+
+
+def test_lang_goes_before_or_after_the_command_and_as_lang_equals(capsys):
+    outputs = {
+        _run(capsys, *argv)[1]
+        for argv in (
+            ("--lang", "ko", "exercise", "--level", "1"),
+            ("exercise", "--level", "1", "--lang=ko"),
+            ("exercise", "--lang", "ko", "--level", "1"),
+        )
+    }
+    assert len(outputs) == 1
+    assert HANGUL.search(outputs.pop())
+
+
+def test_the_locale_chooses_when_lang_is_absent(capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "ko_KR:en")
+    assert HANGUL.search(_run(capsys, "exercise", "--level", "1")[1])
+    assert not HANGUL.search(_run(capsys, "exercise", "--level", "1", "--lang", "en")[1])
+    monkeypatch.setenv("LANGUAGE", "de_DE")
+    assert not HANGUL.search(_run(capsys, "exercise", "--level", "1")[1])
+
+
+def test_errors_are_translated_too(capsys):
+    code, out, err = _run(capsys, "exercise", "--level", "1", "--ops", "relu", "--lang", "ko")
+    assert (code, out) == (2, "")
+    assert err.startswith("gradflow: error: ")
+    assert HANGUL.search(err)
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv", [("--lang", "fr", "examples"), ("examples", "--lang")])
+def test_an_unknown_or_missing_language_is_one_error_line(capsys, argv):
+    code, out, err = _run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err == 'gradflow: error: --lang: unknown language "{}" (choose en or ko)\n'.format(
+        "fr" if "fr" in argv else ""
+    )
+
+
+def test_the_language_before_the_call_is_restored(capsys):
+    assert i18n.language() == "en"
+    _run(capsys, "--lang", "ko", "exercise", "--level", "1")
+    assert i18n.language() == "en"
+
+
+def test_help_names_the_option(capsys):
+    code, out, _ = _run(capsys, "--help")
+    assert code == 0
+    assert "--lang {en,ko}" in out
