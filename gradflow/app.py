@@ -24,8 +24,12 @@ def load_target(target: str | None) -> tuple[Graph, str | None]:
     return graph, str(path.resolve()) if path.is_file() else None
 
 
-def launch(target: str | None) -> int:
-    """Open the main window on `target` (a .gflow file or an example name); exit code."""
+def launch(target: str | None, language: str | None = None) -> int:
+    """Open the main window on `target` (a .gflow file or an example name); exit code.
+
+    `language` is what `--lang` asked for (None: the command line already chose the
+    locale's language for the core texts).
+    """
     try:
         graph, path = load_target(target)
     except GradflowError as err:
