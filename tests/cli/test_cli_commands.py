@@ -180,13 +180,14 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(capsys, tmp_path, argv, mess
 def test_open_and_bare_gradflow_launch_the_gui_lazily(capsys, monkeypatch):
     launched = []
     fake = types.ModuleType("gradflow.app")
-    fake.launch = lambda target: launched.append(target) or 0
+    fake.launch = lambda target, language=None: launched.append((target, language)) or 0
     monkeypatch.setitem(sys.modules, "gradflow.app", fake)
     assert cli.main([]) == 0
     assert cli.main(["open", "add-mul"]) == 0
-    assert launched == [None, "add-mul"]
+    assert cli.main(["open", "add-mul", "--lang", "ko"]) == 0  # the GUI gets the choice
+    assert launched == [(None, None), ("add-mul", None), ("add-mul", "ko")]
     assert _run(capsys, "open", "nope")[0] == 2  # refused before any window appears
-    assert launched == [None, "add-mul"]
+    assert len(launched) == 3
 
 
 @pytest.mark.parametrize(
