@@ -11,13 +11,25 @@ from collections import Counter
 from collections.abc import Sequence
 
 from gradflow.core.graph import Edge, Graph
+from gradflow.core.i18n import ngettext
 from gradflow.core.trace import Trace
 
 _NAME = re.compile(r"[^\W\d]\w*")
 
 
 def plural(n: int, word: str) -> str:
-    """A count with its noun: '1 step', '0 steps', '10 steps' (regular plurals only)."""
+    """A count with its noun: '1 step', '0 steps', '10 steps', in the current language.
+
+    The nouns the explanations count go through `ngettext`; any other gets a regular
+    English plural.
+    """
+    counted = {
+        "step": lambda: ngettext("{n} step", "{n} steps", n),
+        "output": lambda: ngettext("{n} output", "{n} outputs", n),
+        "more row": lambda: ngettext("{n} more row", "{n} more rows", n),
+    }
+    if word in counted:
+        return counted[word]().format(n=n)
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 

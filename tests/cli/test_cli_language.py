@@ -86,3 +86,26 @@ def test_help_names_the_option(capsys):
     code, out, _ = _run(capsys, "--help")
     assert code == 0
     assert "--lang {en,ko}" in out
+
+
+@pytest.mark.parametrize("example", ["add-mul", "gate-patterns", "vector-l2"])
+def test_trace_in_korean_has_the_same_numbers_as_in_english(capsys, example):
+    code, english, _ = _run(capsys, "trace", example)
+    assert code == 0
+    code, korean, _ = _run(capsys, "trace", example, "--lang", "ko")
+    assert code == 0
+    en_lines, ko_lines = english.splitlines(), korean.splitlines()
+    assert len(ko_lines) == len(en_lines) > 5
+    for en, ko in zip(en_lines, ko_lines, strict=True):
+        assert sorted(_numbers(ko)) == sorted(_numbers(en)), (en, ko)  # word order may differ
+    backward = [line for line in ko_lines if "backward" in line]
+    assert backward
+    assert all(HANGUL.search(line) for line in backward)
+    assert "upstream × local = downstream" in korean  # the lecture's terms stay English
+
+
+def test_trace_add_mul_in_korean_reads_the_lecture(capsys):
+    korean = _run(capsys, "trace", "add-mul", "--lang", "ko")[1].splitlines()
+    assert "mul gate는 서로 상대 input을 곱함" in korean[5]
+    assert "→ q: 1 × (-4) = -4" in korean[5]
+    assert "add gate는 upstream gradient를 그대로 나눠 줌" in korean[6]
