@@ -2,7 +2,9 @@
 
 A mutation that fails raises GraphError with a readable message and leaves the graph
 exactly as it was. `revision` counts changes that affect computation (not positions or
-labels), so the engine can cache its plan per revision.
+labels), so the engine can cache its plan per revision. A frozen graph refuses every
+mutation: its owner (the editor's document) hands it out read-only and changes it only
+inside `unlocked()`; `copy()` is always a free, unfrozen graph.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +104,7 @@ class Graph:
         self._sizes: dict[str, int] = {}
         self._total_size = 0
         self.shape_derivations = 0  # how many node shapes were worked out (tests count them)
+        self._frozen = False  # read-only while its owner says so (see unlocked)
 
     # --- reading -------------------------------------------------------------------------
     @property
@@ -204,6 +208,29 @@ class Graph:
         return g
 
     # --- mutations -------------------------------------------------------------------------
+    @property
+    def frozen(self) -> bool:
+        """Whether mutations are refused (a graph handed out read-only by its owner)."""
+        return self._frozen
+
+    def freeze(self) -> Graph:
+        """Refuse every mutation from now on (outside `unlocked()`); returns the graph."""
+        self._frozen = True
+        return self
+
+    @contextmanager
+    def unlocked(self) -> Iterator[Graph]:
+        """For the owner of a frozen graph only: allow mutations inside the block."""
+        frozen, self._frozen = self._frozen, False
+        try:
+            yield self
+        finally:
+            self._frozen = frozen
+
+    def _check_writable(self) -> None:
+        if self._frozen:
+            raise GraphError("this graph is read-only: change it through its owner (the document)")
+
     def add_node(
         self,
         op: str,
@@ -214,6 +241,7 @@ class Graph:
         **attrs: Any,
     ) -> str:
         """Add a node of `op` (attributes default from the registry); returns its id."""
+        self._check_writable()
         spec = get_op(op)
         if node_id is None:
             node_id = self.new_id(op)
@@ -239,6 +267,7 @@ class Graph:
 
     def remove_node(self, node_id: str) -> tuple[Edge, ...]:
         """Remove a node and its wires; returns the wires removed (for undo)."""
+        self._check_writable()
         self.node(node_id)
         removed = tuple(e for e in self._in[node_id] if e is not None) + tuple(self._out[node_id])
         for e in removed:
@@ -254,6 +283,7 @@ class Graph:
 
     def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         """Wire an output port to a free input port; refuses cycles, taken ports and bad shapes."""
+        self._check_writable()
         edge = self.check_wire(src, dst, src_port, dst_port)
         a, b = self._nodes[src], self._nodes[dst]
         if src == dst or self._reaches(dst, src):
@@ -282,6 +312,7 @@ class Graph:
 
     def disconnect(self, edge: Edge) -> None:
         """Remove one wire."""
+        self._check_writable()
         if edge not in self._edges:
             raise GraphError(f"there is no wire {edge}")
         self._unlink(edge)
@@ -290,6 +321,7 @@ class Graph:
 
     def set_attr(self, node_id: str, name: str, raw: Any) -> None:
         """Change an op attribute (validated by the op's schema); shapes rechecked."""
+        self._check_writable()
         node = self.node(node_id)
         attr = node.spec.attr(name)
         value = attr.check(raw)
@@ -314,15 +346,18 @@ class Graph:
 
     def set_label(self, node_id: str, label: str | None) -> None:
         """Change the label shown on a node (does not affect computation)."""
+        self._check_writable()
         node = self.node(node_id)
         node.label = _check_label(label or None)
 
     def set_pos(self, node_id: str, pos: tuple[float, float] | None) -> None:
         """Move a node on the canvas (does not affect computation)."""
+        self._check_writable()
         self.node(node_id).pos = _check_pos(pos)
 
     def set_output(self, node_id: str | None) -> None:
         """Name the output node, or None to use the only sink."""
+        self._check_writable()
         if node_id is not None:
             self.node(node_id)
         self._output = node_id

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gradflow.core.geometry import COLUMN_GAP, ROW_GAP, node_size
 from gradflow.core.graph import Graph, Node
 
 Size = tuple[float, float]
@@ -16,8 +17,7 @@ Size = tuple[float, float]
 
 def estimated_size(node: Node) -> Size:
     """A node's (width, height) as the canvas draws it: taller with more ports."""
-    ports = max(node.n_inputs, node.n_outputs, 1)
-    return 88.0, max(58.0, 24.0 * ports + 16.0)
+    return node_size(node.n_inputs, node.n_outputs)
 
 
 def depths(graph: Graph) -> dict[str, int]:
@@ -32,8 +32,8 @@ def depths(graph: Graph) -> dict[str, int]:
 def auto_layout(
     graph: Graph,
     *,
-    column_gap: float = 110.0,
-    row_gap: float = 36.0,
+    column_gap: float = COLUMN_GAP,
+    row_gap: float = ROW_GAP,
     size: Callable[[Node], Size] = estimated_size,
 ) -> dict[str, tuple[float, float]]:
     """Centre positions for every node: columns by depth, rows stacked without overlap.

@@ -30,6 +30,7 @@ def connect_many(graph: Graph, edges: Sequence[Edge]) -> None:
     Raises WiringError carrying the index of the first edge that `graph.connect` would
     refuse if they were wired one by one, with the message it would give.
     """
+    graph._check_writable()  # a frozen graph refuses a batch too
     linked: list[Edge] = []
     refused: WiringError | None = None
     for i, e in enumerate(edges):

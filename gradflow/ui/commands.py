@@ -1,5 +1,9 @@
 """ui: the undo commands - each one user action, calling GraphDocument methods only.
 
+They are the only callers of the document's private helpers that skip the undo stack
+(`_restore_snapshot`, `_apply_positions`, `_apply_attr`): this module and document.py
+are one unit, split so each stays small.
+
 Commands never touch canvas items: the document emits signals and the items follow.
 Structural edits (add, delete, connect, disconnect, paste) swap whole graph snapshots,
 which restores node and wire order exactly (order matters: it fixes the trace).
@@ -44,10 +48,10 @@ class SnapshotCommand(_DoneOnce):
         self._document, self._before, self._after = document, before, after
 
     def _apply(self) -> None:
-        self._document.restore_snapshot(self._after)
+        self._document._restore_snapshot(self._after)
 
     def undo(self) -> None:
-        self._document.restore_snapshot(self._before)
+        self._document._restore_snapshot(self._before)
 
 
 class MoveCommand(_DoneOnce):
@@ -58,10 +62,10 @@ class MoveCommand(_DoneOnce):
         self._document, self._old, self._new = document, old, new
 
     def _apply(self) -> None:
-        self._document.apply_positions(self._new)
+        self._document._apply_positions(self._new)
 
     def undo(self) -> None:
-        self._document.apply_positions(self._old)
+        self._document._apply_positions(self._old)
 
 
 class SetAttrCommand(_DoneOnce):
@@ -76,7 +80,7 @@ class SetAttrCommand(_DoneOnce):
         self._old, self._new = old, new
 
     def _apply(self) -> None:
-        self._document.apply_attr(self._node_id, self._name, self._new)
+        self._document._apply_attr(self._node_id, self._name, self._new)
 
     def undo(self) -> None:
-        self._document.apply_attr(self._node_id, self._name, self._old)
+        self._document._apply_attr(self._node_id, self._name, self._old)

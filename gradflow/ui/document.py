@@ -1,7 +1,9 @@
 """ui: GraphDocument - the only mutation path of the open graph; owns the undo stack.
 
 Every user edit is validated on a private copy first, so a refused edit changes nothing,
-then pushed as one undo command. After every computational edit the document re-runs
+then pushed as one undo command. The graph handed to readers is frozen (core refuses any
+mutation of it): the only way to change it is a method here, and the helpers that skip
+the undo stack are private to the undo commands. After every computational edit the document re-runs
 the engine (`run(graph, record=True, partial=True)`) and emits typed signals the canvas
 items follow: an edit flows gesture → command → document → core Graph → signal → items.
 """
@@ -42,7 +44,7 @@ class GraphDocument(QObject):
 
     def __init__(self, graph: Graph | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._graph = graph if graph is not None else Graph()
+        self._graph = (graph if graph is not None else Graph()).freeze()
         self._path: str | None = None
         self._unsaved_new = False
         self.undo_stack = QUndoStack(self)
@@ -54,7 +56,11 @@ class GraphDocument(QObject):
     # --- reading ----------------------------------------------------------------------------
     @property
     def graph(self) -> Graph:
-        """The current graph (read it; change it only through this document)."""
+        """The current graph, read-only (frozen): change it through this document's methods.
+
+        A structural edit replaces it with a new graph (copy-on-write), so a reader may
+        keep the one it has as a snapshot; value, label and position edits change it.
+        """
         return self._graph
 
     @property
@@ -95,14 +101,14 @@ class GraphDocument(QObject):
         self._edit(f"Add {op}", lambda g: made.append(g.add_node(op, pos=pos, **attrs)))
         return made[0]
 
-    def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
+    def add_edge(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         """Wire an output port to an input port (GraphError: cycle, taken port, shapes)."""
         made: list[Edge] = []
         title = f"Connect {src} → {dst}"
         self._edit(title, lambda g: made.append(g.connect(src, dst, src_port, dst_port)))
         return made[0]
 
-    def disconnect(self, edge: Edge) -> None:
+    def remove_edge(self, edge: Edge) -> None:
         """Remove one wire."""
         self._edit(f"Disconnect {edge}", lambda g: g.disconnect(edge))
 
@@ -154,7 +160,7 @@ class GraphDocument(QObject):
     def set_attr(self, node_id: str, name: str, value: Any) -> None:
         """Change one attribute (validated first; a bad value raises and changes nothing)."""
         old = self._graph.node(node_id).attrs.get(name)
-        self.apply_attr(node_id, name, value)  # Graph.set_attr changes nothing if it raises
+        self._apply_attr(node_id, name, value)  # Graph.set_attr changes nothing if it raises
         self.undo_stack.push(SetAttrCommand(self, node_id, name, old, value))
 
     def set_label(self, node_id: str, label: str | None) -> None:
@@ -173,7 +179,7 @@ class GraphDocument(QObject):
         new = {nid: (float(p[0]), float(p[1])) for nid, p in positions.items()}
         if all(old[nid] == new[nid] for nid in new):
             return
-        self.apply_positions(new)
+        self._apply_positions(new)
         n = len(new)
         self.undo_stack.push(MoveCommand(self, f"{text} {n} node{'s' if n > 1 else ''}", old, new))
 
@@ -186,9 +192,10 @@ class GraphDocument(QObject):
     def load_graph(self, graph: Graph, path: str | None = None, modified: bool = False) -> None:
         """Replace the graph (a new document: the undo history is cleared)."""
         if any(n.pos is None for n in graph):
-            for nid, pos in auto_layout(graph).items():
-                graph.set_pos(nid, pos)
-        self._graph = graph
+            with graph.unlocked():
+                for nid, pos in auto_layout(graph).items():
+                    graph.set_pos(nid, pos)
+        self._graph = graph.freeze()  # the document owns it now
         self.undo_stack.clear()
         self._unsaved_new = modified
         self.set_path(path)
@@ -209,21 +216,24 @@ class GraphDocument(QObject):
         self.undo_stack.setClean()
         self._on_undo_stack_clean_changed(True)
 
-    # --- used by undo commands only ---------------------------------------------------------
-    def restore_snapshot(self, snapshot: Graph) -> None:
+    # --- for the undo commands only (they skip the undo stack) ---------------------------
+    def _restore_snapshot(self, snapshot: Graph) -> None:
         """Make the graph equal to `snapshot` (a private copy is kept), emitting the diff."""
-        self._switch_to(snapshot.copy())
+        self._switch_to(snapshot.copy().freeze())
 
-    def apply_positions(self, positions: Mapping[str, Pos | None]) -> None:
+    def _apply_positions(self, positions: Mapping[str, Pos | None]) -> None:
         """Set node positions (view hints: the run result does not change)."""
-        for nid, pos in positions.items():
-            self._graph.set_pos(nid, pos)
+        with self._graph.unlocked():
+            for nid, pos in positions.items():
+                self._graph.set_pos(nid, pos)
+        for nid in positions:
             self.node_moved.emit(nid)
 
-    def apply_attr(self, node_id: str, name: str, value: Any) -> None:
+    def _apply_attr(self, node_id: str, name: str, value: Any) -> None:
         """Set one attribute and recompute."""
         before = self._graph.node(node_id).n_outputs
-        self._graph.set_attr(node_id, name, value)
+        with self._graph.unlocked():
+            self._graph.set_attr(node_id, name, value)
         self.node_changed.emit(node_id)
         self._recompute(structural=self._graph.node(node_id).n_outputs != before)
 
@@ -236,8 +246,9 @@ class GraphDocument(QObject):
             change(after)
         except (KeyError, TypeError, ValueError) as err:  # a malformed fragment
             raise GraphError(f"cannot {text.lower()}: {err}") from None
-        self._switch_to(after)
-        self.undo_stack.push(SnapshotCommand(self, text, before, after.copy()))
+        snapshot = after.copy()
+        self._switch_to(after.freeze())
+        self.undo_stack.push(SnapshotCommand(self, text, before, snapshot))
 
     def _switch_to(self, new: Graph) -> None:
         """Make `new` the graph and emit what changed; structural if wires, nodes, ports or

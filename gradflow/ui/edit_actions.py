@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QAction, QKeySequence
 
 from gradflow.core.errors import GraphError
+from gradflow.core.geometry import NODE_WIDTH, node_height
 from gradflow.core.ops import get_op
 from gradflow.ui.actions import MenuEntry, make_action
 from gradflow.ui.canvas.scene import GraphScene
-from gradflow.ui.canvas.style import NODE_WIDTH, node_height
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.clipboard import clipboard_fragment, copy_nodes
 from gradflow.ui.services import WindowServices

@@ -22,10 +22,10 @@ def _add_mul(doc: GraphDocument) -> None:
         assert made == f"input{'xyz'.index(nid) + 1}"
     doc.add_node("add", pos=(150.0, 0.0))
     doc.add_node("mul", pos=(300.0, 0.0))
-    doc.connect("input1", "add1")
-    doc.connect("input2", "add1", 0, 1)
-    doc.connect("add1", "mul1")
-    doc.connect("input3", "mul1", 0, 1)
+    doc.add_edge("input1", "add1")
+    doc.add_edge("input2", "add1", 0, 1)
+    doc.add_edge("add1", "mul1")
+    doc.add_edge("input3", "mul1", 0, 1)
 
 
 def test_live_result_follows_every_edit(qtbot):
@@ -47,7 +47,7 @@ def test_incomplete_graph_reports_problems_without_raising(qtbot):
     doc = GraphDocument()
     doc.add_node("input", value=2.0)
     doc.add_node("mul")
-    doc.connect("input1", "mul1")
+    doc.add_edge("input1", "mul1")
     assert doc.result.problems["mul1"] == "input b is not connected"
     assert doc.result.notice is not None
 
@@ -55,12 +55,12 @@ def test_incomplete_graph_reports_problems_without_raising(qtbot):
 def test_refused_edits_change_nothing(qtbot):
     doc = GraphDocument()
     _add_mul(doc)
-    doc.disconnect(Edge("input1", "add1"))
+    doc.remove_edge(Edge("input1", "add1"))
     before, count = dumps(doc.graph), doc.undo_stack.count()
     with pytest.raises(GraphError, match="cycle"):
-        doc.connect("mul1", "add1", 0, 0)
+        doc.add_edge("mul1", "add1", 0, 0)
     with pytest.raises(GraphError, match="already connected"):
-        doc.connect("input3", "add1", 0, 1)
+        doc.add_edge("input3", "add1", 0, 1)
     with pytest.raises(GraphError, match="finite"):
         doc.set_attr("input1", "value", float("nan"))
     assert "cycle" in doc.refusal("mul1", "add1")
@@ -171,14 +171,14 @@ def _apply(doc: GraphDocument, step: tuple) -> None:
     elif kind == "layout":
         doc.auto_layout()
     elif kind == "disconnect" and edges:
-        doc.disconnect(edges[step[1] % len(edges)])
+        doc.remove_edge(edges[step[1] % len(edges)])
     elif not ids:
         return
     elif kind == "connect":
         takers = [n for n in ids if doc.graph.node(n).n_inputs] or ids
         src, dst = ids[step[1] % len(ids)], takers[step[2] % len(takers)]
         node = doc.graph.node(dst)
-        doc.connect(src, dst, 0, step[3] % max(1, node.n_inputs))
+        doc.add_edge(src, dst, 0, step[3] % max(1, node.n_inputs))
     elif kind == "delete":
         doc.delete([ids[step[1] % len(ids)]])
     elif kind == "move":
@@ -224,3 +224,44 @@ def test_undo_all_restores_the_file_and_redo_all_the_final_one(qtbot, steps):
     assert dumps(doc.graph) == final
     again = {k: [np.asarray(v).tolist() for v in vs] for k, vs in doc.result.values.items()}
     assert again == final_values
+
+
+def test_readers_get_a_read_only_graph_and_edits_go_through_the_document(qtbot) -> None:
+    doc = GraphDocument(load_example("add-mul"))
+    graph = doc.graph
+    assert graph.frozen
+    for mutate in (
+        lambda: graph.add_node("input"),
+        lambda: graph.set_attr("x", "value", 7.0),
+        lambda: graph.connect("f", "q"),
+        lambda: graph.remove_node("x"),
+        lambda: graph.set_pos("x", (0.0, 0.0)),
+    ):
+        with pytest.raises(GraphError, match="read-only"):
+            mutate()
+    assert float(doc.graph.node("x").attrs["value"]) == -2.0
+    free = graph.copy()  # a copy is the reader's own
+    free.set_attr("x", "value", 7.0)
+    doc.add_node("neg")  # structural: copy-on-write, the old graph is a snapshot
+    assert "neg1" in doc.graph
+    assert "neg1" not in graph
+    assert doc.graph.frozen
+    doc.undo_stack.undo()
+    assert "neg1" not in doc.graph
+    assert doc.graph.frozen
+    assert not any(hasattr(doc, n) for n in ("apply_attr", "apply_positions", "restore_snapshot"))
+    assert "connect" not in vars(GraphDocument)  # QObject.connect is not shadowed
+    assert "disconnect" not in vars(GraphDocument)
+
+
+def test_auto_layout_spaces_nodes_as_wide_as_the_canvas_draws_them(qtbot) -> None:
+    from gradflow.core.geometry import NODE_WIDTH
+    from gradflow.core.layout import estimated_size
+    from gradflow.ui.canvas.node_item import NodeItem
+    from gradflow.ui.canvas.style import LIGHT, Metrics
+
+    graph = load_example("gate-patterns")
+    for node in graph:
+        item = NodeItem(node, LIGHT, Metrics())
+        assert (item.rect().width(), item.rect().height()) == estimated_size(node)
+    assert estimated_size(next(iter(graph)))[0] == NODE_WIDTH

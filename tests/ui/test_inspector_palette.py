@@ -129,7 +129,7 @@ def test_choosing_the_output_of_a_graph_with_two_ends(qtbot, add_mul):
     doc = add_mul.document
     doc.add_node("neg", pos=(300.0, 300.0))
     doc.set_output(None)
-    doc.connect("q", "neg1")
+    doc.add_edge("q", "neg1")
     # the last-added end is used, and the status bar says so
     assert doc.result.notice is None
     assert doc.result.output == "neg1"

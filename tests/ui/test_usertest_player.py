@@ -61,7 +61,7 @@ def test_with_nothing_to_play_the_caption_says_what_to_do(qtbot, window):
     assert caption.startswith("Nothing to play yet: the output exp1 cannot be computed yet")
     assert "exp1: input x is not connected" in caption
     assert window.notice.text().startswith("⚠ the output exp1 cannot be computed yet")
-    doc.connect(a, b)
+    doc.add_edge(a, b)
     caption = window.player.caption.text()
     assert "cannot be computed yet" in caption
     assert "neg1: input x is not connected" in caption  # which node, and why

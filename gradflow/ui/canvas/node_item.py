@@ -10,19 +10,17 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gradflow.core.formatting import format_number, format_shape
+from gradflow.core.geometry import NODE_WIDTH, PORT_SPACING, node_height
 from gradflow.core.graph import Node
 from gradflow.ui.canvas.icons import category_color, display_symbol
 from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.port_item import PortItem
 from gradflow.ui.canvas.style import (
     CORNER,
-    NODE_WIDTH,
     PORT_RADIUS,
-    PORT_SPACING,
     Metrics,
     Theme,
     font,
-    node_height,
 )
 
 _STUB = 46.0  # the short wire drawn out of a node whose output feeds nothing

@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
-NODE_WIDTH = 96.0
-PORT_SPACING = 24.0
+# node sizes and spacing live in gradflow/core/geometry.py (the auto-layout reads them too)
+
 PORT_RADIUS = 6.0
 CORNER = 12.0
 GRID = 20.0
@@ -109,11 +109,6 @@ def font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:
     f.setBold(bold)
     f.setItalic(italic)
     return f
-
-
-def node_height(n_ports: int) -> float:
-    """A node's height for its larger number of ports (same rule as core auto-layout)."""
-    return max(58.0, PORT_SPACING * max(n_ports, 1) + 16.0)
 
 
 def window_palette(theme: Theme, base: QPalette) -> QPalette:

@@ -60,9 +60,9 @@ class WireDrag:
         doc, old = self._scene.document, self.detached
         try:
             if old is None and target is not None:
-                doc.connect(self.source.node_id, target.node_id, self.source.index, target.index)
+                doc.add_edge(self.source.node_id, target.node_id, self.source.index, target.index)
             elif old is not None and target is None:
-                doc.disconnect(old)
+                doc.remove_edge(old)
             elif old is not None and (target.node_id, target.index) != (old.dst, old.dst_port):
                 doc.reroute(old, target.node_id, target.index)
         except GraphError as err:
