@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gradflow.core.activation_curve import is_activation
 from gradflow.core.errors import GraphError
 from gradflow.core.op_spec import Op
 from gradflow.core.playback import PlaybackState
 
 if TYPE_CHECKING:
+    from gradflow.ui.activation_plot import ActivationPlot
     from gradflow.ui.dock_context import DockContext
 from gradflow.ui.attr_editors import AttrEditors
 from gradflow.ui.canvas.labels import number_text
@@ -133,6 +135,12 @@ class Inspector(QDockWidget):
         self.form.addRow("", self.value_table)
         self.form.addRow("Gradient", self.grad_text)
         self.form.addRow("", self.grad_table)
+        self.curve_box = QVBoxLayout()  # an activation's f and f' (built when first needed)
+        self.curve_row = QWidget()
+        self.curve_row.setLayout(self.curve_box)
+        self.curve_box.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow(self.curve_row)
+        self.activation_plot: ActivationPlot | None = None
         # one editor row per attribute of the op, from its registry schema
         self.attr_editors = AttrEditors(self.form, self.form.rowCount(), self._edit, self._refuse)
         self.editor = self.attr_editors.first("tensor")
@@ -220,6 +228,24 @@ class Inspector(QDockWidget):
         if problem and values is None:
             self.value_text.setText(f"⚠ {problem}")
         self._show_editors(spec, node.attrs)
+        self._show_curve(node.id, spec.name, state)
+
+    def _show_curve(self, node_id: str, op_name: str, state: PlaybackState | None) -> None:
+        """For an activation: its f and f' with the node's current input marked."""
+        show = is_activation(op_name)
+        self.form.setRowVisible(self.curve_row, show)
+        if not show:
+            return
+        if self.activation_plot is None:
+            from gradflow.ui.activation_plot import ActivationPlot
+
+            self.activation_plot = ActivationPlot()
+            self.curve_box.addWidget(self.activation_plot)
+            self.activation_plot.show()
+        edge = self._document.graph.in_edges(node_id)[0]
+        arrays = state.node_values.get(edge.src) if (state and edge is not None) else None
+        inputs = arrays[edge.src_port] if (arrays and edge is not None) else None
+        self.activation_plot.show_op(op_name, inputs)
 
     # --- helpers -----------------------------------------------------------------------------
     def _show(self, arrays, text: QLabel, table: TensorTable) -> None:
