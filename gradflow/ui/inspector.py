@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gradflow.core.activation_curve import is_activation
 from gradflow.core.errors import GraphError
+from gradflow.core.expr_print import formula
 from gradflow.core.op_spec import Op
 from gradflow.core.playback import PlaybackState
 
@@ -128,6 +129,9 @@ class Inspector(QDockWidget):
         self.formula, self.rule, self.pattern = _wrapped(), _wrapped(), _wrapped()
         self.value_text, self.grad_text = _wrapped(), _wrapped()
         self.value_table, self.grad_table = TensorTable(), TensorTable()
+        self.computes = _wrapped()
+        self.computes.setToolTip(self.tr("What this node computes, in terms of the inputs"))
+        self.form.addRow(self.tr("Computes"), self.computes)
         self.form.addRow("Formula", self.formula)
         self.form.addRow("Local gradient", self.rule)
         self.form.addRow("Pattern", self.pattern)
@@ -213,6 +217,7 @@ class Inspector(QDockWidget):
             self.name.setText(node.label or "")
             self.name.setPlaceholderText(node.id)
         self.formula.setText(spec.formula)
+        self.computes.setText(formula(graph, node.id))
         self.rule.setText(spec.local_rule)
         self.pattern.setText(spec.pattern)
         state = self._state

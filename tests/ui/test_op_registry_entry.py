@@ -144,3 +144,14 @@ def test_no_module_outside_the_registry_branches_on_an_op_name():
         for hit in _op_name_comparisons(path)
     ]
     assert found == []
+
+
+def test_the_expression_language_writes_and_reads_it(shift):
+    from gradflow.core.expression import build, formula, same_structure, to_program
+
+    g = build("x = 2; s = shift(x, 1.5); f = s * x")
+    assert g.node("s").op == "shift"
+    assert g.node("s").attrs["k"] == 1.5
+    assert "s = shift(x, 1.5)" in to_program(g)
+    assert same_structure(build(to_program(g)), g)
+    assert formula(g, "f") == "f = shift(x, 1.5) * x"
