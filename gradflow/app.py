@@ -24,14 +24,15 @@ def load_target(target: str | None) -> tuple[Graph, str | None]:
     return graph, str(path.resolve()) if path.is_file() else None
 
 
-def launch(target: str | None, language: str | None = None) -> int:
-    """Open the main window on `target` (a .gflow file or an example name); exit code.
+def launch(target: str | None, language: str | None = None, graph: Graph | None = None) -> int:
+    """Open the main window on `target` (a .gflow file or an example name), or on `graph`
+    (built from a program); the exit code.
 
     `language` is what `--lang` asked for (None: the command line already chose the
     locale's language for the core texts).
     """
     try:
-        graph, path = load_target(target)
+        graph, path = (graph, None) if graph is not None else load_target(target)
     except GradflowError as err:
         print(f"gradflow: error: {err}", file=sys.stderr)  # noqa: T201 - the CLI's one line
         return 2

@@ -22,6 +22,8 @@ from gradflow.core.errors import GradflowError
 from gradflow.core.i18n import LANGUAGES, _
 from gradflow.core.limits import DEFAULT_MAX_ELEMENTS, set_max_elements
 from gradflow.core.text import one_line, printable
+from gradflow.expr_cli import add_commands as add_expr_commands
+from gradflow.expr_cli import add_expr_option, graph_of
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -55,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="the language of every text, here or after any command (default: the locale)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    target_help = "a .gflow file or the name of a bundled example (see `gradflow examples`)"
+    target_help = (
+        "a .gflow file, a .gfx program or the name of a bundled example (see `gradflow examples`)"
+    )
 
     def command(
         name: str,
@@ -66,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         if target:
-            p.add_argument("target", metavar="FILE|EXAMPLE", help=target_help)
+            p.add_argument("target", metavar="FILE|EXAMPLE", nargs="?", help=target_help)
+            add_expr_option(p)
             add_max_elements(p)
         if json_flag:
             p.add_argument("--json", action="store_true", help="machine-readable output")
@@ -96,7 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", metavar="FILE", help="for a folder: also write one row per file")
     p = command("open", "open the GUI on a graph", _cmd_open, target=False, json_flag=False)
     p.add_argument("target", metavar="FILE|EXAMPLE", nargs="?", help=target_help)
+    add_expr_option(p)
     add_max_elements(p)
+    add_expr_commands(sub)
     for name, (_module, help_text) in DELEGATED.items():
         p = sub.add_parser(name, help=help_text, add_help=False)
         p.add_argument("args", nargs=argparse.REMAINDER)
@@ -222,7 +229,7 @@ def _cmd_run(ns: argparse.Namespace) -> int:
     from gradflow.core.engine import run
     from gradflow.core.json_stream import write_json
 
-    graph = _resolve(ns.target)
+    graph = graph_of(ns.target, ns.expr)
     result = run(graph, record=False)
     if ns.json:
         write_json(report.run_json(graph, result, arrays=np.asarray), sys.stdout)
@@ -239,7 +246,7 @@ def _cmd_trace(ns: argparse.Namespace) -> int:
     from gradflow.core.engine import run
     from gradflow.core.json_stream import write_json
 
-    graph = _resolve(ns.target)
+    graph = graph_of(ns.target, ns.expr)
     result = run(graph, record=True)
     if ns.json:
         doc = {
@@ -256,7 +263,7 @@ def _cmd_check(ns: argparse.Namespace) -> int:
     from gradflow.core import report
     from gradflow.core.gradcheck import gradcheck
 
-    graph = _resolve(ns.target)
+    graph = graph_of(ns.target, ns.expr)
     nodes = None
     if ns.nodes is not None:
         nodes = [n.strip() for n in ns.nodes.split(",") if n.strip()]
@@ -293,7 +300,7 @@ def _cmd_grade(ns: argparse.Namespace) -> int:
     from gradflow.core import grade_report as gr
     from gradflow.core.grading import AnswersError, grade, grade_folder, load_answers
 
-    graph = _resolve(ns.target)
+    graph = graph_of(ns.target, ns.expr)
     if Path(ns.answers).is_dir():
         files = grade_folder(graph, ns.answers, ns.tolerance)
         if ns.csv:
@@ -341,6 +348,8 @@ def _op_list(text: str) -> list[str]:
 
 
 def _cmd_open(ns: argparse.Namespace) -> int:
+    if ns.expr is not None:
+        return _launch(None, ns.lang, graph_of(ns.target, ns.expr))  # bad program: said here
     if ns.target is not None:
         _resolve(ns.target)  # a bad target is reported here, before a window appears
     return _launch(ns.target, ns.lang)
@@ -355,8 +364,10 @@ def _resolve(target: str) -> Any:
     return resolve(target)
 
 
-def _launch(target: str | None, language: str | None) -> int:
+def _launch(target: str | None, language: str | None, graph: Any = None) -> int:
     module = _import("gradflow.app", "the GUI")
+    if graph is not None:
+        return int(module.launch(target, language, graph=graph))
     return int(module.launch(target, language))
 
 

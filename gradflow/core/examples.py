@@ -63,8 +63,13 @@ def load_example(name: str) -> Graph:
 
 
 def resolve(target: str | os.PathLike[str]) -> Graph:
-    """The graph in file `target` if it exists, else the bundled example of that name."""
+    """The graph in file `target` (a `.gflow` graph or a `.gfx` program) if it exists, else
+    the bundled example of that name."""
     path = Path(target)
+    if path.suffix == ".gfx" and path.is_file():  # a program: built into its graph
+        from gradflow.core.expr_source import file_graph
+
+        return file_graph(path)
     if os.path.lexists(path) and not (path.is_dir() and str(target) in example_names()):
         return load(path)  # a directory, pipe or device is refused with what it is
     if str(target) in example_names():

@@ -4,6 +4,7 @@
     q = x + y
     f = q * z
 
+Comment lines at the top give the graph its title (first) and description (the rest).
 `build(text)` parses the program (standard library `ast`, a restricted grammar, never
 evaluated) into a Graph laid out left to right; `to_program(graph)` prints a graph
 back as a program that rebuilds it; `formula(graph, id)` writes one node's formula in
@@ -30,12 +31,27 @@ def build(text: str, *, explicit_copies: bool = False, layout: bool = True) -> G
     lecture's "copy adds"); otherwise its wire simply fans out (gradients summed alike).
     """
     graph = build_program(text)
+    _read_header(text, graph)
     if explicit_copies:
         insert_copies(graph)
     if layout:
         for nid, pos in auto_layout(graph).items():
             graph.set_pos(nid, (round(pos[0], 1), round(pos[1], 1)))
     return graph
+
+
+def _read_header(text: str, graph: Graph) -> None:
+    """Comment lines that open a program name it: the first is the title, the rest the
+    description (as the bundled `.gfx` examples do)."""
+    head = []
+    for line in text.lstrip("\ufeff").splitlines():
+        if not line.startswith("#"):
+            break
+        head.append(line[1:].strip())
+    head = [h for h in head if h]
+    if head:
+        graph.title = head[0]
+        graph.description = " ".join(head[1:]) or None
 
 
 def insert_copies(graph: Graph) -> None:

@@ -7,6 +7,7 @@ import re
 import sys
 
 from gradflow.core.errors import GradflowError
+from gradflow.expr_cli import add_expr_option, graph_of
 
 MAX_SIDE = 10000
 
@@ -35,7 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="gradflow render",
         description="Draw the canvas of a graph at a given step into a PNG, without a window.",
     )
-    p.add_argument("target", metavar="FILE|EXAMPLE", help="a .gflow file or an example name")
+    p.add_argument(
+        "target", metavar="FILE|EXAMPLE", nargs="?", help="a .gflow file or an example name"
+    )
+    add_expr_option(p)
     p.add_argument("--out", required=True, metavar="PNG", help="the image file to write")
     p.add_argument(
         "--step",
@@ -64,10 +68,9 @@ def main(argv: list[str]) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
-        from gradflow.core.examples import resolve
         from gradflow.ui.render import render_frames, render_png
 
-        graph = resolve(args.target)
+        graph = graph_of(args.target, args.expr)
         path = render_png(graph, args.out, args.step, args.size, args.theme)
         written = [path]
         if args.frames:
