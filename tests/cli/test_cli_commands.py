@@ -154,7 +154,7 @@ def test_a_file_path_works_like_an_example(capsys, tmp_path):
         (["run", "no-such-example"], 'no file or example named "no-such-example"'),
         (["trace", "missing.gflow"], "no such file: missing.gflow"),
         (["check", "BROKEN"], 'broken.gflow: nodes[0].op: unknown op "mull" (did you mean "mul"?)'),
-        (["run"], "the following arguments are required"),
+        (["run"], "give a FILE|EXAMPLE or --expr PROGRAM"),
         (["run", "add-mul", "--bogus"], "unrecognized arguments: --bogus"),
         (["frobnicate"], "invalid choice"),
         (["run", "ENDS"], "choose the output node"),
