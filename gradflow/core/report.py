@@ -146,7 +146,9 @@ def trace_steps(
 ) -> Iterator[dict[str, Any]]:
     """The steps of `trace_json` one at a time (for streaming a long trace)."""
     trace = result.trace
-    for s in () if trace is None else trace:
+    if trace is None:
+        return
+    for s in trace:
         yield step_json(s, None if graph is None else chain_at(trace, graph, s.index), arrays)
 
 
