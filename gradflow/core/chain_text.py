@@ -97,7 +97,7 @@ def link_parts(chain: StepChain, link: Link, namer: Namer) -> LinkParts:
     else:
         k, n = link.contribution
         lead = _("{to} gets a contribution from {node} ({k} of {n})").format(
-            to=to, node=me, k=k, n=n
+            to=namer.title(link.to), node=me, k=k, n=n
         )
         down_symbol = ""  # a contribution is not yet ∂L/∂to
     completes = ""
@@ -259,9 +259,10 @@ def _caption_item(chain: StepChain, link: Link, namer: Namer) -> str:
         product = f"{p.up} {p.op} {_wrap(p.local)} = {p.down}"
     if p.shapes:
         product += f" ({p.shapes})"
-    to = namer.port(link.to, link.edge.src_port)
     if link.contribution is None:
+        to = namer.port(link.to, link.edge.src_port)
         return _("to {to} {product}").format(to=to, product=product)
+    to = namer.title(link.to)  # a contribution to the node's gradient, whichever port
     k, n = link.contribution
     text = _("{to} gets {product} from {node} ({k} of {n})").format(
         to=to, product=product, node=namer.title(chain.node), k=k, n=n
