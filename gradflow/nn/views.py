@@ -47,7 +47,7 @@ class Views:
     boundary: Grid | None = None  # class probabilities (res, res, K)
     fit_curve: tuple[np.ndarray, np.ndarray] | None = None  # 1-D regression: xs, predictions
     fit_surface: Grid | None = None  # 2-D regression: predictions (res, res)
-    hidden: tuple[tuple[str, np.ndarray], ...] = ()  # ("h1 unit 3", (res, res) outputs)
+    hidden: tuple[tuple[str, np.ndarray], ...] = ()  # ("h1:3" = layer 1 unit 3, (res, res))
     hidden_grid: Grid | None = None  # where the hidden maps were evaluated (values unused)
     templates: np.ndarray | None = None  # uint8 (n, h, w, 3)
     template_names: tuple[str, ...] = ()
@@ -112,7 +112,7 @@ def compute_views(
             maps = []
             for i, h in enumerate(hidden_outputs(trainer, pts, params)[:MAX_MAP_LAYERS], 1):
                 for u in range(min(MAX_UNITS, h.shape[1])):
-                    maps.append((f"h{i} unit {u + 1}", h[:, u].reshape(resolution, resolution)))
+                    maps.append((f"h{i}:{u + 1}", h[:, u].reshape(resolution, resolution)))
             parts["hidden"] = tuple(maps)
             parts["hidden_grid"] = Grid(xs, ys, np.zeros(0))
     if data.image_shape is not None:

@@ -101,7 +101,7 @@ def test_views_of_a_snapshot_are_not_the_live_ones() -> None:
     assert now.boundary is not None
     assert old.boundary.values.shape == (20, 20, 3)
     assert not np.allclose(old.boundary.values, now.boundary.values)
-    assert [name for name, _m in now.hidden] == [f"h1 unit {u}" for u in range(1, 7)]
+    assert [name for name, _m in now.hidden] == [f"h1:{u}" for u in range(1, 7)]
     assert now.linear_map is None
 
 

@@ -122,7 +122,7 @@ def test_templates_tab_shows_ten_named_tiles_for_digits(qtbot, panel: TrainingPa
     assert views.templates.shape == (10, 8, 8, 3)
     assert views.template_names == tuple("0123456789")
     assert not tabs.templates_image.isNull()
-    assert "one linear map" in tabs.linear_label.text()
+    assert "One linear map" in tabs.linear_label.text()
     assert not tabs.isTabVisible(tabs.indexOf(tabs.boundary_plot))
 
 

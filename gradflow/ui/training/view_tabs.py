@@ -14,7 +14,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gradflow.core.formatting import format_number
 from gradflow.nn.views import Grid, Views
@@ -46,6 +53,8 @@ class ViewTabs(QTabWidget):
         super().__init__(parent)
         self.setObjectName("viewTabs")
         self.setDocumentMode(True)
+        self.setUsesScrollButtons(True)  # the tabs never make the dock wider
+        self.setElideMode(Qt.TextElideMode.ElideNone)
         self.boundary_plot = boundary_plot
         self.fit_plot = pg.PlotWidget(background="w")
         self.fit_plot.setObjectName("fitPlot")
@@ -57,24 +66,36 @@ class ViewTabs(QTabWidget):
         self.fit_plot.addItem(self.fit_image)
         self.fit_plot.addItem(self.fit_points)
         self.fit_image.setZValue(-1)
-        self.hidden_view = pg.GraphicsLayoutWidget()
-        self.hidden_view.setObjectName("hiddenUnits")
-        self.hidden_view.setBackground("w")
-        self.hidden_images: list[pg.ImageItem] = []
+        self.hidden_label = QLabel()
+        self.hidden_label.setObjectName("hiddenUnits")
+        self.hidden_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hidden_view = QScrollArea()
+        self.hidden_view.setWidget(self.hidden_label)
+        self.hidden_view.setWidgetResizable(True)
+        self.hidden_image = None
         self.templates_label = QLabel(self.tr("Templates appear here for image data sets."))
         self.templates_label.setObjectName("templates")
         self.templates_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.templates_area = templates = QScrollArea()
         templates.setWidget(self.templates_label)
         templates.setWidgetResizable(True)
-        self.linear_label = QLabel()
+        self.linear_label = QLabel()  # the statement, wrapped to the tab's width
         self.linear_label.setObjectName("linearMap")
         self.linear_label.setWordWrap(True)
-        self.linear_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.linear_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        linear = QScrollArea()
-        linear.setWidget(self.linear_label)
-        linear.setWidgetResizable(True)
+        self.linear_matrix = QLabel()  # W and b, as wide as they are (scrolls)
+        self.linear_matrix.setObjectName("linearMatrix")
+        for label in (self.linear_label, self.linear_matrix):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        matrix = QScrollArea()
+        matrix.setWidget(self.linear_matrix)
+        matrix.setWidgetResizable(True)
+        matrix.setFrameShape(QScrollArea.Shape.NoFrame)
+        linear = QWidget()
+        column = QVBoxLayout(linear)
+        column.setContentsMargins(6, 4, 6, 4)
+        column.addWidget(self.linear_label)
+        column.addWidget(matrix, 1)
         self.addTab(boundary_plot, self.tr("Boundary"))
         self.addTab(self.fit_plot, self.tr("Fit"))
         self.addTab(self.hidden_view, self.tr("Hidden units"))
@@ -150,25 +171,20 @@ class ViewTabs(QTabWidget):
         )
 
     def _show_hidden(self, views: Views) -> None:
-        if not views.hidden or views.hidden_grid is None:
+        """Each unit's output over the input plane as a tile (red high, blue negative, each
+        on its own scale; x1 to the right, x2 up), its name under it."""
+        if not views.hidden:
             return
-        if len(self.hidden_images) != len(views.hidden):
-            self.hidden_view.clear()
-            self.hidden_images = []
-            columns = 4
-            for i, (name, _values) in enumerate(views.hidden):
-                box = self.hidden_view.addViewBox(row=2 * (i // columns), col=i % columns)
-                box.setAspectLocked(True)
-                box.setMouseEnabled(False, False)
-                image = pg.ImageItem(axisOrder="row-major")
-                box.addItem(image)
-                self.hidden_images.append(image)
-                self.hidden_view.addLabel(
-                    name, row=2 * (i // columns) + 1, col=i % columns, size="8pt", color="#333"
-                )
-        for image, (_name, values) in zip(self.hidden_images, views.hidden, strict=True):
-            image.setImage(_diverging(values), autoLevels=False, levels=(0, 255))
-            image.setRect(_rect(views.hidden_grid))
+        columns = 4
+        fit = max(24, min(110, (self.width() - 24) // columns - 8))
+        step = -(-views.hidden[0][1].shape[0] // fit)  # fewer cells than pixels: subsample
+        tiles = np.stack(
+            [_diverging(values)[::-1][::step, ::step] for _name, values in views.hidden]
+        )
+        self.hidden_image = templates_image(
+            np.ascontiguousarray(tiles), [name for name, _v in views.hidden], fit, columns
+        )
+        self.hidden_label.setPixmap(QPixmap.fromImage(self.hidden_image))
 
     def _show_linear(self, views: Views) -> None:
         if views.linear_map is None:
@@ -179,23 +195,28 @@ class ViewTabs(QTabWidget):
                     "to see W = Wk…W1."
                 )
             )
+            self.linear_matrix.clear()
             return
         w, b = views.linear_map
         rows, cols = w.shape
         if w.size <= MAX_MATRIX_ENTRIES:
+            cell = 8
             body = "<br>".join(
-                "[ " + "  ".join(format_number(v) for v in row) + " ]   " + format_number(b[i])
+                "["
+                + "".join(format_number(v).rjust(cell) for v in row)
+                + " ]"
+                + format_number(b[i]).rjust(cell)
                 for i, row in enumerate(w)
             )
-            table = f"<pre>W = Wk…W1                b<br>{body}</pre>"
+            head = "W = Wk…W1".ljust(cell * cols + 2) + "b".rjust(cell)
+            table = f"<pre>{head}<br>{body}</pre>"
         else:
             table = self.tr("<p>(W has {n} entries; the Templates tab draws its rows.)</p>").format(
                 n=w.size
             )
         statement = self.tr(
-            "<b>No hidden layer, or every hidden activation linear: the network is one "
-            "linear map</b> "
-            "f(x) = W x + b, with W = Wk…W1 of shape {rows} × {cols}. Its decision "
-            "boundary stays straight, however many layers it has."
+            "<b>One linear map.</b> With no hidden layer, or only linear activations, "
+            "f(x) = W x + b with W = Wk…W1 ({rows} × {cols}): the boundary stays straight."
         ).format(rows=rows, cols=cols)
-        self.linear_label.setText(f"<p>{statement}</p>{table}")
+        self.linear_label.setText(statement)
+        self.linear_matrix.setText(table)
