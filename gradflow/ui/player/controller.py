@@ -7,6 +7,8 @@ controller knows nothing about the canvas, so it is tested on its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
@@ -26,6 +28,7 @@ class PlayerController(QObject):
     playing_changed = Signal(bool)
     length_changed = Signal(int, int)  # total steps, forward steps
     speed_changed = Signal(float)
+    held = Signal(int)  # a forward move stopped before this step: its gate said not yet
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +37,7 @@ class PlayerController(QObject):
         self._n_forward = 0
         self._speed = 1.0
         self._playing = False
+        self._gate: Callable[[int], bool] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -86,10 +90,22 @@ class PlayerController(QObject):
             self._index = k
             self.position_changed.emit(k)
 
+    def set_gate(self, gate: Callable[[int], bool] | None) -> None:
+        """Ask `gate(step)` before revealing each step forward (practice mode); None: never."""
+        self._gate = gate
+
     def seek(self, k: int) -> None:
-        """Move to step k (clamped), as the user asked."""
+        """Move to step k (clamped), as the user asked; forward only as far as the gate lets."""
         k = max(0, min(int(k), self._length))
         old = self._index
+        if self._gate is not None and k > old:
+            reach = old
+            while reach < k and self._gate(reach + 1):
+                reach += 1
+            if reach < k:
+                self.pause()
+                self.held.emit(reach + 1)
+            k = reach
         if k == old:
             return
         self._index = k

@@ -27,6 +27,8 @@ from gradflow.ui.player.controller import SPEEDS, PlayerController
 from gradflow.ui.player.driver import PlayerDriver
 from gradflow.ui.player.keys import PlayerKeys
 from gradflow.ui.player.menu import PlayerMenu
+from gradflow.ui.player.practice import PracticeMode
+from gradflow.ui.player.practice_panel import PracticePanel
 from gradflow.ui.player.timeline import TimelineSlider
 from gradflow.ui.workspace import DisplayOptions
 
@@ -84,6 +86,8 @@ class PlayerDock(QDockWidget):
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.caption)
+        self.practice_panel = PracticePanel(body)
+        column.addWidget(self.practice_panel)
         column.addStretch(1)  # a tall dock keeps its controls at the top, not spread out
         self.setWidget(body)
         self._fit_caption_lines()
@@ -95,11 +99,13 @@ class PlayerDock(QDockWidget):
         self.driver = PlayerDriver(ctx.workspace, ctx.scene, self, controller)
         self.keys = PlayerKeys(ctx.services.dialog_parent(), controller)
         self.menu = PlayerMenu(controller, self)
+        self.practice = PracticeMode(ctx.workspace, controller, self.practice_panel)
         ctx.workspace.display_changed.connect(self._on_workspace_display_changed)
 
     def menu_entries(self) -> list[MenuEntry]:
         """The Player menu."""
-        return self.menu.menu_entries()
+        practice = [MenuEntry("&Player"), MenuEntry("&Player", self.practice.action, "practice")]
+        return self.menu.menu_entries() + practice
 
     def set_caption(self, text: str) -> None:
         """The line describing the current step."""
