@@ -116,6 +116,8 @@ def _fill(template: str, slots: Sequence[str], c: str, numbers: bool) -> str:
         after = out[at + len(key) : at + len(key) + 1]
         bare = (at == 0 or out[at - 1] == "(" or out[at - 2 : at] == ", ") and after != "²"
         wrap = numbers and not bare and s.startswith("-")
+        if at > 0 and out[at - 1] == "(" and after == ")" and s.startswith("(") and s.endswith(")"):
+            key = f"({key})"  # a bracketed name fills the template's own brackets: exp(−z)
         out = out.replace(key, f"({s})" if wrap else s, 1)
     return out.replace("{c}", c)
 

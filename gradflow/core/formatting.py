@@ -1,4 +1,9 @@
-"""core: how numbers and arrays are written for people - on wires, in captions, in the CLI."""
+"""core: how numbers and arrays are written for people - on wires, in captions, in the CLI.
+
+One rule everywhere: `precision()` significant digits (View ▸ Precision sets it, 2 to 6;
+the default 3 prints the lecture's figures as printed: -0.112, 0.636, 0.0484), no '-0',
+whole numbers up to a million written out rather than in e-notation.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,29 @@ import math
 
 import numpy as np
 
+DEFAULT_DIGITS = 3
+MIN_DIGITS, MAX_DIGITS = 2, 6
+_WHOLE_LIMIT = 1e6  # below this, a number too big for the digits is written out whole
 
-def format_number(x: float, digits: int = 4) -> str:
-    """A compact number: up to `digits` significant digits, no '-0', 'inf'/'nan' spelled out."""
+_digits = DEFAULT_DIGITS
+
+
+def precision() -> int:
+    """Significant digits every number is shown with (unless a caller asks for more)."""
+    return _digits
+
+
+def set_precision(digits: int) -> int:
+    """Show numbers with `digits` significant digits (clamped to 2..6); returns the value set."""
+    global _digits
+    _digits = max(MIN_DIGITS, min(MAX_DIGITS, int(digits)))
+    return _digits
+
+
+def format_number(x: float, digits: int | None = None) -> str:
+    """A compact number: `digits` (default: `precision()`) significant digits, no '-0',
+    'inf'/'nan' spelled out, 1234 rather than 1.23e3."""
+    digits = _digits if digits is None else digits
     x = float(x)
     if math.isnan(x):
         return "nan"
@@ -17,10 +42,12 @@ def format_number(x: float, digits: int = 4) -> str:
     if x == 0:
         return "0"
     text = f"{x:.{digits}g}"
+    if "e" in text and 1 <= abs(x) < _WHOLE_LIMIT:
+        return str(round(x))
     if "e" in text:
         mantissa, exp = text.split("e")
         text = f"{mantissa}e{int(exp)}"
-    return text
+    return "0" if text in ("-0", "-0.0") else text
 
 
 def format_shape(shape: tuple[int, ...]) -> str:
@@ -28,7 +55,7 @@ def format_shape(shape: tuple[int, ...]) -> str:
     return "×".join(str(n) for n in shape) if shape else "scalar"
 
 
-def format_array(arr: np.ndarray, digits: int = 4, max_items: int = 6) -> str:
+def format_array(arr: np.ndarray, digits: int | None = None, max_items: int = 6) -> str:
     """A scalar as a number; a small array as nested brackets; a big one as shape + preview."""
     arr = np.asarray(arr)
     if arr.ndim == 0:
@@ -39,7 +66,7 @@ def format_array(arr: np.ndarray, digits: int = 4, max_items: int = 6) -> str:
     return f"[{format_shape(arr.shape)}: {flat}, …]"
 
 
-def _nested(value: object, digits: int) -> str:
+def _nested(value: object, digits: int | None) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_nested(v, digits) for v in value) + "]"
     return format_number(float(value), digits)  # type: ignore[arg-type]

@@ -244,7 +244,7 @@ class Graph:
         self._check_writable()
         spec = get_op(op)
         if node_id is None:
-            node_id = self.new_id(op)
+            node_id = self.new_id(spec.id_stem)
         if not isinstance(node_id, str) or not node_id.strip():
             raise GraphError("a node id must be a non-empty string")
         problem = name_problem(node_id)

@@ -38,6 +38,7 @@ def names_op(name: str, op: str) -> bool:
 
     The name must start with the op as a word ('negx' does not, 'neg_a' and 'Neg2' do).
     """
+    name = name.lstrip("(")  # a label shown whole: '(copy x)' says copy
     head, rest = name[: len(op)], name[len(op) :]
     return head.casefold() == op.casefold() and not rest[:1].isalpha()
 
@@ -53,19 +54,30 @@ def name_in(label: str) -> str | None:
     return head if _NAME.fullmatch(head) else None
 
 
+def shown_name(node_title: str) -> str:
+    """How a node is named in words and formulas: as the canvas shows it.
+
+    A label that is or starts with a name ('q', 'q = x + y') gives that name; any other
+    label ('w0·x0', '−z', 'copy x') is used whole, in brackets so a formula stays
+    unambiguous ('∂f/∂(−z)'); a node without a label shows (and is named by) its id.
+    """
+    name = name_in(node_title)
+    return name if name is not None else f"({node_title.strip()})"
+
+
 class Namer:
     """Titles of nodes and ports as a user reads them, for one graph and trace."""
 
     def __init__(self, graph: Graph, trace: Trace) -> None:
         self.graph = graph
         self.forward = {s.node: s for s in trace.forward}
-        candidates = {n.id: name_in(n.title) or n.id for n in graph}
+        candidates = {n.id: shown_name(n.title) for n in graph}
         counts = Counter(candidates.values())
         self.names = {nid: c if counts[c] == 1 else nid for nid, c in candidates.items()}
         self.loss = self.title(trace.backward[0].node) if trace.backward else "L"
 
     def title(self, node_id: str | None) -> str:
-        """The node's name in formulas: a label that is a name ('q', 'q = x + y'), else its id."""
+        """The node's name in formulas: as the canvas shows it (see `shown_name`)."""
         if node_id is None:
             return "1"
         return self.names.get(node_id, node_id)

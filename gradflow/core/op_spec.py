@@ -175,6 +175,7 @@ class Op:
     precedence: int | None = None
     associative: bool = False
     squashes: bool = False  # saturates for large |x| (sigmoid, tanh): gradients vanish there
+    stem: str = ""  # default node names: stem + number (x1, add1); "" means the op name
     attrs: Mapping[str, Any] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -184,6 +185,11 @@ class Op:
     def arity(self) -> int:
         """Number of input ports (0: a leaf, which holds a `value`)."""
         return len(self.input_names)
+
+    @property
+    def id_stem(self) -> str:
+        """What a new node of this op is called before its number: 'x' for input, 'add'."""
+        return self.stem or self.name
 
     @property
     def is_leaf(self) -> bool:

@@ -36,6 +36,7 @@ from gradflow.ui.attr_editors import AttrEditors
 from gradflow.ui.canvas.labels import number_text
 from gradflow.ui.player.step_text import step_html
 from gradflow.ui.value_editor import TensorTable, describe_shape
+from gradflow.ui.workspace import DisplayOptions
 
 STATUS_MS = 10000
 NOT_REACHED = "— (not reached yet at this step)"
@@ -107,11 +108,7 @@ class Inspector(QDockWidget):
         ctx.workspace.selection_changed.connect(self._on_workspace_selection_changed)
         ctx.workspace.state_changed.connect(self.set_state)
         ctx.workspace.explained_step_changed.connect(self._on_workspace_explained_step_changed)
-        ctx.workspace.display_changed.connect(
-            lambda _new, _old: self._on_workspace_explained_step_changed(
-                ctx.workspace.explained_step
-            )
-        )
+        ctx.workspace.display_changed.connect(self._on_workspace_display_changed)
         document.result_changed.connect(lambda _s: self.refresh())
         document.node_changed.connect(lambda _n: self.refresh())
         self.refresh()
@@ -185,6 +182,11 @@ class Inspector(QDockWidget):
         self.step.setText(text or "")
         self.step_title.setVisible(text is not None)
         self.step.setVisible(text is not None)
+
+    def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
+        if new.precision != old.precision:
+            self.refresh()  # the value and gradient tables are written with the digits
+        self._on_workspace_explained_step_changed(self._workspace.explained_step)
 
     def set_state(self, state: PlaybackState | None) -> None:
         """Values and gradients come from this state (what the canvas shows)."""

@@ -26,6 +26,7 @@ from gradflow.ui.inspector import Inspector
 from gradflow.ui.menus import HelpActions
 from gradflow.ui.palette import Palette
 from gradflow.ui.player.dock import PlayerDock
+from gradflow.ui.precision import PrecisionActions
 from gradflow.ui.presentation import Presentation
 from gradflow.ui.settings import open_settings
 from gradflow.ui.teaching_actions import TeachingActions
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         entries[-2:-2] = [MenuEntry("&File"), *self.teaching.menu_entries()]  # before Quit
         entries += self.edit.menu_entries()
         entries += self.view_actions.menu_entries()
+        self.precision = PrecisionActions(self.workspace, self)
+        entries += self.precision.menu_entries()
         entries += self._build_docks(ctx)
         kept = [self.docks[s.name] for s in dock_registry.DOCKS if s.presenting]
         self.presentation = Presentation(self.workspace, self, self.view, self, kept)

@@ -20,7 +20,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from gradflow.core import formatting
 from gradflow.core.explain import Explanation, explain_step
+from gradflow.core.formatting import DEFAULT_DIGITS
 from gradflow.core.playback import PlaybackState, state_at
 from gradflow.core.trace import Trace
 from gradflow.ui.document import GraphDocument
@@ -40,7 +42,7 @@ class DisplayOptions:
     show_values: bool = True
     show_gradients: bool = True
     show_explanations: bool = True
-    precision: int = 4  # significant digits of the numbers shown
+    precision: int = DEFAULT_DIGITS  # significant digits of every number (core.formatting)
     theme: str = "light"  # one of THEMES
     follow_step: bool = False  # the camera frames the player's active step
     presentation: bool = False  # larger fonts and wires, for a projector (not remembered)
@@ -151,9 +153,15 @@ class Workspace(QObject):
             raise TypeError(f"unknown display options: {', '.join(sorted(unknown))}")
         if "theme" in changes and changes["theme"] not in THEMES:
             raise ValueError(f'unknown theme "{changes["theme"]}"')
+        if "precision" in changes:  # the one number rule: clamped to 2..6 digits
+            changes["precision"] = max(
+                formatting.MIN_DIGITS, min(formatting.MAX_DIGITS, int(changes["precision"]))
+            )
         new = replace(self._display, **changes)
         if new != self._display:
             old, self._display = self._display, new
+            # the formatter first, so every part that redraws writes the new digits
+            formatting.set_precision(new.precision)
             self.display_changed.emit(new, old)
 
     def restore_display(self, settings: QSettings) -> None:

@@ -145,23 +145,15 @@ def test_sigmoid_neuron_sentences_match_the_lecture() -> None:
     g = sigmoid_neuron()
     steps = _explain_all(g)
     text = [s for e in steps for s in e.sentences]
-    assert "f = 1/a = 1/1.368 = 0.7311" in text
-    assert "to a: upstream 1 (∂f/∂f) × local -0.5344 = downstream -0.5344 (∂f/∂a)" in text
+    assert "f = 1/a = 1/1.37 = 0.731" in text
+    assert "to a: upstream 1 (∂f/∂f) × local -0.534 = downstream -0.534 (∂f/∂a)" in text
+    assert "to n: upstream -0.534 (∂f/∂e) × local 0.368 (∂e/∂n) = downstream -0.197 (∂f/∂n)" in text
+    assert "to s1: upstream -0.197 (∂f/∂n) × local -1 (∂n/∂s1) = downstream 0.197 (∂f/∂s1)" in text
     assert (
-        "to n: upstream -0.5344 (∂f/∂e) × local 0.3679 (∂e/∂n) = downstream -0.1966 (∂f/∂n)" in text
+        "to w0: upstream 0.197 (∂f/∂m0) × local -1 (∂m0/∂w0) = downstream -0.197 (∂f/∂w0)" in text
     )
-    assert (
-        "to s1: upstream -0.1966 (∂f/∂n) × local -1 (∂n/∂s1) = downstream 0.1966 (∂f/∂s1)" in text
-    )
-    assert (
-        "to w0: upstream 0.1966 (∂f/∂m0) × local -1 (∂m0/∂w0) = downstream -0.1966 (∂f/∂w0)" in text
-    )
-    assert (
-        "to x0: upstream 0.1966 (∂f/∂m0) × local 2 (∂m0/∂x0) = downstream 0.3932 (∂f/∂x0)" in text
-    )
-    assert (
-        "to x1: upstream 0.1966 (∂f/∂m1) × local -3 (∂m1/∂x1) = downstream -0.5898 (∂f/∂x1)" in text
-    )
+    assert "to x0: upstream 0.197 (∂f/∂m0) × local 2 (∂m0/∂x0) = downstream 0.393 (∂f/∂x0)" in text
+    assert "to x1: upstream 0.197 (∂f/∂m1) × local -3 (∂m1/∂x1) = downstream -0.59 (∂f/∂x1)" in text
     assert "n = −s1 = −1" in text  # never 'n = −s1 = −1 = -1': no sentence restates itself
 
 
@@ -273,21 +265,27 @@ def test_every_step_of_the_bundled_example_is_explained(name: str) -> None:
         assert all(re.search(r"\d", s) for s in e.sentences), e.sentences
 
 
-def test_labels_that_are_formulas_fall_back_to_ids() -> None:
+def test_labels_that_are_formulas_are_named_as_the_canvas_shows_them() -> None:
     g = load_example("gate-patterns")  # labels like "copy x", "p = x·y", "m = max(z, w)"
     trace = run(g).trace
     copy = next(s.index for s in trace.backward if s.op == "copy")
     assert explain_step(trace, g, copy).caption.endswith(
-        "backward through copy c · copy adds · ∂f/∂c = -12 + (-20) = -32: copy adds · "
+        "backward through (copy x) · copy adds · ∂f/∂(copy x) = -12 + (-20) = -32: copy adds · "
         "upstream × local = downstream: to x -32 × 1 = -32"
     )
-    g = load_example("sigmoid-neuron")  # "+ w2" and "−" are not names: ids dot and neg
+    g = load_example("sigmoid-neuron")  # "w·x + w2" and "−z": shown whole, never the ids
     trace = run(g).trace
     neg = next(s.index for s in trace.backward if s.op == "neg")
     assert (
-        "to dot: upstream -0.1966 (∂f/∂neg) × local -1 (∂neg/∂dot) = downstream 0.1966 (∂f/∂dot)"
-        in (explain_step(trace, g, neg).sentences)
-    )
+        "to (w·x + w2): upstream -0.197 (∂f/∂(−z)) × local -1 (∂(−z)/∂(w·x + w2))"
+        " = downstream 0.197 (∂f/∂(w·x + w2))"
+    ) in explain_step(trace, g, neg).sentences
+    exp = next(s.index for s in trace.forward if s.op == "exp")
+    assert explain_step(trace, g, exp).sentences[0] == "(e^−z) = exp(−z) = exp(-1) = 0.368"
+    for step in range(len(trace)):  # no id the canvas hides appears in any caption
+        caption = explain_step(trace, g, step).caption
+        for hidden in ("m0", "m1", "s0", "dot", "plus1"):
+            assert not re.search(rf"\b{hidden}\b", caption), caption
 
 
 def test_duplicate_names_use_ids() -> None:
@@ -315,14 +313,14 @@ def test_step_counts_are_pluralised() -> None:
 
 
 def unlabelled_chain() -> Graph:
-    """exp(−input1) with no labels: ids input1, neg1, exp1 name the ops themselves."""
+    """exp(−x1) with no labels: ids x1, neg1, exp1 name the ops themselves."""
     g = Graph()
     x = g.add_node("input", value=2.0)
     n = g.add_node("neg")
     e = g.add_node("exp")
     g.connect(x, n)
     g.connect(n, e)
-    assert (x, n, e) == ("input1", "neg1", "exp1")
+    assert (x, n, e) == ("x1", "neg1", "exp1")
     return g
 
 
@@ -330,10 +328,10 @@ def test_unlabelled_nodes_do_not_repeat_the_op_name() -> None:
     g = unlabelled_chain()
     trace = run(g).trace
     captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
-    assert captions[0] == "Step 1/6 · forward: input1 = 2"
-    assert captions[1] == "Step 2/6 · forward through neg1: neg1 = −input1 = −2"
+    assert captions[0] == "Step 1/6 · forward: x1 = 2 (trainable input)"
+    assert captions[1] == "Step 2/6 · forward through neg1: neg1 = −x1 = −2"
     assert captions[4].startswith("Step 5/6 · backward through neg1 · local gradient times")
-    assert captions[5].startswith("Step 6/6 · backward: input1's gradient is complete · input1")
+    assert captions[5].startswith("Step 6/6 · backward: x1's gradient is complete · x1")
     sentences = [s for i in range(len(trace)) for s in explain_step(trace, g, i).sentences]
     for text in captions + sentences:
         assert not re.search(r"\b(input|neg|exp) \1\d", text), text
@@ -344,12 +342,12 @@ def test_a_name_that_is_the_op_or_starts_with_it_is_said_once() -> None:
     trace = run(g).trace
     assert explain_step(trace, g, 0).caption == "Step 1/10 · forward: x = -2 (trainable input)"
     assert explain_step(trace, g, 9).caption.startswith("Step 10/10 · backward: x's gradient")
-    g = load_example("sigmoid-neuron")  # the unlabelled neg and exp nodes have ids neg and exp
+    g = load_example("sigmoid-neuron")  # nodes are named by their labels, as drawn
     trace = run(g).trace
     captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
-    assert "Step 10/26 · forward through neg: neg = −dot = −1" in captions
-    assert any(c.startswith("Step 16/26 · backward through exp ·") for c in captions)
-    assert any(c.startswith("Step 18/26 · backward through add dot ·") for c in captions)
+    assert "Step 10/26 · forward through neg (−z): (−z) = −(w·x + w2) = −1" in captions
+    assert any(c.startswith("Step 16/26 · backward through exp (e^−z) ·") for c in captions)
+    assert any(c.startswith("Step 18/26 · backward through add (w·x + w2) ·") for c in captions)
     assert any(c.startswith("Step 22/26 · backward: w2's gradient is complete") for c in captions)
     for name in GRAPHS:  # no caption of any test graph says its op twice in a row
         g = GRAPHS[name]()

@@ -25,3 +25,10 @@ def test_a_removed_id_is_reused_first():
     copied.remove_node("neg1")
     assert copied.add_node("neg") == "neg1"
     assert g.new_id("neg") == "neg7"
+
+
+def test_leaves_get_the_lectures_short_names():
+    g = Graph()
+    assert [g.add_node("input") for _ in range(2)] == ["x1", "x2"]
+    assert g.add_node("const") == "c1"
+    assert g.add_node("softmax_ce") == "softmax_ce1"

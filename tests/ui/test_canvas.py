@@ -39,12 +39,12 @@ def test_drawing_a_wire_from_port_to_port_connects_them(qtbot, window):
     doc = window.document
     doc.add_node("input", pos=(-100.0, 0.0), value=3.0)
     doc.add_node("neg", pos=(100.0, 40.0))
-    start = port_point(window, "input1", 0, output=True)
+    start = port_point(window, "x1", 0, output=True)
     end = port_point(window, "neg1", 0, output=False) + QPoint(9, 6)  # near: it snaps
     drag(qtbot, window, start, end)
-    assert doc.graph.edges == (Edge("input1", "neg1"),)
-    assert window.scene.edge_item(Edge("input1", "neg1")).value_label.text() == "3"
-    assert doc.undo_stack.undoText() == "Connect input1 → neg1"
+    assert doc.graph.edges == (Edge("x1", "neg1"),)
+    assert window.scene.edge_item(Edge("x1", "neg1")).value_label.text() == "3"
+    assert doc.undo_stack.undoText() == "Connect x1 → neg1"
 
 
 def test_a_cycle_is_refused_with_the_reason_in_the_status_bar(qtbot, window):
@@ -199,7 +199,7 @@ def test_the_scrollable_area_follows_the_graph(qtbot, window):
     window.document.add_node("input", pos=(9000.0, -7000.0))
     qtbot.waitUntil(lambda: window.scene.sceneRect().contains(QPointF(9000.0, -7000.0)))
     window.view.fit()
-    node = window.scene.node_item("input1").sceneBoundingRect()
+    node = window.scene.node_item("x1").sceneBoundingRect()
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert shown.contains(node)
 

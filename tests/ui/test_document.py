@@ -22,10 +22,10 @@ def _add_mul(doc: GraphDocument) -> None:
         assert made == f"input{'xyz'.index(nid) + 1}"
     doc.add_node("add", pos=(150.0, 0.0))
     doc.add_node("mul", pos=(300.0, 0.0))
-    doc.add_edge("input1", "add1")
-    doc.add_edge("input2", "add1", 0, 1)
+    doc.add_edge("x1", "add1")
+    doc.add_edge("x2", "add1", 0, 1)
     doc.add_edge("add1", "mul1")
-    doc.add_edge("input3", "mul1", 0, 1)
+    doc.add_edge("x3", "mul1", 0, 1)
 
 
 def test_live_result_follows_every_edit(qtbot):
@@ -34,10 +34,10 @@ def test_live_result_follows_every_edit(qtbot):
     doc.result_changed.connect(structural.append)
     _add_mul(doc)
     assert float(doc.result.value("mul1")) == -12.0
-    assert float(doc.result.grad("input1")) == -4.0
-    assert float(doc.result.grad("input3")) == 3.0
+    assert float(doc.result.grad("x1")) == -4.0
+    assert float(doc.result.grad("x3")) == 3.0
     assert structural == [True] * 9
-    doc.set_attr("input1", "value", 1.0)
+    doc.set_attr("x1", "value", 1.0)
     assert structural[-1] is False
     assert float(doc.result.value("mul1")) == -24.0
     assert doc.undo_stack.count() == 10
@@ -47,7 +47,7 @@ def test_incomplete_graph_reports_problems_without_raising(qtbot):
     doc = GraphDocument()
     doc.add_node("input", value=2.0)
     doc.add_node("mul")
-    doc.add_edge("input1", "mul1")
+    doc.add_edge("x1", "mul1")
     assert doc.result.problems["mul1"] == "input b is not connected"
     assert doc.result.notice is not None
 
@@ -55,16 +55,16 @@ def test_incomplete_graph_reports_problems_without_raising(qtbot):
 def test_refused_edits_change_nothing(qtbot):
     doc = GraphDocument()
     _add_mul(doc)
-    doc.remove_edge(Edge("input1", "add1"))
+    doc.remove_edge(Edge("x1", "add1"))
     before, count = dumps(doc.graph), doc.undo_stack.count()
     with pytest.raises(GraphError, match="cycle"):
         doc.add_edge("mul1", "add1", 0, 0)
     with pytest.raises(GraphError, match="already connected"):
-        doc.add_edge("input3", "add1", 0, 1)
+        doc.add_edge("x3", "add1", 0, 1)
     with pytest.raises(GraphError, match="finite"):
-        doc.set_attr("input1", "value", float("nan"))
+        doc.set_attr("x1", "value", float("nan"))
     assert "cycle" in doc.refusal("mul1", "add1")
-    assert doc.refusal("input1", "add1") is None
+    assert doc.refusal("x1", "add1") is None
     assert dumps(doc.graph) == before
     assert doc.undo_stack.count() == count
 
@@ -75,10 +75,10 @@ def test_delete_then_undo_restores_order_and_wires(qtbot):
     before = dumps(doc.graph)
     removed: list[str] = []
     doc.node_removed.connect(removed.append)
-    doc.delete(["input2", "add1"])
-    assert removed == ["input2", "add1"]
+    doc.delete(["x2", "add1"])
+    assert removed == ["x2", "add1"]
     assert "add1" not in doc.graph
-    assert doc.graph.edges == (Edge("input3", "mul1", 0, 1),)
+    assert doc.graph.edges == (Edge("x3", "mul1", 0, 1),)
     doc.undo_stack.undo()
     assert dumps(doc.graph) == before  # same node and wire order, so the same trace
     assert float(doc.result.value("mul1")) == -12.0
@@ -103,16 +103,16 @@ def test_paste_renames_ids_and_offsets(qtbot):
     doc = GraphDocument()
     _add_mul(doc)
     part = Graph()
-    part.add_node("input", "input1", pos=(10.0, 20.0), value=7.0)
+    part.add_node("input", "x1", pos=(10.0, 20.0), value=7.0)
     part.add_node("neg", "neg1", pos=(100.0, 20.0))
-    part.connect("input1", "neg1")
+    part.connect("x1", "neg1")
     made = doc.paste(part, (40.0, 40.0))
-    assert made == ["input4", "neg1"]
-    assert doc.graph.node("input4").pos == (50.0, 60.0)
-    assert float(doc.graph.node("input4").attrs["value"]) == 7.0
-    assert Edge("input4", "neg1") in doc.graph.edges
+    assert made == ["x4", "neg1"]
+    assert doc.graph.node("x4").pos == (50.0, 60.0)
+    assert float(doc.graph.node("x4").attrs["value"]) == 7.0
+    assert Edge("x4", "neg1") in doc.graph.edges
     doc.undo_stack.undo()
-    assert "input4" not in doc.graph
+    assert "x4" not in doc.graph
     assert "neg1" not in doc.graph
 
 
@@ -120,17 +120,17 @@ def test_move_and_auto_layout_are_single_commands(qtbot):
     doc = GraphDocument()
     _add_mul(doc)
     count = doc.undo_stack.count()
-    doc.move_nodes({"input1": (5.0, 6.0), "input2": (7.0, 8.0)})
-    doc.move_nodes({"input1": (5.0, 6.0)})  # not a move: no command
+    doc.move_nodes({"x1": (5.0, 6.0), "x2": (7.0, 8.0)})
+    doc.move_nodes({"x1": (5.0, 6.0)})  # not a move: no command
     doc.auto_layout()
     assert doc.undo_stack.count() == count + 2
-    xs = [doc.graph.node(n).pos[0] for n in ("input1", "add1", "mul1")]
+    xs = [doc.graph.node(n).pos[0] for n in ("x1", "add1", "mul1")]
     assert xs == sorted(xs)
     assert len(set(xs)) == 3
     doc.undo_stack.undo()
-    assert doc.graph.node("input1").pos == (5.0, 6.0)
+    assert doc.graph.node("x1").pos == (5.0, 6.0)
     doc.undo_stack.undo()
-    assert doc.graph.node("input1").pos == (0.0, 0.0)
+    assert doc.graph.node("x1").pos == (0.0, 0.0)
 
 
 def test_changing_copy_outputs_is_structural(qtbot):

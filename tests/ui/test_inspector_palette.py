@@ -58,16 +58,16 @@ def test_a_bad_value_shows_a_message_and_changes_nothing(qtbot, window):
 
 def test_changing_the_shape_is_one_undoable_edit(qtbot, window):
     window.document.add_node("input", value=2.5)
-    window.scene.select_nodes(["input1"])
+    window.scene.select_nodes(["x1"])
     editor = window.inspector.editor
     editor.kind.setCurrentIndex(1)
     editor.rows.setValue(3)
     editor.kind.activated.emit(1)
-    assert np.array_equal(window.document.graph.node("input1").attrs["value"], [2.5, 0.0, 0.0])
+    assert np.array_equal(window.document.graph.node("x1").attrs["value"], [2.5, 0.0, 0.0])
     assert editor.table.isVisibleTo(window.inspector)
     assert not editor.spin.isVisibleTo(window.inspector)
     window.document.undo_stack.undo()
-    assert float(window.document.graph.node("input1").attrs["value"]) == 2.5
+    assert float(window.document.graph.node("x1").attrs["value"]) == 2.5
 
 
 def test_constants_and_copy_outputs_are_edited_in_the_inspector(qtbot, window):

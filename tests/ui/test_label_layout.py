@@ -63,9 +63,9 @@ def test_every_example_is_checked():
     assert len(EXAMPLES) >= 7  # the lecture examples and linear-regression, none skipped
 
 
-def test_tensor_labels_are_compact_and_scalars_keep_four_digits():
-    assert number_text(np.array(0.19661193)) == "0.1966"
-    assert number_text(np.array([0.0484, 0.0676])) == "[0.048, 0.068]"
+def test_tensor_labels_are_compact_and_use_the_one_precision():
+    assert number_text(np.array(0.19661193)) == "0.197"
+    assert number_text(np.array([0.0484, 0.0676])) == "[0.0484, 0.0676]"
     assert number_text(np.full((4, 64), -0.18)) == "4×64 [-0.18, …]"
 
 
@@ -75,7 +75,7 @@ def test_the_layout_reserves_room_for_the_widest_number_of_a_wire():
     w_wire = graph.in_edges("q")[0]
     assert widest_wire_text(result, w_wire, "−0.1234") == "2×2 [0.088, …]"
     out_wire = graph.in_edges("f")[0]
-    assert widest_wire_text(result, out_wire, "−0.1234") == "[0.048, 0.068]"
+    assert widest_wire_text(result, out_wire, "−0.1234") == "[0.0484, 0.0676]"
 
 
 def test_choose_spots_keeps_the_preferred_spot_unless_it_is_taken():

@@ -53,7 +53,7 @@ def test_theme_recent_files_and_layout_persist(qtbot, window, tmp_path):
     assert again.scene.theme is DARK
     assert [a.toolTip() for a in again.files.recent_menu.actions()] == [str(path)]
     again.files.recent_menu.actions()[0].trigger()
-    assert list(again.document.graph.nodes) == ["input1"]
+    assert list(again.document.graph.nodes) == ["x1"]
 
 
 def test_a_recent_file_that_vanished_is_forgotten(qtbot, window, tmp_path):

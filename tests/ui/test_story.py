@@ -53,10 +53,10 @@ def _numbers(window) -> dict[str, tuple[str, str]]:
 
 
 EXPECTED = {
-    "input1:0 → add1:0": ("-2", "-4"),
-    "input2:0 → add1:1": ("5", "-4"),
+    "x1:0 → add1:0": ("-2", "-4"),
+    "x2:0 → add1:1": ("5", "-4"),
     "add1:0 → mul1:0": ("3", "-4"),
-    "input3:0 → mul1:1": ("-4", "3"),
+    "x3:0 → mul1:1": ("-4", "3"),
     "f": ("-12", "1"),
 }
 
@@ -72,20 +72,20 @@ def test_a_new_user_builds_reads_undoes_saves_and_reopens(qtbot, window, tmp_pat
     ):
         _drag_from_palette(window, op, pos)
     doc = window.document
-    assert list(doc.graph.nodes) == ["add1", "mul1", "input1", "input2", "input3"]
+    assert list(doc.graph.nodes) == ["add1", "mul1", "x1", "x2", "x3"]
     assert window.scene.node_item("mul1").problem == "input a is not connected"
 
-    _wire(qtbot, window, "input1", "add1", 0)
-    _wire(qtbot, window, "input2", "add1", 1)
+    _wire(qtbot, window, "x1", "add1", 0)
+    _wire(qtbot, window, "x2", "add1", 1)
     _wire(qtbot, window, "add1", "mul1", 0)
-    _wire(qtbot, window, "input3", "mul1", 1)
+    _wire(qtbot, window, "x3", "mul1", 1)
     assert len(doc.graph.edges) == 4
     assert window.scene.node_item("mul1").problem is None
 
-    for node_id, text in (("input1", "-2"), ("input2", "5"), ("input3", "-4")):
+    for node_id, text in (("x1", "-2"), ("x2", "5"), ("x3", "-4")):
         _type_value(qtbot, window, node_id, text)
     assert _numbers(window) == EXPECTED
-    assert window.inspector.value_text.text() == "-4"  # input3 is selected
+    assert window.inspector.value_text.text() == "-4"  # x3 is selected
 
     count = doc.undo_stack.count()
     assert count == 5 + 4 + 3  # one command per drop, wire and typed value

@@ -151,6 +151,13 @@ class LabelItem(QGraphicsItem):
             self._rect = self._rect.united(self._room(self._pill.width() / 2))
             self._update_box()
 
+    def reformat(self) -> None:
+        """Format the number again (the precision changed) and repaint."""
+        if self._source is not None:
+            self._stale = True
+            self._make_room()
+            self.update()
+
     def set_text(self, text: str | None) -> None:
         """Show `text`, or hide the label for None."""
         self._wanted = text is not None

@@ -9,17 +9,18 @@ from gradflow.core.formatting import format_array, format_number, format_shape
 from gradflow.core.graph import Edge, Graph
 from gradflow.core.playback import PlaybackState
 
-TENSOR_DIGITS = 2  # a wire shows a tensor's preview; the inspector its full value
-
 
 def number_text(arr: np.ndarray) -> str:
-    """A scalar as a number (4 digits); a tensor compactly: '[0.22, 0.26]' or '2×2 [0.1, …]'."""
+    """A scalar as a number; a tensor compactly: '[0.22, 0.26]' or '2×2 [0.1, …]'.
+
+    Digits follow the one precision setting (`formatting.precision()`), as everywhere.
+    """
     arr = np.asarray(arr)
     if arr.ndim == 0:
         return format_array(arr)
     if arr.size <= 2:
-        return format_array(arr.ravel(), digits=TENSOR_DIGITS)
-    return f"{format_shape(arr.shape)} [{format_number(arr.ravel()[0], TENSOR_DIGITS)}, …]"
+        return format_array(arr.ravel())
+    return f"{format_shape(arr.shape)} [{format_number(arr.ravel()[0])}, …]"
 
 
 def caption_values(

@@ -57,12 +57,15 @@ class NodeItem(QGraphicsItem):
         spec = node.spec
         self.prepareGeometryChange()
         self._symbol, self._title = display_symbol(spec), node.title
+        self._short_title = self._title
         if spec.is_leaf:  # a leaf shows its name big and its value below
             value = np.asarray(node.attrs["value"])
             shown = (
                 f"= {format_number(value.item())}" if value.ndim == 0 else format_shape(value.shape)
             )
+            # the op's name goes first when it fits; the value itself always shows
             self._symbol, self._title = node.title, f"{spec.name} {shown}"
+            self._short_title = shown
         self._raw_symbol, self._raw_title = self._symbol, self._title
         self._accent = category_color(spec.category)
         h = node_height(max(node.n_inputs, node.n_outputs))
@@ -90,6 +93,10 @@ class NodeItem(QGraphicsItem):
         y = (index - (count - 1) / 2) * PORT_SPACING
         port.setPos(self._rect.right() if is_output else self._rect.left(), y)
         return port
+
+    def texts(self) -> tuple[str, str]:
+        """The big line and the small line as drawn (elided to fit the card)."""
+        return self._symbol, self._title
 
     def set_problem(self, problem: str | None) -> None:
         """Show (or clear) the badge saying what is missing."""
@@ -135,7 +142,11 @@ class NodeItem(QGraphicsItem):
             "badge": font(8.5, bold=True),
         }
         room = self._rect.width() - 16
-        for key, text in (("symbol", self._raw_symbol), ("title", self._raw_title)):
+        fm = QFontMetricsF(self._fonts["title"])
+        title = self._raw_title
+        if fm.horizontalAdvance(title) > room:
+            title = self._short_title
+        for key, text in (("symbol", self._raw_symbol), ("title", title)):
             fm = QFontMetricsF(self._fonts[key])
             elided = fm.elidedText(text, Qt.TextElideMode.ElideRight, room)
             setattr(self, f"_{key}", elided)

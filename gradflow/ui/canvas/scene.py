@@ -157,6 +157,19 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         if node_id in self._nodes:
             self._nodes[node_id].set_active(True)
 
+    def refresh_numbers(self) -> None:
+        """Write every number again (the precision changed): labels and leaf cards."""
+        graph = self.document.graph
+        for item in self._edges.values():
+            item.value_label.reformat()
+            item.grad_label.reformat()
+        for nid, node in self._nodes.items():
+            node.update_from(graph.node(nid))
+            node.value_label.reformat()
+            node.grad_label.reformat()
+        self._labels_dirty = True
+        self._label_timer.start()
+
     def set_presentation(self, on: bool) -> None:
         """Larger fonts and thicker wires for a projector."""
         self.metrics = Metrics().presentation() if on else Metrics()
@@ -321,6 +334,8 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
             self.set_theme(THEMES[new.theme])
         if new.presentation != old.presentation:
             self.set_presentation(new.presentation)
+        if new.precision != old.precision:
+            self.refresh_numbers()
 
     def _on_workspace_selection_changed(self, node_ids: tuple[str, ...]) -> None:
         if tuple(self.selected_node_ids()) != node_ids:

@@ -117,8 +117,8 @@ class PlayerDriver(QObject):
         self._on_workspace_playhead_changed(self.workspace.playhead)
 
     def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
-        shown = (new.show_values, new.show_gradients, new.show_explanations)
-        if shown != (old.show_values, old.show_gradients, old.show_explanations):
+        shown = (new.show_values, new.show_gradients, new.show_explanations, new.precision)
+        if shown != (old.show_values, old.show_gradients, old.show_explanations, old.precision):
             self._show_text(self.workspace.playhead)
 
     # --- helpers ------------------------------------------------------------------------------
