@@ -162,6 +162,8 @@ class Workspace(QObject):
             old, self._display = self._display, new
             # the formatter first, so every part that redraws writes the new digits
             formatting.set_precision(new.precision)
+            if new.precision != old.precision:
+                self._explanation_cache = None  # its texts hold the old digits
             self.display_changed.emit(new, old)
 
     def restore_display(self, settings: QSettings) -> None:

@@ -38,8 +38,7 @@ def test_canvas_caption_inspector_and_cli_write_the_same_number(qtbot, window):
     k = next(s.index for s in trace.forward if s.node == "f") + 1
     window.player.controller.seek(k)
     assert "1/1.37 = 0.731" in window.player.caption.text()
-    window.scene.select_nodes(["f"])
-    window.inspector.show_node("f")
+    window.workspace.set_selection(["f"])
     assert "0.731" in window.inspector.step.text()
     assert any("1.37 → 0.731" in line for line in trace_lines(run(graph)))
 
@@ -57,9 +56,11 @@ def test_view_precision_changes_every_number_and_is_remembered(qtbot, window):
     window.precision.actions[2].trigger()
     assert label.text() == "1.4"
     assert window.precision.actions[2].isChecked()
+    assert window.workspace.display.precision == 2
     again = MainWindow()
     qtbot.addWidget(again)
     assert again.precision.digits == 2  # QSettings
+    assert again.workspace.display.precision == 2
     assert again.precision.actions[2].isChecked()
 
 
