@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 from gradflow.core.graph import Graph
 from gradflow.ui import dock_registry
 from gradflow.ui.actions import MenuEntry, build_menu_bar, named_actions
+from gradflow.ui.canvas.camera import StepCamera
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.canvas.style import THEMES, window_palette
 from gradflow.ui.canvas.view import GraphView
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
         entries += self.view_actions.menu_entries()
         self.precision = PrecisionActions(self.workspace, self)
         entries += self.precision.menu_entries()
+        self.camera = StepCamera(self.workspace, self.scene, self.view, self)
+        entries += self.camera.menu_entries()
         entries += self._build_docks(ctx)
         kept = [self.docks[s.name] for s in dock_registry.DOCKS if s.presenting]
         self.presentation = Presentation(self.workspace, self, self.view, self, kept)

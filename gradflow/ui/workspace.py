@@ -44,7 +44,7 @@ class DisplayOptions:
     show_explanations: bool = True
     precision: int = DEFAULT_DIGITS  # significant digits of every number (core.formatting)
     theme: str = "light"  # one of THEMES
-    follow_step: bool = False  # the camera frames the player's active step
+    follow_step: bool = True  # the camera frames the player's active step
     presentation: bool = False  # larger fonts and wires, for a projector (not remembered)
 
 

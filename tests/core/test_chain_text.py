@@ -43,13 +43,13 @@ def test_no_text_calls_a_contribution_the_gradient(name: str) -> None:
 def test_tiny_mlp_x2_reads_as_two_contributions_then_their_sum() -> None:
     _g, _trace, steps = _backward("tiny-mlp")
     captions = {e.node: e.caption for e in steps}
-    assert "x2 gets 0 × 0.6 = 0 from m22 (1 of 2)" in captions["m22"]
+    assert "x2 gets 0 × 0.6 = 0 from (w22·x2) (1 of 2)" in captions["m22"]
     assert (
-        "x2 gets 0.816 × (-0.3) = -0.2448 from m12 (2 of 2), "
-        "so ∂loss/∂x2 = 0 + (-0.2448) = -0.2448: copy adds"
+        "x2 gets 0.816 × (-0.3) = -0.245 from (w12·x2) (2 of 2), "
+        "so ∂loss/∂x2 = 0 + (-0.245) = -0.245: copy adds"
     ) in captions["m12"]
     assert captions["x2"].endswith(
-        "backward: x2's gradient is complete: ∂loss/∂x2 = 0 + (-0.2448) = -0.2448: copy adds · "
+        "backward: x2's gradient is complete: ∂loss/∂x2 = 0 + (-0.245) = -0.245: copy adds · "
         "x2 is data: its gradient ∂loss/∂x2 tells how the output would change with x2 "
         "(gradient descent does not change it)"
     )
@@ -78,19 +78,19 @@ def test_parameters_and_data_say_what_their_gradient_is_for() -> None:
     g, trace, steps = _backward("sigmoid-neuron")
     leaf = {e.node: e for e in steps if not e.chain.links}
     assert (
-        "w0 is trainable: gradient descent uses its gradient ∂f/∂w0 = -0.1966"
+        "w0 is trainable: gradient descent uses its gradient ∂f/∂w0 = -0.197"
         in (leaf["w0"].sentences[-1])
     )
     assert (
         leaf["x0"]
         .sentences[-1]
         .startswith(
-            "x0 is data: its gradient ∂f/∂x0 = 0.3932 tells how the output would change with x0"
+            "x0 is data: its gradient ∂f/∂x0 = 0.393 tells how the output would change with x0"
         )
     )
     w0 = next(s.index for s in trace.backward if s.node == "w0")
     with_lr = explain_step(trace, g, w0, lr=0.1)
-    assert with_lr.sentences[-1].endswith("w0 ← w0 − lr · ∂f/∂w0 = 2 − 0.1 · (-0.1966) = 2.02")
+    assert with_lr.sentences[-1].endswith("w0 ← w0 − lr · ∂f/∂w0 = 2 − 0.1 · (-0.197) = 2.02")
 
 
 def test_a_max_tie_says_the_first_input_gets_the_gradient() -> None:

@@ -79,6 +79,7 @@ class LabelItem(QGraphicsItem):
         self._pill = QRectF()
         self._slope = 0.0
         self._wanted, self._detail, self._host = False, True, True
+        self._focused = False  # the active step's: drawn whatever the zoom
         # where the label may draw, in scene coordinates (a node's labels: everywhere)
         self._free = parent is None
         self._box: ViewBox = EVERYWHERE
@@ -197,8 +198,28 @@ class LabelItem(QGraphicsItem):
             self._source, self._stale = value, True
         return True
 
+    def set_focus(self, scale: float | None) -> None:
+        """Keep the label readable: drawn at any zoom, enlarged by `scale` (None: release)."""
+        focused = scale is not None
+        scale = 1.0 if scale is None else scale
+        if focused != self._focused or scale != self.scale():
+            self._focused = focused
+            self.setScale(scale)
+            self.setZValue(4 if focused else 3)  # above the other numbers
+            self._update_box()
+            self._show()
+
+    def screen_pt(self, zoom: float) -> float:
+        """The size of the text on screen, in points, in a view at `zoom`."""
+        return self._font.pointSizeF() * self.scale() * zoom
+
+    @property
+    def focused(self) -> bool:
+        """Whether the label belongs to the active step (see `set_focus`)."""
+        return self._focused
+
     def _show(self) -> None:
-        visible = self._wanted and self._detail and self._host
+        visible = self._wanted and (self._detail or self._focused) and self._host
         if visible != self.isVisible():
             self.setVisible(visible)
 

@@ -18,7 +18,9 @@ from shiboken6 import isValid
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.edge_item import EdgeItem
+from gradflow.ui.canvas.focus import FocusLabels
 from gradflow.ui.canvas.gestures import SceneGestures, grid_brush
+from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.label_layout import (
     MAX_WIRES,
     candidate_spots,
@@ -65,6 +67,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         self._detail = True
         self.wires: WireLayer | None = None
         self._active: str | None = None
+        self.focus = FocusLabels()
         self._drag: WireDrag | None = None
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._grid_brush = grid_brush(self.theme.grid)
@@ -150,30 +153,42 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
                 item.place_labels(t)
 
     def set_active_node(self, node_id: str | None) -> None:
-        """Highlight the node the player is on (None: none)."""
+        """Highlight the node the player is on (None: none); its numbers stay readable."""
         if self._active in self._nodes:
             self._nodes[self._active].set_active(False)
         self._active = node_id
         if node_id in self._nodes:
             self._nodes[node_id].set_active(True)
+        self.focus.set_labels(self.step_labels(node_id))
 
-    def refresh_numbers(self) -> None:
-        """Write every number again (the precision changed): labels and leaf cards."""
+    def step_labels(self, node_id: str | None) -> list[LabelItem]:
+        """The numbers of a node's step: its caption and its input and output wires'."""
         graph = self.document.graph
-        for item in self._edges.values():
-            item.value_label.reformat()
-            item.grad_label.reformat()
-        for nid, node in self._nodes.items():
-            node.update_from(graph.node(nid))
-            node.value_label.reformat()
-            node.grad_label.reformat()
-        self._labels_dirty = True
-        self._label_timer.start()
+        if node_id is None or node_id not in graph or node_id not in self._nodes:
+            return []
+        node = self._nodes[node_id]
+        labels = [node.value_label, node.grad_label]
+        edges = [e for e in graph.in_edges(node_id) if e is not None]
+        for edge in [*edges, *graph.out_edges(node_id)]:
+            item = self._edges.get(edge)
+            if item is not None:
+                labels.extend(item.labels())
+        return labels
+
+    def set_view_zoom(self, zoom: float) -> None:
+        """The view's zoom: the active step's numbers are enlarged to stay readable."""
+        self.focus.set_zoom(zoom, self.metrics.number_pt)
+
+    def layout_labels_now(self) -> None:
+        """Place the numbers now if a change left them to be placed (before framing them)."""
+        if self._labels_dirty:
+            self.layout_labels()
 
     def set_presentation(self, on: bool) -> None:
         """Larger fonts and thicker wires for a projector."""
         self.metrics = Metrics().presentation() if on else Metrics()
         self._restyle()
+        self.focus.set_zoom(self.focus.zoom, self.metrics.number_pt)
 
     def set_theme(self, theme: Theme) -> None:
         """Switch between the light and the dark palette."""
@@ -238,6 +253,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
 
     def rebuild(self) -> None:
         """Recreate every item from the document's graph."""
+        self.focus.set_labels([])
         self.clear()
         self._nodes.clear()
         self._edges.clear()

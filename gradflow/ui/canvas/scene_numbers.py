@@ -44,6 +44,19 @@ class SceneNumbers:
         self._give_numbers(changes, "grad_label", view)
         self._show_captions(state, show_values, show_grads)
 
+    def refresh_numbers(self) -> None:
+        """Write every number again (the precision changed): labels and leaf cards."""
+        graph = self.document.graph
+        for item in self._edges.values():
+            item.value_label.reformat()
+            item.grad_label.reformat()
+        for nid, node in self._nodes.items():
+            node.update_from(graph.node(nid))
+            node.value_label.reformat()
+            node.grad_label.reformat()
+        self._labels_dirty = True
+        self._label_timer.start()
+
     def set_display(self, values: bool, grads: bool) -> None:
         """Show or hide values and gradients."""
         self._display = (values, grads)

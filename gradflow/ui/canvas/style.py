@@ -94,6 +94,7 @@ class Metrics:
         return replace(self, symbol_pt=22.0, label_pt=11.0, number_pt=14.0, wire_width=3.0)
 
 
+READABLE_PT = 9.0  # on screen: the active step's numbers are never drawn smaller
 MIN_NUMBER_PT = 4.3  # on screen: numbers drawn smaller than this cannot be read
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from gradflow.ui.canvas.scene import GraphScene
@@ -19,7 +19,13 @@ FIT_MAX = 1.25  # a small graph is shown a little enlarged, not blown up
 
 
 class GraphView(QGraphicsView):
-    """Shows a GraphScene; wheel zooms under the cursor, middle button pans."""
+    """Shows a GraphScene; wheel zooms under the cursor, middle button pans.
+
+    `manually_moved` fires when the user pans or zooms (wheel, keys, menu, Fit, scroll
+    bars) - not for `look_at`, which the step camera uses.
+    """
+
+    manually_moved = Signal()
 
     def __init__(self, scene: GraphScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -43,6 +49,8 @@ class GraphView(QGraphicsView):
         document.node_removed.connect(self._on_node_count_changed)
         document.graph_replaced.connect(self._on_node_count_changed)
         document.graph_replaced.connect(self.fit)  # a new document is shown whole
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.sliderMoved.connect(lambda _v: self.manually_moved.emit())
 
     def zoom(self) -> float:
         """The current scale (1 = 100 %)."""
@@ -54,6 +62,15 @@ class GraphView(QGraphicsView):
         factor = target / self.zoom()
         self.scale(factor, factor)
         self._update_detail()
+        self.manually_moved.emit()
+
+    def look_at(self, centre: QPointF, zoom: float) -> None:
+        """Centre the view on a scene point at a zoom (the camera's move; not manual)."""
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        if abs(zoom - self.zoom()) > 1e-9:
+            self.setTransform(QTransform.fromScale(zoom, zoom))
+            self._update_detail()
+        self.centerOn(centre)
 
     def zoom_in(self) -> None:
         """One step closer."""
@@ -77,6 +94,7 @@ class GraphView(QGraphicsView):
             self.zoom_by(FIT_MAX / self.zoom())
         self.centerOn(scene.items_rect().center())
         self._update_detail()
+        self.manually_moved.emit()
 
     def _on_node_count_changed(self, *_args: object) -> None:
         empty = len(self.scene().document.graph) == 0
@@ -86,6 +104,7 @@ class GraphView(QGraphicsView):
 
     def _update_detail(self) -> None:
         self.scene().set_detail(self.zoom() >= DETAIL_ZOOM)
+        self.scene().set_view_zoom(self.zoom())
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         if self.scene().node_items():
@@ -118,6 +137,7 @@ class GraphView(QGraphicsView):
             delta, self._pan_from = now - self._pan_from, now
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            self.manually_moved.emit()
             event.accept()
             return
         super().mouseMoveEvent(event)
