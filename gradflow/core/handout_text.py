@@ -18,10 +18,10 @@ from gradflow.core.explain import explain_step
 from gradflow.core.formatting import format_shape
 from gradflow.core.graph import Graph
 from gradflow.core.i18n import _
+from gradflow.core.naming import shown_name
 from gradflow.core.trace import Trace
 
 BLANK = "________"
-_NAME = re.compile(r"[^\W\d]\w*")
 
 
 class StepRangeError(GradflowError):
@@ -66,10 +66,9 @@ def parse_steps(text: str | None, total: int) -> list[int]:
 
 
 def node_name(graph: Graph, node_id: str) -> str:
-    """What a label names ('q' for 'q = x + y'), else the id."""
+    """A node as the canvas shows it (the explanations' rule, `naming.shown_name`)."""
     node = graph.nodes.get(node_id)
-    head = (node.title if node is not None else node_id).split("=")[0].strip()
-    return head if _NAME.fullmatch(head) else node_id
+    return shown_name(node.title) if node is not None else node_id
 
 
 def page(trace: Trace, graph: Graph, step: int, blank: bool = False) -> HandoutPage:

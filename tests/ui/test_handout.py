@@ -61,7 +61,9 @@ def test_a_worksheet_leaves_the_gradients_blank_and_ends_with_the_key(tmp_path):
     assert "-20" not in sheet  # neither in the words nor on the picture's wires
     key = "".join(_text(out, k) for k in range(20, pages + 1))
     assert "Answer key" in key
-    assert "upstream 5 (∂f/∂p) × local -4 (∂p/∂c[0]) = downstream -20" in " ".join(key.split())
+    assert "upstream 5 (∂f/∂p) × local -4 (∂p/∂(copy x)[0]) = downstream -20" in " ".join(
+        key.split()
+    )
 
 
 def test_html_is_one_file_with_one_embedded_picture_per_step(tmp_path):

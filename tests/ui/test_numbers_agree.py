@@ -40,7 +40,7 @@ def test_canvas_caption_inspector_and_cli_write_the_same_number(qtbot, window):
     assert "1/1.37 = 0.731" in window.player.caption.text()
     window.workspace.set_selection(["f"])
     assert "0.731" in window.inspector.step.text()
-    assert any("1.37 → 0.731" in line for line in trace_lines(run(graph), graph))
+    assert any("1/1.37 = 0.731" in line for line in trace_lines(run(graph), graph))
 
 
 def test_view_precision_changes_every_number_and_is_remembered(qtbot, window):

@@ -67,10 +67,15 @@ class GraphView(QGraphicsView):
     def look_at(self, centre: QPointF, zoom: float) -> None:
         """Centre the view on a scene point at a zoom (the camera's move; not manual)."""
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        before = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
         if abs(zoom - self.zoom()) > 1e-9:
             self.setTransform(QTransform.fromScale(zoom, zoom))
             self._update_detail()
         self.centerOn(centre)
+        if (self.horizontalScrollBar().value(), self.verticalScrollBar().value()) != before:
+            # repaint it whole: a scrolled backing store is not shifted on every platform
+            # (offscreen), which would leave the old picture in place
+            self.viewport().update()
 
     def zoom_in(self) -> None:
         """One step closer."""
