@@ -19,7 +19,7 @@ from gradflow.ui.document import GraphDocument
 def _add_mul(doc: GraphDocument) -> None:
     for nid, value in (("x", -2.0), ("y", 5.0), ("z", -4.0)):
         made = doc.add_node("input", pos=(0.0, 0.0), value=value)
-        assert made == f"input{'xyz'.index(nid) + 1}"
+        assert made == f"x{'xyz'.index(nid) + 1}"
     doc.add_node("add", pos=(150.0, 0.0))
     doc.add_node("mul", pos=(300.0, 0.0))
     doc.add_edge("x1", "add1")
