@@ -23,6 +23,7 @@ from gradflow.core.graph import Graph, Node
 from gradflow.core.i18n import _
 
 MAX_FORMULA = 400
+LINE = 72  # inputs share a line up to this width
 MAX_FORMULA_NODES = 200
 
 
@@ -113,11 +114,18 @@ class _Printer:
             output = None
         order = self.order(output)
         self.inlined = {n for n in order if self.can_inline(self.graph.node(n), output)}
-        lines = []
+        lines: list[str] = []
+        leaves = False  # the last line holds leaves: more may join it, "; " between
         for nid in order:
-            if nid not in self.inlined:
-                tree = self.expr(self.graph.node(nid))
-                lines.append(f"{nid} = {ast.unparse(tree)}")
+            if nid in self.inlined:
+                continue
+            node = self.graph.node(nid)
+            statement = f"{nid} = {ast.unparse(self.expr(node))}"
+            if node.spec.is_leaf and leaves and len(lines[-1]) + len(statement) < LINE:
+                lines[-1] += "; " + statement
+            else:
+                lines.append(statement)
+            leaves = node.spec.is_leaf
         if output is not None and order[-1] != output:
             lines.append(f"output = {output}")
         return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ from gradflow.ui.dock_context import DockContext
 from gradflow.ui.inspector import Inspector
 from gradflow.ui.palette import Palette
 from gradflow.ui.player.dock import PlayerDock
+from gradflow.ui.program_bar import ProgramBar
 from gradflow.ui.training.panel import TrainingPanel
 
 Area = Qt.DockWidgetArea
@@ -47,6 +48,7 @@ class DockSpec:
 
 
 DOCKS: list[DockSpec] = [
+    DockSpec("program", ProgramBar, Area.TopDockWidgetArea),
     DockSpec("palette", Palette, Area.LeftDockWidgetArea, width=160),
     DockSpec("inspector", Inspector, Area.RightDockWidgetArea, width=250),
     DockSpec("player", PlayerDock, Area.BottomDockWidgetArea, presenting=True),

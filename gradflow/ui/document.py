@@ -140,8 +140,11 @@ class GraphDocument(QObject):
         count = len(node_ids) + len(edges)
         self._edit(f"Delete {count} item{'s' if count > 1 else ''}", change)
 
-    def paste(self, fragment: Graph, offset: Pos = (30.0, 30.0)) -> list[str]:
-        """Add a copy of `fragment` (ids renamed to stay unique, moved by `offset`)."""
+    def paste(
+        self, fragment: Graph, offset: Pos = (30.0, 30.0), text: str | None = None
+    ) -> list[str]:
+        """Add a copy of `fragment` (ids renamed to stay unique, moved by `offset`);
+        `text` names the undo command (default "Paste N nodes")."""
         made: list[str] = []
 
         def change(g: Graph) -> None:
@@ -154,8 +157,19 @@ class GraphDocument(QObject):
                 g.connect(ids[e.src], ids[e.dst], e.src_port, e.dst_port)
             made.extend(ids.values())
 
-        self._edit(f"Paste {len(fragment)} nodes", change)
+        self._edit(text or f"Paste {len(fragment)} nodes", change)
         return made
+
+    def replace_graph(self, graph: Graph, text: str = "Replace graph") -> None:
+        """Make a copy of `graph` the whole graph, as one undo command (undo brings back
+        the previous canvas; the file and its name stay)."""
+        before = self._graph
+        after = graph.copy()
+        if after.title is None:
+            after.title, after.description = before.title, before.description
+        snapshot = after.copy()
+        self._switch_to(after.freeze())
+        self.undo_stack.push(SnapshotCommand(self, text, before, snapshot))
 
     def set_attr(self, node_id: str, name: str, value: Any) -> None:
         """Change one attribute (validated first; a bad value raises and changes nothing)."""

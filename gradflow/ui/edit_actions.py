@@ -69,7 +69,7 @@ class EditActions(QObject):
             (
                 "layout",
                 make_action(
-                    self, self.tr("Auto-&layout"), workspace.document.auto_layout, "Ctrl+L"
+                    self, self.tr("Auto-&layout"), workspace.document.auto_layout, "Ctrl+Shift+L"
                 ),
             ),
         ]

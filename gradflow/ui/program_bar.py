@@ -1,0 +1,277 @@
+"""ui: the program bar above the canvas - type a program, press Enter, get the graph.
+
+The bar shows the current graph as a program of the expression language and keeps it
+in step with the canvas: an edit on the canvas rewrites the text (unless you are in the
+middle of typing), and Enter builds the typed program into a laid-out graph as ONE
+undoable edit - replacing the canvas or inserted beside it, as the mode box says. A
+program that cannot be built changes nothing: the spot is underlined and the reason is
+written under the text. Ctrl+L jumps here; Shift+Enter starts a new line; Esc brings
+back the program of the canvas.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradflow.core.errors import ExpressionError, GradflowError
+from gradflow.core.expression import build, to_program
+from gradflow.core.graph import Graph
+from gradflow.ui.actions import MenuEntry, make_action
+
+if TYPE_CHECKING:
+    from gradflow.ui.dock_context import DockContext
+
+REPLACE, INSERT = 0, 1
+GAP = 160.0  # between the canvas and a program inserted beside it
+ERROR_COLOUR = "#c62828"
+
+
+class ProgramEdit(QPlainTextEdit):
+    """A few lines of program: Enter submits, Shift+Enter breaks the line, Esc reverts."""
+
+    submitted = Signal()
+    reverted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            mods & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.submitted.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.reverted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ProgramBar(QDockWidget):
+    """The dock holding the program of the current graph."""
+
+    built = Signal(int)  # nodes built from a program
+
+    def __init__(self, ctx: DockContext) -> None:
+        super().__init__(self.tr("Program"))
+        self.setObjectName("program")
+        self._workspace, self._services = ctx.workspace, ctx.services
+        self._view = ctx.view
+        self._in_step: tuple[int, int] | None = None  # (graph id, revision) the text shows
+        self._dirty = False
+        self._building = False
+        self._build_ui()
+        doc = ctx.workspace.document
+        doc.result_changed.connect(lambda _structural: self._on_document_changed())
+        doc.graph_replaced.connect(self._on_document_changed)
+        self._on_document_changed()
+
+    # --- widgets ---------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        body = QWidget()
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(6, 2, 6, 4)
+        outer.setSpacing(2)
+        row = QHBoxLayout()
+        self.edit = ProgramEdit()
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.edit.setFont(mono)
+        self.edit.setPlaceholderText(
+            self.tr("Type a program, e.g.  x = -2; y = 5; z = -4; f = (x + y) * z  and press Enter")
+        )
+        self.edit.setToolTip(
+            self.tr(
+                "Enter builds the graph (one undoable edit); Shift+Enter starts a new line; "
+                "Esc shows the canvas's program again. Ctrl+L comes here."
+            )
+        )
+        self.edit.setTabChangesFocus(True)
+        lines = 3
+        height = self.edit.fontMetrics().lineSpacing() * lines + 14
+        self.edit.setFixedHeight(height)
+        self.mode = QComboBox()
+        self.mode.addItems([self.tr("Replace canvas"), self.tr("Insert beside")])
+        self.mode.setToolTip(self.tr("Whether Enter replaces the canvas or adds the new graph"))
+        self.build_button = QPushButton(self.tr("Build"))
+        self.build_button.setToolTip(self.tr("Build the program into a graph (Enter)"))
+        side = QVBoxLayout()
+        side.addWidget(self.mode)
+        side.addWidget(self.build_button)
+        side.addStretch(1)
+        row.addWidget(self.edit, 1)
+        row.addLayout(side)
+        outer.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outer.addWidget(self.message)
+        self.setWidget(body)
+        self.edit.submitted.connect(self.build_program)
+        self.edit.reverted.connect(self.show_graph_program)
+        self.edit.textChanged.connect(self._on_edit_text_changed)
+        self.build_button.clicked.connect(self.build_program)
+        self.focus_action = make_action(
+            self, self.tr("Type a &Program"), self.focus_program, "Ctrl+L",
+            object_name="focus_program",
+        )  # fmt: skip
+
+    def menu_entries(self) -> list[MenuEntry]:
+        """View ▸ Type a Program (Ctrl+L)."""
+        return [MenuEntry("&View", self.focus_action, "focus_program")]
+
+    # --- public API ------------------------------------------------------------------------
+    def focus_program(self) -> None:
+        """Show the bar, put the cursor in it and select the program (Ctrl+L)."""
+        self.show()
+        self.raise_()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def text(self) -> str:
+        """The program as typed."""
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Type `text` into the bar (as a user would; the canvas does not change yet)."""
+        self.edit.setPlainText(text)
+        self._dirty = True
+
+    def build_program(self) -> bool:
+        """Build the typed program into the canvas as one undoable edit; False if refused."""
+        text = self.text()
+        try:
+            graph = build(text)
+        except ExpressionError as err:
+            self._show_error(err)
+            return False
+        document = self._workspace.document
+        self._building = True  # the document's signals come back while it changes
+        try:
+            if self.mode.currentIndex() == INSERT and len(document.graph):
+                document.paste(graph, _beside(document.graph, graph), self.tr("Build from program"))
+            else:
+                document.replace_graph(graph, self.tr("Build from program"))
+        except GradflowError as err:
+            self._show_message(str(err), error=True)
+            return False
+        finally:
+            self._building = False
+        self._dirty = False
+        self._mark_in_step()
+        self._clear_underline()
+        self._show_message(
+            self.tr("Built {n} nodes · Ctrl+Z undoes it").format(n=len(graph)), error=False
+        )
+        QTimer.singleShot(0, self._view.fit)  # once the new items have their places
+        self.built.emit(len(graph))
+        return True
+
+    def show_graph_program(self) -> None:
+        """Show the program of the current graph (or say why there is none)."""
+        graph = self._workspace.document.graph
+        self._clear_underline()
+        if not len(graph):
+            self._set_plain("")
+            self._show_message("", error=False)
+        else:
+            try:
+                self._set_plain(to_program(graph))
+                self._show_message("", error=False)
+            except ExpressionError as err:
+                self._set_plain("")
+                self._show_message(
+                    self.tr("This graph has no program: {why}").format(why=err.message),
+                    error=False,
+                )
+        self._dirty = False
+        self._mark_in_step()
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _set_plain(self, text: str) -> None:
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(text)
+        self.edit.blockSignals(False)
+
+    def _mark_in_step(self) -> None:
+        graph = self._workspace.document.graph
+        self._in_step = (id(graph), graph.revision)
+
+    def _on_document_changed(self) -> None:
+        if self._building:
+            return
+        graph = self._workspace.document.graph
+        if self._in_step == (id(graph), graph.revision):
+            return  # the text already is this graph's program (as typed or as printed)
+        if self._dirty and self.edit.hasFocus():
+            self._show_message(
+                self.tr("The canvas changed; Esc shows its program, Enter builds yours"),
+                error=False,
+            )
+            return
+        self.show_graph_program()
+
+    def _on_edit_text_changed(self) -> None:
+        self._dirty = True
+        self._clear_underline()
+
+    def _show_error(self, err: ExpressionError) -> None:
+        self._show_message(str(err), error=True)
+        doc = self.edit.document()
+        block = doc.findBlockByLineNumber(err.line - 1)
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        col = min(err.col - 1, max(0, block.length() - 1))
+        cursor.setPosition(block.position() + col)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+        if not cursor.hasSelection():
+            cursor.movePosition(
+                QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+            )
+        if not cursor.hasSelection():  # the end of the text: underline the last character
+            cursor.movePosition(
+                QTextCursor.MoveOperation.PreviousCharacter, QTextCursor.MoveMode.KeepAnchor
+            )
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(ERROR_COLOUR))
+        fmt.setToolTip(err.message)
+        mark = QTextEdit.ExtraSelection()
+        mark.cursor, mark.format = cursor, fmt  # type: ignore[misc]
+        self.edit.setExtraSelections([mark])
+
+    def _clear_underline(self) -> None:
+        self.edit.setExtraSelections([])
+
+    def underlined(self) -> str:
+        """The text under the error mark ('' when there is none) - for tests and tooltips."""
+        marks = self.edit.extraSelections()
+        return marks[0].cursor.selectedText() if marks else ""
+
+    def _show_message(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
+        self.message.setVisible(bool(text))
+
+
+def _beside(current: Graph, new: Graph) -> tuple[float, float]:
+    """The offset that puts `new` to the right of everything on the canvas, tops aligned."""
+    placed = [n.pos for n in current if n.pos is not None]
+    coming = [n.pos for n in new if n.pos is not None]
+    if not placed or not coming:
+        return (GAP, 0.0)
+    right = max(x for x, _ in placed)
+    top = min(y for _, y in placed)
+    return (right + GAP - min(x for x, _ in coming), top - min(y for _, y in coming))

@@ -1,0 +1,100 @@
+"""The program bar: type a program, press Enter, see the lecture's numbers; undo; errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from gradflow.core.examples import load_example
+from gradflow.core.graph import Edge
+
+SIGMOID_NEURON = (
+    "w0 = 2; x0 = -1; w1 = -3; x1 = -2; w2 = -3\nz = w0*x0 + w1*x1 + w2\nf = 1 / (1 + exp(-z))"
+)
+
+
+def _bar(window):
+    return window.docks["program"]
+
+
+def _wire(window, src: str, dst: str, dst_port: int = 0) -> tuple[str, str]:
+    item = window.scene.edge_item(Edge(src, dst, 0, dst_port))
+    return item.value_label.text(), item.grad_label.text()
+
+
+def _type_and_enter(qtbot, bar, text: str) -> None:
+    bar.edit.setFocus()
+    bar.edit.selectAll()
+    bar.edit.insertPlainText(text)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+
+
+def test_typing_the_sigmoid_neuron_and_enter_shows_the_lectures_numbers(qtbot, add_mul):
+    window, bar = add_mul, _bar(add_mul)
+    before = list(window.document.graph.nodes)
+    undo_count = window.document.undo_stack.count()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(bar.edit.hasFocus)
+    _type_and_enter(qtbot, bar, SIGMOID_NEURON)
+    graph = window.document.graph
+    assert [n.op for n in graph][-3:] == ["exp", "add_const", "reciprocal"]
+    assert window.document.undo_stack.count() == undo_count + 1  # ONE undoable edit
+    assert _wire(window, "w0", "mul1") == ("2", "-0.1966")
+    assert _wire(window, "x0", "mul1", 1) == ("-1", "0.3932")
+    assert _wire(window, "z", "neg1") == ("1", "0.1966")
+    assert _wire(window, "exp1", "add_const1") == ("0.3679", "-0.5344")
+    assert _wire(window, "add_const1", "f") == ("1.368", "-0.5344")
+    xs = {n.id: n.pos[0] for n in graph}
+    assert xs["w0"] < xs["mul1"] < xs["z"] < xs["f"]  # left to right
+    assert bar.message.text() == "Built 13 nodes · Ctrl+Z undoes it"
+    assert bar.text() == SIGMOID_NEURON  # what was typed stays as typed
+    window.document.undo_stack.undo()
+    assert list(window.document.graph.nodes) == before
+    assert _wire(window, "q", "f") == ("3", "-4")
+
+
+def test_insert_beside_keeps_the_canvas_and_adds_to_the_right(qtbot, add_mul):
+    window, bar = add_mul, _bar(add_mul)
+    bar.mode.setCurrentIndex(1)
+    right = max(n.pos[0] for n in window.document.graph)
+    _type_and_enter(qtbot, bar, "a = 3; b = a * a")
+    graph = window.document.graph
+    assert {"x", "y", "z", "q", "f"} <= set(graph.nodes)
+    new = [n for n in graph if n.id not in ("x", "y", "z", "q", "f")]
+    assert len(new) == 2
+    assert min(n.pos[0] for n in new) > right
+    window.document.undo_stack.undo()
+    assert list(window.document.graph.nodes) == ["x", "y", "z", "q", "f"]
+
+
+def test_a_syntax_error_is_underlined_in_place_and_changes_nothing(qtbot, add_mul):
+    window, bar = add_mul, _bar(add_mul)
+    count = window.document.undo_stack.count()
+    _type_and_enter(qtbot, bar, "x = 2\nf = sigmod(x)")
+    assert bar.message.text() == (
+        'line 2, col 5: unknown function "sigmod" (did you mean "sigmoid"?)'
+    )
+    assert bar.message.isVisible()
+    assert bar.underlined() == "sigmod"
+    assert window.document.undo_stack.count() == count
+    assert list(window.document.graph.nodes) == ["x", "y", "z", "q", "f"]
+    assert bar.text() == "x = 2\nf = sigmod(x)"  # the typing stays, to be fixed
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)
+    assert bar.underlined() == ""
+
+
+def test_the_bar_shows_the_canvas_program_and_follows_edits(qtbot, add_mul):
+    window, bar = add_mul, _bar(add_mul)
+    assert bar.text().splitlines() == ["x = -2; y = 5; z = -4", "q = x + y", "f = q * z"]
+    window.document.set_attr("x", "value", 1.5)
+    assert bar.text().splitlines()[0] == "x = 1.5; y = 5; z = -4"
+    window.document.undo_stack.undo()
+    assert bar.text().splitlines()[0] == "x = -2; y = 5; z = -4"
+    window.load_graph(load_example("gate-patterns"))
+    assert "c = copy(x)" in bar.text()
+
+
+def test_ctrl_l_is_in_the_view_menu(qtbot, window):
+    action = window.menu_actions["focus_program"]
+    assert action.shortcut() == QKeySequence("Ctrl+L")
+    assert window.menu_actions["layout"].shortcut() == QKeySequence("Ctrl+Shift+L")
