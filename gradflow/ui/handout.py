@@ -15,12 +15,14 @@ import os
 from html import escape
 from pathlib import Path
 
+from gradflow.core.errors import GradflowError
 from gradflow.core.graph import Graph
 from gradflow.core.handout_text import HandoutPage, pages, parse_steps
 from gradflow.core.i18n import _
 from gradflow.ui.render import Renderer, RenderError
 
 PICTURE = (1600, 760)  # pixels of each step's picture
+PROGRAM_LINES = 14  # of the program on the title page
 SUFFIXES = (".pdf", ".html")
 
 
@@ -73,6 +75,23 @@ class Handout:
                 _("Fill in each blank: upstream × local = downstream. The key is at the end.")
             )
         return [line for line in lines if line]
+
+    def program(self) -> str | None:
+        """The graph as an expression-language program (at most PROGRAM_LINES lines), if any."""
+        from gradflow.core.expr_print import to_program
+
+        try:
+            lines = to_program(self.graph).splitlines()
+        except GradflowError:
+            return None
+        if len(lines) > PROGRAM_LINES:
+            lines = [*lines[: PROGRAM_LINES - 1], "…"]
+        return "\n".join(lines)
+
+    def program_html(self) -> str:
+        """The program as a preformatted block ('' when the graph has none)."""
+        text = self.program()
+        return f"<pre>{escape(text)}</pre>" if text else ""
 
     def write(self, path: str | os.PathLike[str]) -> Path:
         """Write a .pdf or .html file, by its suffix; RenderError if it cannot be written."""
@@ -140,7 +159,7 @@ class Handout:
 
     def _title_html(self) -> str:
         intro = "".join(f"<p>{escape(line)}</p>" for line in self.intro_lines())
-        return f"<h1>{escape(self.title)}</h1>{intro}{self._picture_tag(0)}"
+        return f"<h1>{escape(self.title)}</h1>{intro}{self.program_html()}{self._picture_tag(0)}"
 
     def _picture_tag(self, step: int) -> str:
         data = base64.b64encode(self.picture_png(step)).decode("ascii")

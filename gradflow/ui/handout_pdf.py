@@ -140,6 +140,7 @@ def _title_page(handout: Handout, pages: _Pages, writer: QPdfWriter) -> None:
     head = f"<h1>{_esc(handout.title)}</h1>" + "".join(
         f"<p>{_esc(line)}</p>" for line in handout.intro_lines()
     )
+    head += handout.program_html()
     doc = _document(head, pages.width, writer)
     _draw_text(pages, doc, 0)
     top = doc.size().height() + pages.footer / 2

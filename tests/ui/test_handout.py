@@ -76,6 +76,7 @@ def test_html_is_one_file_with_one_embedded_picture_per_step(tmp_path):
     assert all(src.startswith("data:image/png;base64,iVBOR") for src in images)
     assert not re.search(r"(src|href)=\"(?!data:)", html)  # nothing outside the file
     assert html.count('<section class="page">') == n + 1
+    assert "m = max(z, w)" in html  # the title page prints the graph's program
     assert f"page {n + 1} of {n + 1}" in html
 
 
