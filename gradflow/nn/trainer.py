@@ -342,8 +342,12 @@ class Trainer:
             return None
         return self.model.graph_for(record.x, record.labels, params=record.params)
 
-    def network_graph(self, n_samples: int = 4) -> Graph:
-        """The current MLP as a float64 core Graph on `n_samples` real training rows."""
+    def network_graph(
+        self, n_samples: int = 4, params: dict[str, np.ndarray] | None = None
+    ) -> Graph:
+        """The MLP (with `params`, by default the current ones) as a float64 core Graph on
+        `n_samples` real training rows."""
         n = max(1, min(n_samples, len(self.data.x_train)))
         with self._params_lock:
-            return self.model.graph_for(self.data.x_train[:n], self.data.y_train[:n])
+            x, y = self.data.x_train[:n], self.data.y_train[:n]
+            return self.model.graph_for(x, y, params=params)

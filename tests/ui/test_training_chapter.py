@@ -86,8 +86,16 @@ def test_history_scrubbing_shows_the_recorded_snapshot(qtbot, panel: TrainingPan
     np.testing.assert_array_equal(shown.boundary.values, expected.boundary.values)
     assert not np.array_equal(panel.plots.image.image, live)  # the picture changed
     assert trainer.iteration == 9  # nothing was re-trained (3 epochs of 3 batches)
+    opened: list[Graph] = []
+    panel.open_network_requested.connect(opened.append)
+    panel.network_button.click()  # the network as it was at epoch 0
+    np.testing.assert_array_equal(
+        opened[0].node("W1").attrs["value"], trainer.history[0].params["W1"]
+    )
     slider.setValue(3)
     assert chapter.controls.history_label.text() == "History: live"
+    panel.network_button.click()
+    np.testing.assert_array_equal(opened[1].node("W1").attrs["value"], trainer.model.params["W1"])
     np.testing.assert_array_equal(panel.plots.image.image, live)
 
 

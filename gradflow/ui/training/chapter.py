@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout
 
 from gradflow.core.errors import GradflowError
 from gradflow.nn.config import TrainConfig
+from gradflow.nn.history import Snapshot
 from gradflow.nn.model_file import Checkpoint, checkpoint_of, load_model, save_model
 from gradflow.nn.torch_export import write_pytorch
 from gradflow.nn.toy_sets import TOY_SETS
@@ -96,6 +97,12 @@ class ChapterController(QObject):
             hidden=data.is_2d and bool(trainer.config.hidden),
             templates=images,
         )
+        accuracy = (
+            self.tr("Accuracy")
+            if not data.is_regression
+            else self.tr("Accuracy (classification only)")
+        )
+        self.panel.plots.accuracy_plot.setTitle(accuracy, color="#333", size="10pt")
         if data.is_regression:
             tabs.setCurrentWidget(tabs.fit_plot)
         elif images:
@@ -206,6 +213,13 @@ class ChapterController(QObject):
                 compute_views(trainer, snap.params, epoch=snap.epoch, iteration=snap.iteration)
             )
         self._label()
+
+    def shown_snapshot(self) -> Snapshot | None:
+        """The history snapshot the slider shows, or None when it shows the live network."""
+        trainer = self.panel.trainer
+        if trainer is None or not self._looking_back():
+            return None
+        return trainer.history[self.controls.history.value()]
 
     def _label(self) -> None:
         trainer, s = self.panel.trainer, self.controls.history
