@@ -17,7 +17,6 @@ import io
 import json
 import os
 import tempfile
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +28,10 @@ from gradflow.core.errors import DatasetError, GradflowError
 from gradflow.core.i18n import _
 from gradflow.nn.config import TrainConfig
 from gradflow.nn.datasets import Dataset
+from gradflow.nn.npz_read import read_members
 
 FORMAT = "gradflow-model"
 VERSION = 1
-MAX_BYTES = 2**31  # a model file larger than this is refused before it is read
 
 
 class ModelFileError(GradflowError):
@@ -102,13 +101,13 @@ def save_model(checkpoint: Checkpoint, path: str | os.PathLike[str]) -> None:
         "image_shape": None if checkpoint.image_shape is None else list(checkpoint.image_shape),
     }
     buf = io.BytesIO()
-    np.savez_compressed(
-        buf,
-        header=np.array(json.dumps(header)),
-        mean=checkpoint.mean,
-        std=checkpoint.std,
+    arrays: dict[str, Any] = {
+        "header": np.array(json.dumps(header)),
+        "mean": checkpoint.mean,
+        "std": checkpoint.std,
         **checkpoint.params,
-    )
+    }
+    np.savez_compressed(buf, **arrays)
     _write_atomic(Path(path), buf.getvalue())
 
 
@@ -145,16 +144,11 @@ def _config_json(config: TrainConfig) -> dict[str, Any]:
 def load_model(path: str | os.PathLike[str]) -> Checkpoint:
     """The model saved at `path`; one ModelFileError for any problem with the file."""
     file = Path(path).expanduser()
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            raise ModelFileError(_("{path}: the file is too large for a model").format(path=file))
-        with file.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-    except ModelFileError:
-        raise
-    except FileNotFoundError:
-        raise ModelFileError(_("model file not found: {path}").format(path=file)) from None
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError, KeyError) as err:
+    if not file.exists():
+        raise ModelFileError(_("model file not found: {path}").format(path=file))
+    try:  # each member's header is checked before anything is allocated (npz_read)
+        arrays = read_members(file)
+    except DatasetError as err:
         raise ModelFileError(
             _("{path} is not a gradflow model file ({why})").format(path=file, why=err)
         ) from None
@@ -204,7 +198,7 @@ def _checked(arrays: dict[str, np.ndarray]) -> Checkpoint:
     names = header.get("class_names", [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise _Bad(_("class_names must be a list of strings"))
-    shape = header.get("image_shape")
+    image = header.get("image_shape")
     return Checkpoint(
         tuple(sizes),
         config,
@@ -212,7 +206,7 @@ def _checked(arrays: dict[str, np.ndarray]) -> Checkpoint:
         mean,
         std,
         tuple(names),
-        None if shape is None else tuple(int(s) for s in shape),
+        None if image is None else tuple(int(s) for s in image),
     )
 
 

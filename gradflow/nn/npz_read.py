@@ -48,6 +48,23 @@ def read_xy(file: Path) -> tuple[np.ndarray, np.ndarray]:
         return _member(archive, names["X"], file), _member(archive, names["y"], file)
 
 
+def read_members(file: Path) -> dict[str, np.ndarray]:
+    """Every array of `file` (a model file, say), each header checked as in `read_xy`."""
+    problem = file_problem(file)
+    if problem:
+        raise DatasetError(_("cannot read {file}: {problem}").format(file=file, problem=problem))
+    try:
+        with zipfile.ZipFile(file) as archive:
+            return {
+                (n[:-4] if n.endswith(".npy") else n): _member(archive, n, file)
+                for n in archive.namelist()
+            }
+    except zipfile.BadZipFile:
+        raise DatasetError(_("{file} is not a zip archive").format(file=file)) from None
+    except OSError as err:
+        raise DatasetError(f"cannot read {file}: {err.strerror or err}") from None
+
+
 def _member(archive: zipfile.ZipFile, name: str, file: Path) -> np.ndarray:
     where = f"{file}: {name}"
     info = archive.getinfo(name)
