@@ -87,25 +87,27 @@ class Adam(Optimizer):
         self._tmp: dict[str, np.ndarray] = {}
 
     def _update(self, name: str, w: np.ndarray, g: np.ndarray) -> None:
+        # m and v are kept divided by (1 - beta1) and (1 - beta2): then each moment takes
+        # one multiply and one add (no g * (1 - beta) pass), and the constants fold into
+        # the step size and eps below - 10 passes over the parameter instead of 12.
         if name not in self.m:
             self.m[name], self.v[name], self._tmp[name] = (np.zeros_like(w) for _ in range(3))
         m, v, tmp = self.m[name], self.v[name], self._tmp[name]
         f = w.dtype.type
         m *= f(self.beta1)
-        np.multiply(g, f(1 - self.beta1), out=tmp)
-        m += tmp
-        v *= f(self.beta2)
+        m += g  # m / (1 - beta1)
         np.multiply(g, g, out=tmp)
-        tmp *= f(1 - self.beta2)
-        v += tmp
-        # step size with both bias corrections folded in (one scalar per step)
+        v *= f(self.beta2)
+        v += tmp  # v / (1 - beta2)
+        # w -= lr * m_hat / (sqrt(v_hat) + eps) with m_hat = m / (1 - beta1^t),
+        # v_hat = v / (1 - beta2^t), written in the stored (scaled) m and v
         corr1 = 1 - self.beta1**self.t
         corr2 = 1 - self.beta2**self.t
-        step = self.lr * np.sqrt(corr2) / corr1
+        scale = np.sqrt(corr2 / (1 - self.beta2))
         np.sqrt(v, out=tmp)
-        tmp += f(self.eps * np.sqrt(corr2))
+        tmp += f(self.eps * scale)
         np.divide(m, tmp, out=tmp)
-        tmp *= f(step)
+        tmp *= f(self.lr * (1 - self.beta1) / corr1 * scale)
         w -= tmp
 
 

@@ -62,3 +62,20 @@ def test_weight_decay_applies_to_weights_not_biases() -> None:
 def test_bad_optimizer_options_are_refused(name: str, lr: float, message: str) -> None:
     with pytest.raises(GradflowError, match=message):
         make_optimizer(name, lr)
+
+
+def test_adam_follows_the_textbook_update_over_many_steps() -> None:
+    """The scaled moments (m / (1 - beta1), v / (1 - beta2)) change nothing but rounding:
+    ten steps agree with Kingma & Ba's algorithm written out in float64."""
+    rng = np.random.default_rng(3)
+    w0 = rng.standard_normal((4, 3))
+    grads = [rng.standard_normal((4, 3)) for _ in range(10)]
+    ours = {"W1": w0.copy()}
+    opt = Adam(0.05)
+    w, m, v = w0.copy(), np.zeros_like(w0), np.zeros_like(w0)
+    for t, g in enumerate(grads, start=1):
+        opt.step(ours, {"W1": g})
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        w -= 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+    np.testing.assert_allclose(ours["W1"], w, rtol=1e-12, atol=1e-14)
