@@ -40,6 +40,8 @@ def row(arr: np.ndarray) -> str:
 def shape_as_matrix(arr: np.ndarray, transposed: bool = False) -> str:
     """A shape in the lecture's column convention: a 2-vector is 2×1, its transpose 1×2."""
     shape = np.shape(arr)
+    if not shape:
+        return format_shape(shape)
     if len(shape) == 1:
         return f"1×{shape[0]}" if transposed else f"{shape[0]}×1"
     if transposed and len(shape) == 2:
@@ -52,10 +54,16 @@ def _sum_text(total: Total) -> str:
     return f"{terms} = {column(total.sum)}"
 
 
-def total_sentence(total: Total, namer: Namer) -> str:
-    """'∂L/∂x2 = 0 + (-0.2448) = -0.2448: copy adds' - the terms in the order they arrived."""
+def total_sentence(total: Total, namer: Namer, pattern: bool = True) -> str:
+    """'∂L/∂x2 = 0 + (-0.2448) = -0.2448: copy adds' - the terms in the order they arrived.
+
+    Without `pattern` the closing 'copy adds' is left out (a copy gate's step says it).
+    """
+    grad = namer.d(namer.title(total.node))
+    if not pattern:
+        return f"{grad} = {_sum_text(total)}"
     return _("{grad} = {sum}: {pattern}").format(
-        grad=namer.d(namer.title(total.node)), sum=_sum_text(total), pattern=gate_phrase("adds")
+        grad=grad, sum=_sum_text(total), pattern=gate_phrase("adds")
     )
 
 
@@ -291,7 +299,7 @@ def caption_body(chain: StepChain, namer: Namer, lr: float | None = None) -> str
     if chain.seed:
         parts.append(_("the output's gradient with respect to itself is 1"))
     elif chain.total is not None:
-        parts.append(total_sentence(chain.total, namer))
+        parts.append(total_sentence(chain.total, namer, pattern=chain.gate != "adds"))
     items = "; ".join(_caption_item(chain, link, namer) for link in chain.links)
     parts.append(_("upstream × local = downstream: {items}").format(items=items))
     if kink := kink_text(chain, namer):

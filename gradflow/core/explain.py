@@ -18,9 +18,11 @@ from gradflow.core.chain_notes import entry_names, tensor_notes
 from gradflow.core.chain_text import (
     LinkParts,
     caption_body,
+    column,
     head_sentences,
     link_parts,
     link_sentence,
+    shape_as_matrix,
     tail_sentences,
 )
 from gradflow.core.formatting import format_array, format_shape
@@ -140,7 +142,7 @@ def forward_sentence(step: ForwardStep, graph: Graph, namer: Namer | None = None
     """'q = x + y = -2 + 5 = 3' (names, then numbers, then the result)."""
     namer = namer or Namer(graph, Trace((step,), 1))
     me = namer.title(step.node)
-    result = format_array(step.outputs[0])
+    result = column(step.outputs[0])  # vectors are columns, as the lecture writes them
     spec = get_op(step.op)
     if spec.is_leaf:
         # 'x = -2 (input)', 'W = [[…]] (input, 2×2)'; 'input3 = -2' already says it is an input
@@ -152,16 +154,16 @@ def forward_sentence(step: ForwardStep, graph: Graph, namer: Namer | None = None
     c = _const_text(graph, step.node)
     template = spec.template or step.op + "(…)"
     symbolic = _fill(template, names, c, numbers=False)
-    numeric = _fill(template, [format_array(x) for x in step.inputs], c, numbers=True)
+    numeric = _fill(template, [column(x) for x in step.inputs], c, numbers=True)
     if spec.ports_attr is not None:
         return _("{node} copies {x} = {value} to {outputs}").format(
             node=me, x=names[0], value=result, outputs=plural(len(step.outputs), "output")
         )
     text = " = ".join(_distinct([me, symbolic, numeric, result]))
     if any(x.ndim for x in (*step.inputs, *step.outputs)):
-        shapes = ", ".join(format_shape(x.shape) for x in step.inputs)
+        shapes = ", ".join(shape_as_matrix(x) for x in step.inputs)
         text += "  " + _("(shapes {inputs} → {output})").format(
-            inputs=shapes, output=format_shape(step.outputs[0].shape)
+            inputs=shapes, output=shape_as_matrix(step.outputs[0])
         )
     return text
 

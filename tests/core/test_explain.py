@@ -270,7 +270,7 @@ def test_labels_that_are_formulas_are_named_as_the_canvas_shows_them() -> None:
     trace = run(g).trace
     copy = next(s.index for s in trace.backward if s.op == "copy")
     assert explain_step(trace, g, copy).caption.endswith(
-        "backward through (copy x) · copy adds · ∂f/∂(copy x) = -12 + (-20) = -32: copy adds · "
+        "backward through (copy x) · copy adds · ∂f/∂(copy x) = -12 + (-20) = -32 · "
         "upstream × local = downstream: to x -32 × 1 = -32"
     )
     g = load_example("sigmoid-neuron")  # "w·x + w2" and "−z": shown whole, never the ids
