@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from gradflow.core.graph import Graph
@@ -68,6 +69,16 @@ class MoveCommand(_DoneOnce):
         self._document._apply_positions(self._old)
 
 
+def _attr_text(name: str, title: str, new: Any) -> str:
+    """The undo-menu text of an attribute edit: 'Mark x0 as data', 'Set c of a'."""
+    if name == "trainable":
+        text = "Mark {node} as trainable" if new else "Mark {node} as data"
+        return QCoreApplication.translate("Commands", text).format(node=title)
+    return QCoreApplication.translate("Commands", "Set {name} of {node}").format(
+        name=name, node=title
+    )
+
+
 class SetAttrCommand(_DoneOnce):
     """One attribute edit (a value, a constant, the number of copy outputs)."""
 
@@ -75,7 +86,7 @@ class SetAttrCommand(_DoneOnce):
         self, document: GraphDocument, node_id: str, name: str, old: Any, new: Any
     ) -> None:
         title = document.graph.node(node_id).title
-        super().__init__(f"Set {name} of {title}")
+        super().__init__(_attr_text(name, title, new))
         self._document, self._node_id, self._name = document, node_id, name
         self._old, self._new = old, new
 
