@@ -211,8 +211,9 @@ class Builder:
         )
 
     def _no_form(self, node: ast.expr) -> ExpressionError:
+        kind: type = type(node)
         if isinstance(node, (ast.BinOp, ast.UnaryOp)):
-            kind, key = type(node), type(node.op).__name__
+            key = type(node.op).__name__
         else:
             kind, key = ast.Call, node.func.id  # type: ignore[attr-defined]
         shapes = [f for f in syn.forms() if f.top == (kind, key)]

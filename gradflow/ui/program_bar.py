@@ -13,9 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import numpy as np
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -38,6 +40,8 @@ if TYPE_CHECKING:
 REPLACE, INSERT = 0, 1
 GAP = 160.0  # between the canvas and a program inserted beside it
 ERROR_COLOUR = "#c62828"
+MAX_SHOWN_NODES = 400  # beyond these the canvas is the better view (and printing costs)
+MAX_SHOWN_NUMBERS = 400
 
 
 class ProgramEdit(QPlainTextEdit):
@@ -48,10 +52,11 @@ class ProgramEdit(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            mods & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.submitted.emit()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")  # a real new line (Qt's own is a soft break)
+            else:
+                self.submitted.emit()
             return
         if key == Qt.Key.Key_Escape:
             self.reverted.emit()
@@ -106,8 +111,13 @@ class ProgramBar(QDockWidget):
         self.mode.setToolTip(self.tr("Whether Enter replaces the canvas or adds the new graph"))
         self.build_button = QPushButton(self.tr("Build"))
         self.build_button.setToolTip(self.tr("Build the program into a graph (Enter)"))
+        self.copies = QCheckBox(self.tr("Copy gates"))
+        self.copies.setToolTip(
+            self.tr("Draw a copy gate wherever a name is used more than once (copy adds)")
+        )
         side = QVBoxLayout()
         side.addWidget(self.mode)
+        side.addWidget(self.copies)
         side.addWidget(self.build_button)
         side.addStretch(1)
         row.addWidget(self.edit, 1)
@@ -152,7 +162,7 @@ class ProgramBar(QDockWidget):
         """Build the typed program into the canvas as one undoable edit; False if refused."""
         text = self.text()
         try:
-            graph = build(text)
+            graph = build(text, explicit_copies=self.copies.isChecked())
         except ExpressionError as err:
             self._show_error(err)
             return False
@@ -182,9 +192,13 @@ class ProgramBar(QDockWidget):
         """Show the program of the current graph (or say why there is none)."""
         graph = self._workspace.document.graph
         self._clear_underline()
+        too_big = _too_big(graph)
         if not len(graph):
             self._set_plain("")
             self._show_message("", error=False)
+        elif too_big:
+            self._set_plain("")
+            self._show_message(too_big, error=False)
         else:
             try:
                 self._set_plain(to_program(graph))
@@ -264,6 +278,16 @@ class ProgramBar(QDockWidget):
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
         self.message.setVisible(bool(text))
+
+
+def _too_big(graph: Graph) -> str:
+    """Why a graph is not shown as a program (too many nodes or numbers to read), or ''."""
+    numbers = sum(int(np.size(n.attrs["value"])) for n in graph if n.spec.is_leaf)
+    if len(graph) > MAX_SHOWN_NODES or numbers > MAX_SHOWN_NUMBERS:
+        return QCoreApplication.translate(
+            "ProgramBar", "This graph is too big to show as a program ({n} nodes, {k} numbers)"
+        ).format(n=len(graph), k=numbers)
+    return ""
 
 
 def _beside(current: Graph, new: Graph) -> tuple[float, float]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from gradflow.core.examples import load_example
+from gradflow.core.expression import build
 from gradflow.core.graph import Edge
 
 SIGMOID_NEURON = (
@@ -17,15 +19,30 @@ def _bar(window):
     return window.docks["program"]
 
 
-def _wire(window, src: str, dst: str, dst_port: int = 0) -> tuple[str, str]:
+def _wire(window, src: str, dst: str, dst_port: int = 0) -> tuple[float, float]:
+    """The value and gradient a wire shows, read back from its labels' text."""
     item = window.scene.edge_item(Edge(src, dst, 0, dst_port))
-    return item.value_label.text(), item.grad_label.text()
+    texts = item.value_label.text(), item.grad_label.text()
+    return tuple(float(t.replace("−", "-")) for t in texts)  # type: ignore[return-value]
+
+
+def _shows(window, src: str, dst: str, value: float, grad: float, dst_port: int = 0) -> bool:
+    """The wire shows the lecture's numbers to the precision the canvas writes (3-4 digits)."""
+    shown = _wire(window, src, dst, dst_port)
+    return all(
+        abs(a - b) <= 5e-3 * max(1.0, abs(b)) for a, b in zip(shown, (value, grad), strict=True)
+    )
 
 
 def _type_and_enter(qtbot, bar, text: str) -> None:
+    """Type `text` key by key (Shift+Enter between lines), then press Enter."""
     bar.edit.setFocus()
     bar.edit.selectAll()
-    bar.edit.insertPlainText(text)
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Delete)
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClicks(bar.edit, line)
     qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
 
 
@@ -39,18 +56,22 @@ def test_typing_the_sigmoid_neuron_and_enter_shows_the_lectures_numbers(qtbot, a
     graph = window.document.graph
     assert [n.op for n in graph][-3:] == ["exp", "add_const", "reciprocal"]
     assert window.document.undo_stack.count() == undo_count + 1  # ONE undoable edit
-    assert _wire(window, "w0", "mul1") == ("2", "-0.1966")
-    assert _wire(window, "x0", "mul1", 1) == ("-1", "0.3932")
-    assert _wire(window, "z", "neg1") == ("1", "0.1966")
-    assert _wire(window, "exp1", "add_const1") == ("0.3679", "-0.5344")
-    assert _wire(window, "add_const1", "f") == ("1.368", "-0.5344")
+    assert _shows(window, "w0", "mul1", 2, -0.1966)
+    assert _shows(window, "x0", "mul1", -1, 0.3932, dst_port=1)
+    assert _shows(window, "w1", "mul2", -3, -0.3932)
+    assert _shows(window, "x1", "mul2", -2, -0.5898, dst_port=1)
+    assert _shows(window, "w2", "z", -3, 0.1966, dst_port=1)
+    assert _shows(window, "z", "neg1", 1, 0.1966)
+    assert _shows(window, "exp1", "add_const1", 0.3679, -0.5344)
+    assert _shows(window, "add_const1", "f", 1.368, -0.5344)
+    assert float(window.document.result.value("f")) == pytest.approx(0.7311, abs=1e-4)
     xs = {n.id: n.pos[0] for n in graph}
     assert xs["w0"] < xs["mul1"] < xs["z"] < xs["f"]  # left to right
     assert bar.message.text() == "Built 13 nodes · Ctrl+Z undoes it"
     assert bar.text() == SIGMOID_NEURON  # what was typed stays as typed
     window.document.undo_stack.undo()
     assert list(window.document.graph.nodes) == before
-    assert _wire(window, "q", "f") == ("3", "-4")
+    assert _wire(window, "q", "f") == (3.0, -4.0)
 
 
 def test_insert_beside_keeps_the_canvas_and_adds_to_the_right(qtbot, add_mul):
@@ -98,3 +119,14 @@ def test_ctrl_l_is_in_the_view_menu(qtbot, window):
     action = window.menu_actions["focus_program"]
     assert action.shortcut() == QKeySequence("Ctrl+L")
     assert window.menu_actions["layout"].shortcut() == QKeySequence("Ctrl+Shift+L")
+
+
+def test_copy_gates_and_a_graph_too_big_to_show(qtbot, window):
+    bar = window.docks["program"]
+    bar.copies.setChecked(True)
+    _type_and_enter(qtbot, bar, "x = 3; f = x * x")
+    assert [n.op for n in window.document.graph] == ["input", "mul", "copy"]
+    assert float(window.document.result.grad("x")) == 6.0
+    window.load_graph(build("W = param([" + ", ".join(["[1, 2]"] * 300) + "]); f = sum(W)"))
+    assert bar.text() == ""
+    assert bar.message.text().startswith("This graph is too big to show as a program")
