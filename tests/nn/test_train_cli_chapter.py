@@ -52,7 +52,9 @@ def test_load_continues_from_the_saved_weights(
 ) -> None:
     model = tmp_path / "m.npz"
     args = ["--dataset", "xor", "--hidden", "8", "--samples", "200", "--epochs", "2"]
-    assert main([*args, "--save", str(model)]) == 0
+    assert main([*args, "--save", str(model), "--export-pytorch", str(tmp_path / "xor.py")]) == 0
+    assert "nn.Linear(2, 8),\n        nn.ReLU()," in (tmp_path / "xor.py").read_text("utf-8")
+    assert load_model(tmp_path / "xor.npz").sizes == (2, 8, 2)  # the weights beside it
     capsys.readouterr()
     code, lines, _err = _json_run(capsys, "--load", str(model), "--epochs", "1", "--hidden", "99")
     assert code == 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from gradflow.ui.training.chapter import ChapterController
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
 from gradflow.ui.training.progress import ProgressReport
+from gradflow.ui.training.repaint_hold import RepaintHold
 from gradflow.ui.training.worker import TrainingWorker
 
 if TYPE_CHECKING:
@@ -50,7 +51,6 @@ _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
     | {"export_button", "network_button", "log_scale", "progress", "report", "status"}
     | {"chapter"}
 )
-HOLD_MS = 40  # the longest the worker is held for a repaint that does not come
 
 
 class TrainingPanel(QDockWidget):
@@ -73,13 +73,10 @@ class TrainingPanel(QDockWidget):
         self.worker: TrainingWorker | None = None
         self._points = np.zeros((0, 2))
         self._resumable = False  # a stopped run can continue; a failed one cannot
-        self._held: TrainingWorker | None = None  # held while the plots repaint
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
-        self._release_timer = QTimer(self)
-        self._release_timer.setSingleShot(True)
-        self._release_timer.timeout.connect(self._release_worker)
+        self._hold = RepaintHold(self)  # the worker waits while the plots repaint
         self._then: Callable[[], object] | None = None
         app = QCoreApplication.instance()
         if app is not None:  # never leave a training thread running at exit
@@ -184,7 +181,7 @@ class TrainingPanel(QDockWidget):
             self._plots.view_tabs.extra_tab(self.chapter.runs_tab(), self.tr("Runs"))
             self._plot_area.addWidget(self._plots, 1)
             for plot in self._plots.live_plots():
-                plot.viewport().installEventFilter(self)  # a repaint releases the worker
+                plot.viewport().installEventFilter(self._hold)  # a repaint releases it
             if self.log_scale.isChecked():
                 self._plots.set_log_scale(True)
         return self._plots
@@ -352,28 +349,13 @@ class TrainingPanel(QDockWidget):
             self.plots.redraw_next()
 
     def _hold_worker(self) -> None:
-        """Keep the worker off the GIL until a plot has repainted (or HOLD_MS passed), so
-        the GUI thread paints at full speed."""
-        if self.worker is None or self._held is not None or not self._plots_on_screen():
-            return  # (no repaint is coming to end a hold while the plots are not seen)
-        self._held = self.worker
-        self._held.hold()
-        self._release_timer.start(HOLD_MS)
+        """Keep the worker off the GIL until a plot has repainted (see RepaintHold)."""
+        self._hold.hold(self.worker, self._plots_on_screen())
 
     def _plots_on_screen(self) -> bool:
         return (
             self._plots is not None and self._plots.isVisible() and not self.window().isMinimized()
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.Paint and self._held is not None:
-            self._release_timer.start(0)  # fires once this paint is done
-        return False
-
-    def _release_worker(self) -> None:
-        if self._held is not None:
-            self._held.release()
-            self._held = None
 
     def _on_log_scale_toggled(self, on: bool) -> None:
         self.plots.set_log_scale(on)
