@@ -167,3 +167,19 @@ def test_save_load_and_export_from_the_dock(qtbot, panel: TrainingPanel, tmp_pat
     first = panel.trainer.history[0].params
     for name, value in saved.params.items():
         assert first[name].tobytes() == value.tobytes()
+
+
+def test_the_speed_control_sets_the_running_workers_pace(qtbot, panel: TrainingPanel) -> None:
+    speed = panel.chapter.controls.speed
+    speed.setCurrentIndex(1)  # 1 it/s
+    panel.options.set_config(TrainConfig(**{**SMALL.__dict__, "epochs": 50}))
+    panel.start()
+    worker = panel.worker
+    assert worker is not None
+    assert worker.pacer.rate == 1.0  # the Pacer bounds the loop (tests/nn: fake clock)
+    speed.setCurrentIndex(len(RATES) - 1)
+    assert worker.pacer.rate is None  # fastest, at once
+    speed.setCurrentIndex(3)
+    assert worker.pacer.rate == 10.0
+    panel.stop()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=WAIT_MS)

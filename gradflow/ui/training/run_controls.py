@@ -8,7 +8,7 @@ first run, and as fast as possible otherwise.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 
 AUTO = "auto"
 TOY_PACE = 30.0  # iterations per second: the spiral's default run takes ~5 s
+# the labels are marked for translation here and translated when shown
 RATES: tuple[tuple[str, float | str | None], ...] = (
-    ("auto", AUTO),
-    ("1 it/s", 1.0),
-    ("3 it/s", 3.0),
-    ("10 it/s", 10.0),
-    ("30 it/s", 30.0),
-    ("100 it/s", 100.0),
-    ("300 it/s", 300.0),
-    ("fastest", None),
+    (QT_TRANSLATE_NOOP("RunControls", "auto"), AUTO),
+    (QT_TRANSLATE_NOOP("RunControls", "1 it/s"), 1.0),
+    (QT_TRANSLATE_NOOP("RunControls", "3 it/s"), 3.0),
+    (QT_TRANSLATE_NOOP("RunControls", "10 it/s"), 10.0),
+    (QT_TRANSLATE_NOOP("RunControls", "30 it/s"), 30.0),
+    (QT_TRANSLATE_NOOP("RunControls", "100 it/s"), 100.0),
+    (QT_TRANSLATE_NOOP("RunControls", "300 it/s"), 300.0),
+    (QT_TRANSLATE_NOOP("RunControls", "fastest"), None),
 )
 
 

@@ -35,6 +35,7 @@ from gradflow.nn.views import compute_views
 
 BATCH_INTERVAL = 1 / 30  # seconds between two iteration packets
 BOUNDARY_INTERVAL = 0.3  # seconds between two decision-boundary images
+PACED_INTERVAL = 0.1  # ... while the run is paced to be watched
 BOUNDARY_RESOLUTION = 80
 HOLD_LIMIT = 0.25  # seconds the worker waits at most for the GUI to release it
 
@@ -182,7 +183,8 @@ class TrainingWorker(QObject):
             if now - last_sent >= BATCH_INTERVAL or done or stepped or slow:
                 self._flush()
                 last_sent = now
-            if now - last_views >= BOUNDARY_INTERVAL or done or stepped or slow:
+            every = BOUNDARY_INTERVAL if self.pacer.rate is None else PACED_INTERVAL
+            if now - last_views >= every or done or stepped or slow:
                 self._send_views(trainer)
                 last_views = now
             if stepped:
