@@ -26,6 +26,7 @@ from gradflow.core.ops import get_op
 from gradflow.core.trace import ForwardStep, Trace
 
 MAX_ASKED = 16
+PATTERN_GATES = ("distributes", "swaps", "adds", "routes")
 DEFAULT_TOLERANCE = 1e-2
 GATE_TYPES = {  # the gate pattern key of an op -> the gate type a score is kept for
     "distributes": "add",
@@ -77,8 +78,16 @@ class Feedback:
 
 
 def gate_type(op: str) -> str:
-    """The gate type practice scores: add, mul, copy, max, activation, matmul, else the op."""
-    return GATE_TYPES.get(get_op(op).gate, op)
+    """The gate type practice scores: add, mul, copy, max, activation, matmul, else the op.
+
+    The four gate patterns name a type only for gates (sum also distributes, but it is
+    not an add gate).
+    """
+    spec = get_op(op)
+    gate = GATE_TYPES.get(spec.gate)
+    if gate is None or (spec.gate in PATTERN_GATES and spec.category != "gates"):
+        return op
+    return gate
 
 
 def question_at(trace: Trace, graph: Graph, step: int) -> Question | None:

@@ -74,6 +74,10 @@ def test_big_tensors_are_shown_not_asked():
     q = question_at(trace, graph, matmul)
     assert [u.expected.shape for u in q.asked] == [(2, 2), (2,)]
     assert q.gate_type == "matmul"
+    assert [question_at(trace, graph, s.index + 1).gate_type for s in trace.backward[:2]] == [
+        "sum",  # sum distributes too, but it is not an add gate
+        "square",
+    ]
 
 
 def test_score_per_gate_type_and_the_weakest():

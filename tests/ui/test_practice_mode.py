@@ -26,9 +26,14 @@ def _type(qtbot, dock, numbers) -> None:
     """Type each number into its spin box, as a student would, then press Enter."""
     panel = dock.practice_panel
     for box, x in zip(panel.inputs, numbers, strict=True):
-        box.lineEdit().selectAll()
-        qtbot.keyClicks(box.lineEdit(), format_number(float(x), 6))
-    qtbot.keyClick(panel.inputs[-1].lineEdit(), Qt.Key.Key_Return)
+        if hasattr(box, "lineEdit"):
+            box.lineEdit().selectAll()
+            qtbot.keyClicks(box.lineEdit(), format_number(float(x), 6))
+        else:  # a table: fill every cell; Enter with no cell open checks
+            for (r, col), v in np.ndenumerate(np.atleast_2d(x)):
+                box.item(r, col).setText(format_number(float(v), 6))
+    last = panel.inputs[-1]
+    qtbot.keyClick(last.lineEdit() if hasattr(last, "lineEdit") else last, Qt.Key.Key_Return)
 
 
 def _answer_until(qtbot, dock, last: int, wrong_at: dict | None = None) -> None:
@@ -128,3 +133,24 @@ def test_a_new_graph_starts_the_practice_again(practice, qtbot):
     q = dock.practice.question(4)
     assert [float(u.expected) for u in q.asked] == [3.0]
     assert np.isclose(dock.practice.tolerance, 1e-2)
+
+
+def test_a_matmul_step_of_an_exercise_asks_tables_of_the_gradients_shapes(window, qtbot):
+    from gradflow.core.exercises import make_exercise
+
+    window.load_graph(make_exercise(5, 3))
+    dock = window.docks["player"]
+    dock.controller.set_speed(8.0)
+    window.menu_actions["practice"].trigger()
+    c, mode, panel = dock.controller, dock.practice, dock.practice_panel
+    matmul = next(s.index + 1 for s in window.workspace.trace.backward if s.op == "matmul")
+    _answer_until(qtbot, dock, matmul - 1)
+    q = mode.question(matmul)
+    assert [type(b).__name__ for b in panel.inputs] == ["AnswerTable", "AnswerTable"]
+    assert [(b.rowCount(), b.columnCount()) for b in panel.inputs] == [(2, 3), (1, 3)]
+    panel.check.click()  # empty cells: asked to type, not judged
+    assert "Type a number for" in panel.verdict.text()
+    assert c.index == matmul - 1
+    _type(qtbot, dock, [u.expected for u in q.asked])  # Enter in the table checks
+    qtbot.waitUntil(lambda: c.index == matmul)
+    assert mode.score.results[matmul] == ("matmul", True)

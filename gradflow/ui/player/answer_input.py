@@ -9,8 +9,15 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractItemView, QDoubleSpinBox, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QDoubleSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from gradflow.core.formatting import format_number
 
@@ -68,7 +75,13 @@ class AnswerBox(QDoubleSpinBox):
 
 
 class AnswerTable(QTableWidget):
-    """An editable table of a vector (one row) or a matrix, every cell empty to start."""
+    """An editable table of a vector (one row) or a matrix, every cell empty to start.
+
+    Enter in a cell moves to the next one; Enter in the last cell (or with no cell
+    open) emits `submitted`, so the panel checks the answer.
+    """
+
+    submitted = Signal()
 
     def __init__(self, shape: tuple[int, ...], parent=None) -> None:
         rows, cols = (1, shape[0]) if len(shape) == 1 else shape
@@ -77,12 +90,41 @@ class AnswerTable(QTableWidget):
         for r in range(rows):
             for c in range(cols):
                 self.setItem(r, c, QTableWidgetItem(""))
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        trigger = QAbstractItemView.EditTrigger
+        self.setEditTriggers(
+            trigger.DoubleClicked | trigger.SelectedClicked | trigger.EditKeyPressed
+            | trigger.AnyKeyPressed
+        )  # fmt: skip
         self.horizontalHeader().setDefaultSectionSize(64)
         self.verticalHeader().setDefaultSectionSize(24)
-        height = self.horizontalHeader().height() + rows * 24 + 4
-        self.setFixedHeight(height)
-        self.setMinimumWidth(min(cols, 4) * 64 + 30)
+        self.horizontalHeader().hide()  # the shape is in the label; the rows keep the room
+        self.verticalHeader().hide()
+        self.setFixedHeight(rows * 24 + 4)
+        self.setFixedWidth(cols * 64 + 4)
+        self.itemDelegate().closeEditor.connect(self._on_delegate_close_editor)
+
+    def _on_delegate_close_editor(self, _editor: object, hint: object) -> None:
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return  # Esc or focus moving away, not Enter
+        index = self.currentRow() * self.columnCount() + self.currentColumn() + 1
+        # once the editor has closed: the view is still finishing with it
+        if index < self.rowCount() * self.columnCount():
+            row, col = divmod(index, self.columnCount())
+            QTimer.singleShot(0, lambda: self._edit_cell(row, col))
+        else:
+            QTimer.singleShot(0, self.submitted.emit)
+
+    def _edit_cell(self, row: int, col: int) -> None:
+        self.setCurrentCell(row, col)
+        self.edit(self.currentIndex())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter with no cell open: the answer is complete
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.state() != QAbstractItemView.State.EditingState:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
     def answer(self) -> np.ndarray | None:
         """The entries as an array of the shape, or None while any cell is empty or no number."""

@@ -84,7 +84,11 @@ class PracticeMode(QObject):
         q = self.question(step)
         if q is None or not self.active:
             return False
-        feedback = check(q, self.panel.answers(), self.tolerance)
+        answers = self.panel.answers()
+        feedback = check(q, answers, self.tolerance)
+        if any(a is None for a in answers.values()):  # not an attempt yet: nothing counted
+            self.panel.show_verdict(False, feedback.message, feedback.wrong)
+            return False
         self._tries[step] = self._tries.get(step, 0) + 1
         if not feedback.right:
             self.panel.show_verdict(False, feedback.message, feedback.wrong)

@@ -92,6 +92,8 @@ class PracticePanel(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                if isinstance(item.widget(), AnswerTable):  # an open cell commits nothing now
+                    item.widget().itemDelegate().blockSignals(True)
                 item.widget().hide()  # at once: deleteLater would leave it drawn until then
                 item.widget().deleteLater()
         self.inputs = []
@@ -102,14 +104,19 @@ class PracticePanel(QWidget):
         if question is None:
             return
         for row, u in enumerate(question.unknowns):
-            self.grid.addWidget(QLabel(f"{u.label} =", self), row, 0)
+            shape = f" ({format_shape(u.expected.shape)})" if u.expected.ndim else ""
+            self.grid.addWidget(QLabel(f"{u.label}{shape} =", self), row, 0)
             if not u.asked:
                 shown = self.tr("shown, not asked ({shape})").format(
                     shape=format_shape(u.expected.shape)
                 )
                 self.grid.addWidget(QLabel(shown, self), row, 1)
                 continue
-            box = AnswerTable(u.expected.shape, self) if u.expected.ndim else AnswerBox(self)
+            if u.expected.ndim:
+                box = AnswerTable(u.expected.shape, self)
+                box.submitted.connect(self.check_requested)
+            else:
+                box = AnswerBox(self)
             box.setObjectName(f"practiceAnswer{len(self.inputs)}")
             self.grid.addWidget(box, row, 1, Qt.AlignmentFlag.AlignLeft)
             self.inputs.append(box)
