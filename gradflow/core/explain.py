@@ -101,6 +101,7 @@ class Explanation:
     head: tuple[str, ...] = ()
     parts: tuple[LinkParts, ...] = ()
     tail: tuple[str, ...] = ()
+    title: str = ""  # a short heading ('Step 8/10 · backward through matmul q'); '' = caption
 
 
 def _num(x: np.ndarray, wrap: bool = True) -> str:
@@ -258,7 +259,15 @@ def _backward(
         (*head, *links, *tail), _leaf_tensors(chain, namer), _jacobians(chain, namer),
         tuple(tensor_notes(chain, namer)), _fan_in(chain, namer), _routes(chain), chain,
         tuple(head), parts, tuple(tail),
+        f"Step {index + 1}/{len(trace)} · {_heading(chain, namer)}",
     )  # fmt: skip
+
+
+def _heading(chain: StepChain, namer: Namer) -> str:
+    me = namer.title(chain.node)
+    if not chain.links:
+        return _("backward: {node}'s gradient is complete").format(node=me)
+    return _("backward through {node}").format(node=op_and_name(chain.op, me))
 
 
 def explain_step(trace: Trace, graph: Graph, index: int, lr: float | None = None) -> Explanation:

@@ -181,7 +181,8 @@ def explanation_html(
 ) -> str:
     """The whole "This step" section for one step."""
     colour = (LIGHT.value if exp.phase == "forward" else LIGHT.grad).name()
-    parts = [f'<p><b style="color:{colour}">{escape(exp.caption)}</b></p>']
+    # the caption is already under the player; the inspector heads its section briefly
+    parts = [f'<p><b style="color:{colour}">{escape(exp.title or exp.caption)}</b></p>']
     # the gate pattern is how gradients flow back: a forward step shows its formula instead
     if show_pattern and exp.pattern and exp.phase == "backward":
         parts.append(f"<p><i>{escape(exp.pattern)}</i></p>")
