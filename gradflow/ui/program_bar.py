@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QColor,
+    QFontDatabase,
+    QKeyEvent,
+    QShowEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +47,7 @@ if TYPE_CHECKING:
 REPLACE, INSERT = 0, 1
 GAP = 160.0  # between the canvas and a program inserted beside it
 ERROR_COLOUR = "#c62828"
-MAX_SHOWN_NODES = 400  # beyond these the canvas is the better view (and printing costs)
+MAX_SHOWN_NODES = 300  # beyond these the canvas is the better view (and printing costs)
 MAX_SHOWN_NUMBERS = 400
 
 
@@ -77,6 +84,7 @@ class ProgramBar(QDockWidget):
         self._in_step: tuple[int, int] | None = None  # (graph id, revision) the text shows
         self._dirty = False
         self._building = False
+        self._stale = False
         self._build_ui()
         doc = ctx.workspace.document
         doc.result_changed.connect(lambda _structural: self._on_document_changed())
@@ -228,6 +236,9 @@ class ProgramBar(QDockWidget):
         graph = self._workspace.document.graph
         if self._in_step == (id(graph), graph.revision):
             return  # the text already is this graph's program (as typed or as printed)
+        if not self.isVisible():
+            self._stale = True  # printed when the bar is shown again (printing costs)
+            return
         if self._dirty and self.edit.hasFocus():
             self._show_message(
                 self.tr("The canvas changed; Esc shows its program, Enter builds yours"),
@@ -235,6 +246,12 @@ class ProgramBar(QDockWidget):
             )
             return
         self.show_graph_program()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._on_document_changed()
 
     def _on_edit_text_changed(self) -> None:
         self._dirty = True

@@ -130,3 +130,12 @@ def test_copy_gates_and_a_graph_too_big_to_show(qtbot, window):
     window.load_graph(build("W = param([" + ", ".join(["[1, 2]"] * 300) + "]); f = sum(W)"))
     assert bar.text() == ""
     assert bar.message.text().startswith("This graph is too big to show as a program")
+
+
+def test_a_hidden_bar_catches_up_when_shown(qtbot, add_mul):
+    bar = add_mul.docks["program"]
+    bar.hide()
+    add_mul.load_graph(load_example("vector-l2"))
+    assert bar.text().startswith("x = -2")  # not printed while nobody sees it
+    bar.show()
+    qtbot.waitUntil(lambda: bar.text().startswith("W = [[0.1, 0.5], [-0.3, 0.8]]"))
