@@ -43,7 +43,14 @@ def launch(target: str | None, language: str | None = None, graph: Graph | None 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gradflow")
     app.setOrganizationName("gradflow")
+    from gradflow.core.atomic_write import remove_stray_temporaries
+    from gradflow.ui.errors import install_last_resort
+    from gradflow.ui.settings import recent_files
+
     window = MainWindow()
+    install_last_resort(lambda text: window.show_message(text, 10000))
+    for recent in recent_files(window.settings):  # what saves killed mid-way left behind
+        remove_stray_temporaries(recent)
     window.load_graph(graph, path)
     window.show()
     window.view.fit()

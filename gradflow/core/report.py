@@ -7,6 +7,7 @@ log) can use them too. Numbers in JSON are plain numbers or nested lists
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -59,17 +60,23 @@ def non_finite_notes(graph: Graph, result: RunResult) -> list[str]:
     """One line per node whose value or gradient overflowed to inf or became NaN."""
     notes = []
     for node in graph:
-        parts = []
-        for what, arr in (
-            (_("value"), result.values.get(node.id, (None,))[0]),
-            (_("gradient"), node_grad(result, node.id)),
-        ):
-            kind = non_finite_kind(arr)
-            if kind:
-                parts.append(f"{what} {kind}")
-        if parts:
-            notes.append(_("note: {node} has {what}").format(node=node.id, what=", ".join(parts)))
+        what = non_finite_note(result, node.id)
+        if what:
+            notes.append(_("note: {node} has {what}").format(node=node.id, what=what))
     return notes
+
+
+def non_finite_note(result: RunResult, node_id: str) -> str | None:
+    """'value inf, gradient nan' for a node whose numbers are not all finite, else None."""
+    parts = []
+    for what, arr in (
+        (_("value"), result.values.get(node_id, (None,))[0]),
+        (_("gradient"), node_grad(result, node_id)),
+    ):
+        kind = non_finite_kind(arr)
+        if kind:
+            parts.append(f"{what} {kind}")
+    return ", ".join(parts) or None
 
 
 def non_finite_kind(arr: np.ndarray | None) -> str | None:
@@ -77,6 +84,8 @@ def non_finite_kind(arr: np.ndarray | None) -> str | None:
     if arr is None or np.asarray(arr).dtype.kind != "f":
         return None
     arr = np.asarray(arr)
+    if arr.ndim == 0 and math.isfinite(float(arr)):
+        return None  # the common case, ten times faster than np.isfinite
     if np.all(np.isfinite(arr)):
         return None
     has_inf, has_nan = bool(np.isinf(arr).any()), bool(np.isnan(arr).any())

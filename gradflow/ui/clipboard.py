@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from gradflow.core.errors import GradflowError
+from gradflow.core.errors import GraphFileError
 from gradflow.core.fileformat import dumps, loads
 from gradflow.core.graph import Graph
 
@@ -39,7 +39,10 @@ def copy_nodes(graph: Graph, node_ids: list[str]) -> bool:
 
 
 def clipboard_fragment() -> Graph | None:
-    """The graph fragment on the clipboard, or None if it holds no gradflow nodes."""
+    """The graph fragment on the clipboard, or None if it holds no gradflow nodes.
+
+    Raises GraphFileError when it holds gradflow data that cannot be loaded.
+    """
     data = QGuiApplication.clipboard().mimeData()
     if data is None:
         return None
@@ -51,5 +54,5 @@ def clipboard_fragment() -> Graph | None:
         return None
     try:
         return loads(text)
-    except GradflowError:
-        return None
+    except (MemoryError, RecursionError):
+        raise GraphFileError("the clipboard's graph is too big or nested too deeply") from None

@@ -22,6 +22,7 @@ from gradflow.core.errors import GradflowError, GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.layout import auto_layout
 from gradflow.core.trace import Trace
+from gradflow.core.wiring import connect_many
 from gradflow.ui.commands import MoveCommand, SetAttrCommand, SnapshotCommand
 
 Pos = tuple[float, float]
@@ -153,8 +154,10 @@ class GraphDocument(QObject):
                 new_id = n.id if n.id not in g.nodes else g.new_id(_stem(n.id))
                 pos = None if n.pos is None else (n.pos[0] + offset[0], n.pos[1] + offset[1])
                 ids[n.id] = g.add_node(n.op, new_id, label=n.label, pos=pos, **n.attrs)
-            for e in fragment.edges:
-                g.connect(ids[e.src], ids[e.dst], e.src_port, e.dst_port)
+            # all wires at once, validated once: a big paste stays linear
+            connect_many(
+                g, [Edge(ids[e.src], ids[e.dst], e.src_port, e.dst_port) for e in fragment.edges]
+            )
             made.extend(ids.values())
 
         self._edit(text or f"Paste {len(fragment)} nodes", change)

@@ -9,13 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QAction, QKeySequence
 
-from gradflow.core.errors import GraphError
+from gradflow.core.errors import GradflowError, GraphError
 from gradflow.core.geometry import NODE_WIDTH, node_height
 from gradflow.core.ops import get_op
 from gradflow.ui.actions import MenuEntry, make_action
+from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.clipboard import clipboard_fragment, copy_nodes
+from gradflow.ui.errors import user_message
 from gradflow.ui.services import WindowServices
 from gradflow.ui.workspace import Workspace
 
@@ -88,8 +90,10 @@ class EditActions(QObject):
         corner = QPointF(NODE_WIDTH / 2 + GAP, height / 2 + GAP)
 
         def crowded(at: QPointF) -> bool:
-            room = QRectF(at - corner, at + corner)
-            return any(room.intersects(i.sceneBoundingRect()) for i in scene.node_items())
+            # the scene's index finds the items in the room: no scan of every node
+            return any(
+                isinstance(i, NodeItem) for i in scene.items(QRectF(at - corner, at + corner))
+            )
 
         while crowded(pos):
             pos += QPointF(0, CROWDED_STEP)
@@ -114,7 +118,11 @@ class EditActions(QObject):
 
     def paste(self) -> list[str]:
         """Paste the clipboard's nodes, renamed to stay unique, at an offset."""
-        part = clipboard_fragment()
+        try:
+            part = clipboard_fragment()
+        except GradflowError as err:
+            self._services.show_message(user_message(err, self.tr("Cannot paste")), 10000)
+            return []
         if part is None:
             self._services.show_message(self.tr("The clipboard holds no gradflow nodes"), 4000)
             return []
@@ -122,8 +130,8 @@ class EditActions(QObject):
         step = PASTE_STEP * self._pastes
         try:
             made = self._workspace.document.paste(part, (step, step))
-        except GraphError as err:
-            self._services.show_message(str(err), 10000)
+        except (GradflowError, MemoryError, RecursionError) as err:
+            self._services.show_message(user_message(err, self.tr("Cannot paste")), 10000)
             return []
         self._workspace.set_selection(made)
         return made

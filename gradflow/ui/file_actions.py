@@ -22,6 +22,7 @@ from gradflow.core.graph import Graph
 from gradflow.ui.actions import MenuEntry, make_action
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.document import GraphDocument
+from gradflow.ui.errors import USER_ERRORS, user_message
 from gradflow.ui.export import export_png, export_svg
 from gradflow.ui.services import WindowServices
 from gradflow.ui.settings import (
@@ -179,8 +180,10 @@ class FileActions(QObject):
             return False
         try:
             graph = load(path)
-        except GradflowError as err:
-            self.show_error("Cannot open graph", str(err))
+        except (GradflowError, *USER_ERRORS) as err:
+            name = Path(path).name
+            text = str(err) if isinstance(err, GradflowError) else user_message(err, name)
+            self.show_error(self.tr("Cannot open graph"), text)
             if not Path(path).exists():  # a broken file stays listed: it may be fixed
                 self.set_recent_files(remove_recent_file(self._services.settings, path))
             return False

@@ -24,6 +24,7 @@ from gradflow.ui.document import GraphDocument
 from gradflow.ui.edit_actions import EditActions
 from gradflow.ui.file_actions import FileActions, document_name
 from gradflow.ui.inspector import Inspector
+from gradflow.ui.limit_actions import LimitActions
 from gradflow.ui.menus import HelpActions
 from gradflow.ui.palette import Palette
 from gradflow.ui.player.dock import PlayerDock
@@ -57,10 +58,12 @@ class MainWindow(QMainWindow):
         self.view_actions = ViewActions(self.workspace, self.scene, self.view, self)
         ctx = DockContext(self.workspace, self, self.scene, self.view, self.edit)
         self.docks: dict[str, QDockWidget] = {}
+        self.limits = LimitActions(self, self)
         self.teaching = TeachingActions(self.workspace, self.files, self, self)
         entries = self.files.menu_entries()
         entries[-2:-2] = [MenuEntry("&File"), *self.teaching.menu_entries()]  # before Quit
         entries += self.edit.menu_entries()
+        entries += self.limits.menu_entries()
         entries += self.view_actions.menu_entries()
         self.precision = PrecisionActions(self.workspace, self)
         entries += self.precision.menu_entries()

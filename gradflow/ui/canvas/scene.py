@@ -17,6 +17,7 @@ from shiboken6 import isValid
 
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
+from gradflow.core.report import non_finite_note
 from gradflow.ui.canvas.edge_item import EdgeItem
 from gradflow.ui.canvas.focus import FocusLabels
 from gradflow.ui.canvas.gestures import SceneGestures, grid_brush
@@ -338,9 +339,14 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
     def _on_document_result_changed(self, structural: bool) -> None:
         if structural:
             self._grow_timer.start()
-        problems = self.document.result.problems
+        result = self.document.result
+        problems = result.problems
         for nid, item in self._nodes.items():
-            item.set_problem(problems.get(nid))
+            problem = problems.get(nid)
+            if problem is None:
+                note = non_finite_note(result, nid)  # overflow is shown, never silent
+                problem = None if note is None else self.tr("not finite: {0}").format(note)
+            item.set_problem(problem)
 
     # --- workspace signals ------------------------------------------------------------------
     def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
