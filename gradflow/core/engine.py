@@ -16,6 +16,7 @@ from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.ops import Op
 from gradflow.core.outputs import OutputChoice, choose_output
+from gradflow.core.partial_scalar import run_scalar_partial
 from gradflow.core.scalar_plan import run_scalar
 from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace, frozen
 
@@ -120,6 +121,12 @@ def run(
         done = run_scalar(graph, feeds, record, all_grads, None if choice is None else choice.node)
         if done is not None:
             return RunResult(*done, output_note=note)
+        if partial:  # unwired inputs: the computable part may still run on floats
+            some = run_scalar_partial(
+                graph, feeds, record, all_grads, None if choice is None else choice.node
+            )
+            if some is not None:
+                return RunResult(*some[0], problems=some[1], output_note=note)
     plan = compile_plan(graph)
     steps: list[Step] = []
     values, problems = _forward(plan, feeds, partial, steps if record else None)
