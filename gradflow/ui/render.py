@@ -18,9 +18,13 @@ from gradflow.core.layout import auto_layout
 from gradflow.core.playback import state_at
 from gradflow.core.trace import BackwardStep
 
+OVERVIEW_NODES = 5000  # above this many nodes `render` draws an overview (ui/overview.py)
+
 MARGIN = 40  # pixels around the graph
 MAX_SCALE = 2.0  # small graphs are enlarged at most this much
 DEFAULT_SIZE = (1280, 720)
+MAX_DEFAULT_SIDE = 4096  # the fitted size is capped: a big graph is scaled down to frame it
+MAX_FRAMES = 2000  # --frames writes at most this many pictures
 
 
 class RenderError(GradflowError):
@@ -142,7 +146,10 @@ class Renderer:
 
 
 def _natural_size(w: float, h: float) -> tuple[int, int]:
-    scale = min(MAX_SCALE, (DEFAULT_SIZE[0] - 2 * MARGIN) / max(w, 1.0))
+    """The width of a slide, the graph's own height - both at most MAX_DEFAULT_SIDE (a tall
+    graph is scaled down to fit: a 10,000-node tree once made a 1280 x 204,731 PNG)."""
+    room = MAX_DEFAULT_SIDE - 2 * MARGIN
+    scale = min(MAX_SCALE, (DEFAULT_SIZE[0] - 2 * MARGIN) / max(w, 1.0), room / max(h, 1.0))
     return int(w * scale + 2 * MARGIN), int(h * scale + 2 * MARGIN)
 
 
@@ -161,9 +168,40 @@ def render_png(
     size: tuple[int, int] | None = None,
     theme: str = "light",
 ) -> Path:
-    """Draw `graph` at `step` ('end' or 0..len(trace)) into the PNG file `out`."""
+    """Draw `graph` at `step` ('end' or 0..len(trace)) into the PNG file `out`.
+
+    A graph of more than OVERVIEW_NODES nodes is drawn as an overview (no numbers).
+    """
+    if len(graph) > OVERVIEW_NODES:
+        return _render_overview(graph, out, step, size, theme)
     renderer = Renderer(graph, theme)
     return renderer.save(parse_step(step, renderer.total), out, size)
+
+
+def _render_overview(
+    graph: Graph,
+    out: str | os.PathLike[str],
+    step: str | int | None,
+    size: tuple[int, int] | None,
+    theme: str,
+) -> Path:
+    from gradflow.ui.canvas.style import THEMES
+    from gradflow.ui.overview import overview_image
+
+    if theme not in THEMES:
+        raise RenderError(f'unknown theme "{theme}"; themes: {", ".join(THEMES)}')
+    ensure_app()
+    graph = _laid_out(graph)
+    parse_step(step, 2 * len(graph))  # checked for form only: the overview shows no step
+    xs = [n.pos[0] for n in graph if n.pos is not None]
+    ys = [n.pos[1] for n in graph if n.pos is not None]
+    width, height = size or _natural_size(max(xs) - min(xs) + 200, max(ys) - min(ys) + 200)
+    path = Path(out)
+    if path.parent and not path.parent.is_dir():
+        raise RenderError(f"cannot write {path}: folder {path.parent} does not exist")
+    if not overview_image(graph, width, height, theme, MARGIN).save(str(path), "PNG"):
+        raise RenderError(f"cannot write {path}")
+    return path
 
 
 def render_frames(
@@ -173,7 +211,16 @@ def render_frames(
     theme: str = "light",
 ) -> list[Path]:
     """One PNG per step, frame_000.png (nothing shown) to frame_NNN.png (the whole run)."""
+    if len(graph) > OVERVIEW_NODES:
+        raise RenderError(
+            f"--frames draws every step; this graph has {len(graph):,} nodes, over the "
+            f"{OVERVIEW_NODES:,} a frame-by-frame picture can show (render one step instead)"
+        )
     renderer = Renderer(graph, theme)
+    if renderer.total + 1 > MAX_FRAMES:
+        raise RenderError(
+            f"--frames would write {renderer.total + 1:,} pictures, over the {MAX_FRAMES:,} limit"
+        )
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ import re
 import sys
 
 from gradflow.core.errors import GradflowError
+from gradflow.core.limits import DEFAULT_MAX_ELEMENTS, set_max_elements
+from gradflow.core.text import one_line
 from gradflow.expr_cli import add_expr_option, graph_of
 
 MAX_SIDE = 10000
@@ -28,6 +30,23 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         sys.stderr.write(f"gradflow: error: {message}\n")
         raise SystemExit(2)
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f'must be a whole number >= 1, not "{text}"')
+    return int(text)
+
+
+def add_max_elements(parser: argparse.ArgumentParser) -> None:
+    """`--max-elements N`, as on the other commands (see `gradflow run --help`)."""
+    parser.add_argument(
+        "--max-elements",
+        type=_positive,
+        default=DEFAULT_MAX_ELEMENTS,
+        metavar="N",
+        help=f"refuse a node holding more than N numbers (default {DEFAULT_MAX_ELEMENTS:,})",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,7 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--frames", metavar="DIR", help="also write one PNG per step into DIR (frame_000.png ...)"
     )
+    add_max_elements(p)
     return p  # fmt: skip
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"gradflow: error: {one_line(message)}\n")
+    return 2
 
 
 def main(argv: list[str]) -> int:
@@ -68,19 +93,27 @@ def main(argv: list[str]) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
-        from gradflow.ui.render import render_frames, render_png
+        from gradflow.ui.render import OVERVIEW_NODES, render_frames, render_png
 
+        set_max_elements(args.max_elements)
         graph = graph_of(args.target, args.expr)
         path = render_png(graph, args.out, args.step, args.size, args.theme)
         written = [path]
         if args.frames:
             written += render_frames(graph, args.frames, args.size, args.theme)
     except GradflowError as err:
-        sys.stderr.write(f"gradflow: error: {err}\n")
-        return 2
+        return _fail(str(err))
     except OSError as err:
-        sys.stderr.write(f"gradflow: error: {err.strerror or err}\n")
-        return 2
+        return _fail(err.strerror or str(err))
+    except MemoryError:
+        return _fail("out of memory: the graph is too big to draw on this machine")
+    except RecursionError:
+        return _fail("the graph is nested too deeply to draw")
+    if len(graph) > OVERVIEW_NODES:
+        sys.stderr.write(
+            f"note: {len(graph):,} nodes, drawn as an overview without numbers "
+            f"(graphs of up to {OVERVIEW_NODES:,} nodes are drawn in full)\n"
+        )
     frames = f" and {len(written) - 1} frames in {args.frames}" if args.frames else ""
     sys.stdout.write(f"wrote {written[0]}{frames}\n")
     return 0

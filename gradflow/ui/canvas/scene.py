@@ -15,6 +15,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 from shiboken6 import isValid
 
+from gradflow.core.geometry import NODE_WIDTH
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
 from gradflow.core.report import non_finite_note
@@ -33,7 +34,7 @@ from gradflow.ui.canvas.label_layout import (
 from gradflow.ui.canvas.labels import widest_wire_text
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.scene_numbers import SceneNumbers
-from gradflow.ui.canvas.style import GRID, LIGHT, NODE_WIDTH, THEMES, Metrics, Theme, font
+from gradflow.ui.canvas.style import GRID, LIGHT, THEMES, Metrics, Theme, font
 from gradflow.ui.canvas.wire_layer import WireLayer
 from gradflow.ui.workspace import DisplayOptions, Workspace
 
