@@ -127,7 +127,7 @@ def test_the_last_resort_turns_a_memory_error_anywhere_into_a_message(window, no
     assert shown == ["The last action was not completed: there is not enough memory for it"]
 
 
-def test_the_element_limit_is_a_preference_that_persists(window, no_escapes, monkeypatch):
+def test_the_element_limit_is_a_preference_that_persists(qtbot, window, no_escapes, monkeypatch):
     monkeypatch.setattr(limits, "_max_elements", limits.DEFAULT_MAX_ELEMENTS)
     window.limits.ask = lambda current: 3
     window.menu_actions["element_limit"].trigger()
@@ -139,8 +139,10 @@ def test_the_element_limit_is_a_preference_that_persists(window, no_escapes, mon
     from gradflow.ui.main_window import MainWindow
 
     limits.set_max_elements(10**7)
-    MainWindow()  # a new window restores the saved limit
+    other = MainWindow()  # a new window restores the saved limit
+    qtbot.addWidget(other)
     assert limits.max_elements() == 3
+    other.close()
 
 
 def test_overflow_to_inf_and_nan_is_shown_on_the_node(window, no_escapes):
