@@ -1,0 +1,85 @@
+"""Numerics say what happened: overflow is a note, not a warning; finite differences at
+the float limit are 'not informative', not a false MISMATCH."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from gradflow import cli
+from gradflow.core import report
+from gradflow.core.engine import run
+from gradflow.core.fileformat import save
+from gradflow.core.gradcheck import gradcheck
+from gradflow.core.graph import Graph
+
+
+def _product(x: float, y: float) -> Graph:
+    g = Graph()
+    g.add_node("input", "x", value=x)
+    g.add_node("input", "y", value=y)
+    g.add_node("mul", "m")
+    g.connect("x", "m")
+    g.connect("y", "m", dst_port=1)
+    return g
+
+
+def test_check_near_the_float_limit_is_not_informative_instead_of_mismatch():
+    check = gradcheck(_product(1e300, 1e10))  # warnings are errors in this suite
+    assert check.ok
+    assert [c.informative for c in check.nodes] == [False, False]
+    lines = report.check_table(check)
+    assert lines[1].endswith("not informative")
+    assert lines[-1].startswith("2 inputs not checked: at these magnitudes")
+    assert json.loads(json.dumps(report.check_json(check)))["nodes"][0]["error"] is None
+
+
+def test_check_at_ordinary_magnitudes_is_unchanged():
+    check = gradcheck(_product(3.0, -2.0))
+    assert all(c.informative and c.ok for c in check.nodes)
+    assert (
+        report.check_table(check)[-1] == "all 2 inputs match finite differences (tolerance 1e-06)"
+    )
+
+
+def test_a_wrong_gradient_at_large_but_meaningful_magnitude_is_still_caught(monkeypatch):
+    from gradflow.core import ops
+
+    wrong = dataclasses.replace(ops.REGISTRY["square"], local=lambda i, o, a: (3 * i[0],))
+    monkeypatch.setitem(ops.REGISTRY, "square", wrong)
+    g = Graph()
+    g.add_node("input", "x", value=[1e3, -2e3])
+    g.add_node("square", "s")
+    g.connect("x", "s")
+    check = gradcheck(g)
+    assert not check.ok
+    assert check.nodes[0].informative
+
+
+def test_check_takes_a_subset_and_reports_progress():
+    seen: list[tuple[int, int]] = []
+    check = gradcheck(_product(3.0, -2.0), nodes=["y"], progress=lambda d, t: seen.append((d, t)))
+    assert [c.node for c in check.nodes] == ["y"]
+    assert seen == [(1, 1)]
+
+
+def test_run_notes_overflow_on_stderr_and_nothing_else(tmp_path, capsys):
+    g = Graph()
+    g.add_node("input", "x", value=1000.0)
+    g.add_node("exp", "e")
+    g.connect("x", "e")
+    path = tmp_path / "exp.gflow"
+    save(g, path)
+    assert cli.main(["run", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "inf" in out
+    assert err.splitlines() == ["note: x has gradient inf", "note: e has value inf"]
+    assert report.non_finite_notes(g, run(g)) == err.splitlines()
+
+
+def test_check_nodes_option_names_unknown_ids(tmp_path, capsys):
+    path = tmp_path / "p.gflow"
+    save(_product(3.0, -2.0), path)
+    assert cli.main(["check", str(path), "--nodes", "y"]) == 0
+    assert cli.main(["check", str(path), "--nodes", "m"]) == 2
+    assert capsys.readouterr().err.endswith("m is not an input: only inputs are checked\n")
