@@ -69,6 +69,7 @@ class Workspace(QObject):
         self._selection: tuple[str, ...] = ()
         self._explained: int | None = None
         self._explanation_cache: tuple[int, int, Explanation | None] | None = None
+        self._learning_rate: float | None = None  # of the training this graph came from
         self._document.result_changed.connect(self._on_document_result_changed)
         self._document.graph_replaced.connect(self._on_document_graph_replaced)
 
@@ -91,9 +92,23 @@ class Workspace(QObject):
         cached = self._explanation_cache
         if cached is not None and cached[0] == id(trace) and cached[1] == k:
             return cached[2]
-        exp = explain_step(trace, self._document.graph, k - 1)
+        exp = explain_step(trace, self._document.graph, k - 1, lr=self._learning_rate)
         self._explanation_cache = (id(trace), k, exp)
         return exp
+
+    @property
+    def learning_rate(self) -> float | None:
+        """The learning rate of the training the open graph came from, if it did."""
+        return self._learning_rate
+
+    def set_learning_rate(self, lr: float | None) -> None:
+        """Say which learning rate updates this graph's parameters (None: not known).
+
+        A parameter's step then shows its update `w − lr · dw` with the numbers. Opening
+        another graph forgets it.
+        """
+        self._learning_rate = lr
+        self._explanation_cache = None
 
     # --- the playhead (its only owner) ------------------------------------------------------
     @property
@@ -220,6 +235,7 @@ class Workspace(QObject):
 
     def _on_document_graph_replaced(self) -> None:
         self.set_selection(())
+        self.set_learning_rate(None)
 
 
 def _parse(raw: object, kind: type) -> object:

@@ -62,3 +62,16 @@ def test_the_lecture_marks_weights_trainable_and_inputs_data():
     }
     mlp = load_example("tiny-mlp")
     assert [n for n in ("x1", "x2") if mlp.node(n).attrs["trainable"]] == []
+
+
+def test_a_known_learning_rate_shows_the_update(qtbot, window):
+    window.load_graph(load_example("sigmoid-neuron"))
+    ws = window.workspace
+    trace = ws.document.result.trace
+    w0 = next(s.index + 1 for s in trace.backward if s.node == "w0")
+    assert "w0 ← w0 − lr · ∂f/∂w0" in ws.explanation(w0).sentences[-1]
+    assert "= 2 − 0.1" not in ws.explanation(w0).sentences[-1]
+    ws.set_learning_rate(0.1)  # as when the training dock opens its network
+    assert ws.explanation(w0).sentences[-1].endswith("= 2 − 0.1 · (-0.197) = 2.02")
+    window.load_graph(load_example("sigmoid-neuron"))  # another graph: not known any more
+    assert ws.learning_rate is None

@@ -66,7 +66,13 @@ class TrainingPanel(QDockWidget):
             message = self.tr(
                 "The network as a graph: one training step on a small batch - step through it"
             )
-            self.open_network_requested.connect(lambda graph: services.open_graph(graph, message))
+            workspace = ctx.workspace
+
+            def open_network(graph: object) -> None:
+                if services.open_graph(graph, message) and self.trainer is not None:
+                    workspace.set_learning_rate(float(self.trainer.config.lr))
+
+            self.open_network_requested.connect(open_network)
         self._built = False
         self._plots: TrainingPlots | None = None
         self.trainer: Trainer | None = None
