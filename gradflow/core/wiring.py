@@ -31,6 +31,7 @@ def connect_many(graph: Graph, edges: Sequence[Edge]) -> None:
     refuse if they were wired one by one, with the message it would give.
     """
     graph._check_writable()  # a frozen graph refuses a batch too
+    graph._check_writable()  # wires are linked below the public mutations
     linked: list[Edge] = []
     refused: WiringError | None = None
     for i, e in enumerate(edges):

@@ -104,3 +104,36 @@ def test_a_big_but_allowed_result_streams_within_the_limit(tmp_path):
     doc = json.loads(done.stdout)
     assert len(doc["nodes"]["s"]["value"]) == 2000
     assert doc["nodes"]["s"]["value"][1999][1999] == 2.0
+
+
+def _npz_claiming(path, shape) -> None:
+    import io
+    import zipfile
+
+    import numpy as np
+
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        header, {"descr": "<f8", "fortran_order": False, "shape": shape}
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("X.npy", header.getvalue() + b"\0" * 64)
+        z.writestr("y.npy", header.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--dataset", "npz:{claim}"], "claims (1000000, 1000000)"),
+        (["--hidden", ",".join(["8192"] * 16)], "too big for this machine"),
+        (["--classes", "0"], "between 2 and 10"),
+    ],
+)
+def test_hostile_training_input_is_one_line_in_bounded_memory(tmp_path, args, message):
+    claim = tmp_path / "claim.npz"
+    _npz_claiming(claim, (10**6, 10**6))
+    done = _gradflow("train", *(a.format(claim=claim) for a in args))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("gradflow: error: ")
+    assert message in done.stderr

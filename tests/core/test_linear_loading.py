@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gradflow.core.errors import GraphFileError
+from gradflow.core.errors import GraphError, GraphFileError
 from gradflow.core.fileformat import loads
 from gradflow.core.graph import Edge, Graph
 from gradflow.core.wiring import WiringError, connect_many
@@ -87,3 +87,10 @@ def test_a_cycle_late_in_a_backward_file_is_located():
     doc["edges"].append({"from": "m", "to": "m", "to_port": 1})
     with pytest.raises(GraphFileError, match=r"edges\[400\]: connecting m → m would make a cycle"):
         loads(json.dumps(doc))
+
+
+def test_connect_many_respects_a_frozen_graph():
+    g = _chain(3).freeze()
+    with pytest.raises(GraphError, match="read-only"):
+        connect_many(g, [Edge("x0", "x1")])
+    assert g.edges == ()
