@@ -126,7 +126,10 @@ def run(
                 graph, feeds, record, all_grads, None if choice is None else choice.node
             )
             if some is not None:
-                return RunResult(*some[0], problems=some[1], output_note=note)
+                (out, values_, grads_, edge_grads_, trace_), problems_ = some
+                return RunResult(
+                    out, values_, grads_, edge_grads_, trace_, problems_, output_note=note
+                )
     plan = compile_plan(graph)
     steps: list[Step] = []
     values, problems = _forward(plan, feeds, partial, steps if record else None)

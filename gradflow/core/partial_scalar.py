@@ -18,12 +18,15 @@ from typing import Any
 
 from gradflow.core.graph import Graph
 from gradflow.core.outputs import complete_nodes
-from gradflow.core.scalar_plan import run_scalar
+from gradflow.core.scalar_plan import EdgeGrads, NodeGrads, NodeValues, run_scalar
+from gradflow.core.trace import Trace
+
+ScalarRun = tuple[str, NodeValues, NodeGrads, EdgeGrads, "Trace | None"]
 
 
 def run_scalar_partial(
     graph: Graph, feeds: Mapping[str, Any], record: bool, all_grads: bool, output: str | None
-) -> tuple[tuple[Any, ...], dict[str, str]] | None:
+) -> tuple[ScalarRun, dict[str, str]] | None:
     """(run_scalar's result on the computable part, problems of the rest), or None when
     the scalar path does not apply (a non-scalar value, the output not computable...)."""
     if output is None or not graph.missing_inputs():

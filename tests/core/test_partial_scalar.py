@@ -4,12 +4,12 @@ path with exactly the values, gradients, trace and problems of the general path.
 from __future__ import annotations
 
 import numpy as np
+from core_support import assert_same_run, random_scalar_graph
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gradflow.core.engine import run
 from gradflow.core.graph import Graph
-from tests.core.core_support import assert_same_run, random_scalar_graph
 
 
 def _half_built(seed: int, n_ops: int, n_loose: int) -> Graph:
