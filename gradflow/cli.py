@@ -115,7 +115,7 @@ def add_max_elements(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-elements",
         type=_positive_int,
-        default=DEFAULT_MAX_ELEMENTS,
+        default=None,
         metavar="N",
         help=f"refuse a node holding more than N numbers (default {DEFAULT_MAX_ELEMENTS:,})",
     )
@@ -187,8 +187,8 @@ def _main(args: list[str], requested_language: str | None) -> int:
         ns.lang = requested_language
         if ns.command is None:
             return _launch(None, requested_language)
-        if getattr(ns, "max_elements", None):
-            set_max_elements(ns.max_elements)
+        if getattr(ns, "max_elements", None) is not None:  # given: it wins over preferences
+            set_max_elements(ns.max_elements, pin=True)
         return int(ns.handler(ns))
     except KeyboardInterrupt:
         _clear_progress()

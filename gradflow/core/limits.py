@@ -2,8 +2,9 @@
 
 A node whose value would hold more than `max_elements()` numbers is refused before
 anything is computed (shapes are known from the graph alone). The command line sets the
-limit with `--max-elements`, the window from its preferences; a script may call
-`set_max_elements` or pass `max_elements=` to the functions that take it.
+limit with `--max-elements`, the window from its preferences; a script calls
+`set_max_elements`. A limit given on the command line is pinned: `gradflow open
+--max-elements N` keeps N even if the window's preferences say otherwise.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from gradflow.core.i18n import _
 DEFAULT_MAX_ELEMENTS = 10**7
 TOTAL_FACTOR = 10  # all nodes together may hold ten times the per-node limit
 _max_elements = DEFAULT_MAX_ELEMENTS
+_pinned = False
 
 
 def max_elements() -> int:
@@ -24,12 +26,19 @@ def max_elements() -> int:
     return _max_elements
 
 
-def set_max_elements(limit: int) -> None:
-    """Change the per-node element limit (at least 1)."""
-    global _max_elements
+def set_max_elements(limit: int, pin: bool = False) -> None:
+    """Change the per-node element limit (at least 1); `pin` marks it as the user's
+    explicit choice for this process (see `pinned`)."""
+    global _max_elements, _pinned
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ValueError("the element limit must be a whole number >= 1")
     _max_elements = limit
+    _pinned = _pinned or pin
+
+
+def pinned() -> bool:
+    """Whether the limit was given explicitly (on the command line) in this process."""
+    return _pinned
 
 
 def check_node(name: str, shapes: Iterable[tuple[int, ...] | None]) -> None:

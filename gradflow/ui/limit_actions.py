@@ -20,7 +20,12 @@ MAX_CHOICE = 2_000_000_000  # the largest a spin box holds
 
 
 def restore_limit(settings: QSettings) -> int:
-    """Apply the saved element limit (the default if none or unreadable); returns it."""
+    """Apply the saved element limit (the default if none or unreadable); returns it.
+
+    A limit given on the command line (`gradflow open --max-elements N`) is kept.
+    """
+    if limits.pinned():
+        return limits.max_elements()
     try:
         value = int(settings.value(KEY, limits.DEFAULT_MAX_ELEMENTS))
     except (TypeError, ValueError):

@@ -155,3 +155,17 @@ def test_overflow_to_inf_and_nan_is_shown_on_the_node(window, no_escapes):
     assert item.problem == "not finite: value inf"  # its own gradient is the seed 1
     assert "not finite: value inf" in item.toolTip()
     assert window.scene.node_item("x").problem == "not finite: gradient inf"
+
+
+def test_a_limit_given_on_the_command_line_wins_over_the_preference(qtbot, monkeypatch):
+    from gradflow.ui.main_window import MainWindow
+
+    monkeypatch.setattr(limits, "_max_elements", limits.DEFAULT_MAX_ELEMENTS)
+    monkeypatch.setattr(limits, "_pinned", False)
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.limits.set_limit(5)  # the saved preference
+    limits.set_max_elements(77, pin=True)  # what `gradflow open --max-elements 77` does
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert limits.max_elements() == 77
