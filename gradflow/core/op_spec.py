@@ -175,6 +175,7 @@ class Op:
     precedence: int | None = None
     associative: bool = False
     squashes: bool = False  # saturates for large |x| (sigmoid, tanh): gradients vanish there
+    torch: str = ""  # an activation's PyTorch module, for the model export ("nn.ReLU()")
     stem: str = ""  # default node names: stem + number (x1, add1); "" means the op name
     attrs: Mapping[str, Any] = field(init=False)
 

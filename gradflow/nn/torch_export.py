@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 from gradflow.core.i18n import _
+from gradflow.core.ops import REGISTRY
 from gradflow.nn.model_file import Checkpoint, ModelFileError
 
-TORCH_LAYERS = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()"}
 IDENTITY = "nn.Identity()"  # the linear activation
 
 TEMPLATE = '''"""{title}
@@ -60,7 +60,7 @@ def standardise(x: torch.Tensor) -> torch.Tensor:
 
 def pytorch_source(checkpoint: Checkpoint, model_file: str, module: str = "model") -> str:
     """The text of the PyTorch file for `checkpoint`, whose weights are in `model_file`."""
-    activation = TORCH_LAYERS.get(checkpoint.config.activation, IDENTITY)
+    activation = REGISTRY[checkpoint.config.activation].torch or IDENTITY  # the op's entry
     sizes = checkpoint.sizes
     lines = []
     for i in range(len(sizes) - 1):
