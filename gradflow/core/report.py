@@ -21,7 +21,7 @@ from gradflow.core.explain import forward_body
 from gradflow.core.formatting import format_array, format_number, to_jsonable
 from gradflow.core.gradcheck import GradcheckResult, NodeCheck
 from gradflow.core.graph import Graph
-from gradflow.core.i18n import _
+from gradflow.core.i18n import _, ngettext
 from gradflow.core.naming import Namer
 from gradflow.core.trace import BackwardStep, ForwardStep, Step, Trace
 
@@ -238,9 +238,12 @@ def check_table(check: GradcheckResult) -> list[str]:
     elif check.ok and checked:
         kinked = sum(not c.ok for c in check.nodes)
         lines.append(
-            _(
+            ngettext(
+                "{ok} of {n} inputs match; {kinked} differs only because the function is not "
+                "differentiable here (tolerance {tol})",
                 "{ok} of {n} inputs match; {kinked} differ only because the function is not "
-                "differentiable here (tolerance {tol})"
+                "differentiable here (tolerance {tol})",
+                kinked,
             ).format(ok=checked - kinked, n=checked, kinked=kinked, tol=tol)
         )
     elif not check.ok:

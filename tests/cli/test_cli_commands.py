@@ -247,3 +247,21 @@ def test_python_dash_m_gradflow_in_a_real_process():
     assert "Traceback" not in bad.stderr
     assert bad.stderr.startswith("gradflow: error: ")
     assert bad.stderr.count("\n") == 1
+
+
+def test_check_at_a_max_tie_says_why_instead_of_mismatch(capsys, tmp_path):
+    from gradflow.core.examples import load_example
+    from gradflow.core.fileformat import save
+
+    g = load_example("gate-patterns")
+    g.set_attr("w", "value", 2.0)  # max(z, w) ties at 2
+    path = tmp_path / "tie.gflow"
+    save(g, path)
+    code, out, _ = _run(capsys, "check", str(path))
+    assert code == 0
+    assert "MISMATCH" not in out
+    assert "z: not differentiable at this point (m: z and w tie: max is not differentiable" in out
+    assert "differs only because the function is not differentiable here" in out
+    data = json.loads(_run(capsys, "check", str(path), "--json")[1])
+    z = next(n for n in data["nodes"] if n["node"] == "z")
+    assert "first input" in z["kink"]
