@@ -28,8 +28,8 @@ def launch(target: str | None, language: str | None = None, graph: Graph | None 
     """Open the main window on `target` (a .gflow file or an example name), or on `graph`
     (built from a program); the exit code.
 
-    `language` is what `--lang` asked for (None: the command line already chose the
-    locale's language for the core texts).
+    `language` is what `--lang` asked for; without it the language saved from View ▸
+    Language, else the system's, is used (gradflow/ui/language.py).
     """
     try:
         graph, path = (graph, None) if graph is not None else load_target(target)
@@ -38,7 +38,10 @@ def launch(target: str | None, language: str | None = None, graph: Graph | None 
         return 2
     from PySide6.QtWidgets import QApplication
 
+    from gradflow.ui.fonts import install_hangul_fallbacks
+    from gradflow.ui.language import choose_language, install_language
     from gradflow.ui.main_window import MainWindow
+    from gradflow.ui.settings import open_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gradflow")
@@ -47,6 +50,8 @@ def launch(target: str | None, language: str | None = None, graph: Graph | None 
     from gradflow.ui.errors import install_last_resort
     from gradflow.ui.settings import recent_files
 
+    install_hangul_fallbacks()
+    install_language(choose_language(language, open_settings()), app)
     window = MainWindow()
     install_last_resort(lambda text: window.show_message(text, 10000))
     for recent in recent_files(window.settings):  # what saves killed mid-way left behind

@@ -1,7 +1,7 @@
 """scripts: window screenshots for the docs, drawn offscreen with a fresh settings file.
 
 python scripts/screenshot.py OUT EXAMPLE [--dark] [--step N] [--present]
-    [--select NODE] [--training EPOCHS] [--size WxH] [--docks PALETTE,INSPECTOR]
+    [--select NODE] [--training EPOCHS] [--size WxH] [--docks PALETTE,INSPECTOR] [--lang ko]
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--training", type=int, default=0, help="train until this many epochs")
     p.add_argument("--size", default="1280x800", help="window size WxH")
     p.add_argument("--docks", default="160,250", help="palette and inspector widths")
+    p.add_argument("--lang", default="en", choices=("en", "ko"), help="interface language")
     return p.parse_args()
 
 
@@ -39,7 +40,12 @@ def main() -> None:
     app = QApplication(["gradflow"])  # noqa: F841 - must outlive the window
 
     from gradflow.core.examples import load_example
+    from gradflow.ui.fonts import install_hangul_fallbacks
+    from gradflow.ui.language import install_language
     from gradflow.ui.main_window import MainWindow
+
+    install_hangul_fallbacks()
+    install_language(args.lang)
 
     def spin(ms: int) -> None:
         loop = QEventLoop()

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("ko",)
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
 COMMENT_TAGS = ("TRANSLATORS:",)
 
 
@@ -119,6 +119,12 @@ def ui_sources() -> list[str]:
 
 
 def _tool(name: str) -> str:
+    """Qt's `lupdate` / `lrelease`: the binaries inside the PySide6 wheel, else on PATH."""
+    import PySide6
+
+    for candidate in (Path(PySide6.__file__).parent / name, Path(sys.executable).parent / name):
+        if candidate.is_file():
+            return str(candidate)
     found = shutil.which(f"pyside6-{name}") or shutil.which(name)
     if found is None:
         sys.exit(f"update_translations: pyside6-{name} not found (it comes with PySide6)")
@@ -143,7 +149,20 @@ def main() -> int:
     args = parser.parse_args()
     stale: list[str] = []
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    try:
+        import babel  # noqa: F401 - the core catalogs need it; the Qt ones do not
+    except ImportError:
+        sys.stderr.write("no Babel (pip install -e '.[dev]'): the core catalogs are skipped\n")
+        have_babel = False
+    else:
+        have_babel = True
     for language in LANGUAGES:
+        if not args.check:
+            ts = TRANSLATIONS / f"ui_{language}.ts"
+            lupdate(ts)
+            lrelease(ts, TRANSLATIONS / f"ui_{language}.qm")
+        if not have_babel:
+            continue
         template, catalog = updated_core(language)
         outputs = {
             TRANSLATIONS / "core.pot": po_bytes(template),
@@ -155,10 +174,6 @@ def main() -> int:
                 stale.append(path.relative_to(ROOT).as_posix())
                 if not args.check:
                     path.write_bytes(data)
-        if not args.check:
-            ts = TRANSLATIONS / f"ui_{language}.ts"
-            lupdate(ts)
-            lrelease(ts, TRANSLATIONS / f"ui_{language}.qm")
         missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
         if missing:
             sys.stderr.write(f"{language}: {len(missing)} core texts to translate\n")

@@ -255,7 +255,7 @@ def _backward(
     caption = f"Step {index + 1}/{len(trace)} · {caption_body(chain, namer, lr)}"
     parts = tuple(link_parts(chain, link, namer) for link in chain.links)
     return Explanation(
-        index, len(trace), "backward", chain.node, caption, get_op(chain.op).pattern,
+        index, len(trace), "backward", chain.node, caption, _(get_op(chain.op).pattern),
         (*head, *links, *tail), _leaf_tensors(chain, namer), _jacobians(chain, namer),
         tuple(tensor_notes(chain, namer)), _fan_in(chain, namer), _routes(chain), chain,
         tuple(head), parts, tuple(tail),

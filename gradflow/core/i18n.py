@@ -42,6 +42,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:
+    """Mark `message` for the catalog without translating it now (a table's text,
+    translated by `_` where it is shown: `_(op.description)`)."""
+    return message
+
+
 def install(translation: gettext.NullTranslations) -> None:
     """Make `translation` the catalog every later `_` call reads."""
     global _translation

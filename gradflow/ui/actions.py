@@ -5,6 +5,9 @@ QActions itself and lists them in `menu_entries()`, each with the menu path it b
 in ("&File", "&View/&Docks"). `build_menu_bar` creates the menus in a fixed top-level
 order (File, Edit, View, Player, Help; any other menu just before Help) and puts the
 entries in the order they were published. No part sets attributes on the window.
+
+Menu paths are English keys; what a menu shows is its path segment translated in the
+"Menu" context (`menu_title`), so a new menu's title goes in MENU_TITLES for lupdate.
 """
 
 from __future__ import annotations
@@ -13,11 +16,22 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 MENU_ORDER = ("File", "Edit", "View", "Player", "Help")
+# every menu path segment a part publishes, marked for lupdate (shown via menu_title)
+MENU_TITLES = (
+    QT_TRANSLATE_NOOP("Menu", "&File"),
+    QT_TRANSLATE_NOOP("Menu", "&Edit"),
+    QT_TRANSLATE_NOOP("Menu", "&View"),
+    QT_TRANSLATE_NOOP("Menu", "&Player"),
+    QT_TRANSLATE_NOOP("Menu", "&Help"),
+    QT_TRANSLATE_NOOP("Menu", "&Docks"),
+    QT_TRANSLATE_NOOP("Menu", "&Language"),
+    QT_TRANSLATE_NOOP("Menu", "E&xport Image"),
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,11 @@ class PublishesActions(Protocol):
 def plain(path: str) -> str:
     """A menu path or title without its mnemonic ampersands."""
     return path.replace("&", "")
+
+
+def menu_title(segment: str) -> str:
+    """A menu path segment as the menu shows it: translated in the "Menu" context."""
+    return QCoreApplication.translate("Menu", segment)
 
 
 def make_action(
@@ -92,7 +111,7 @@ def build_menu_bar(bar: QMenuBar, entries: Iterable[MenuEntry]) -> dict[str, QMe
     help_at = len(known) - (1 if known and plain(known[-1]) == "Help" else 0)
     menus: dict[str, QMenu] = {}
     for title in known[:help_at] + others + known[help_at:]:
-        menus[plain(title)] = bar.addMenu(title)
+        menus[plain(title)] = bar.addMenu(menu_title(title))
     for entry in entries:
         menu = _menu_at(menus, entry.path)
         if entry.menu is not None:
@@ -113,7 +132,7 @@ def _menu_at(menus: dict[str, QMenu], path: str) -> QMenu:
     for part in parts[1:]:
         key = f"{key}/{plain(part)}"
         if key not in menus:
-            menus[key] = menu.addMenu(part)
+            menus[key] = menu.addMenu(menu_title(part))
         menu = menus[key]
     return menu
 

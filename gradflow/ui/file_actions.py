@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -36,7 +36,6 @@ from gradflow.ui.workspace import Workspace
 
 Key = QKeySequence.StandardKey
 MENU = "&File"
-FILTER = f"gradflow graphs (*{EXTENSION});;All files (*)"
 Button = QMessageBox.StandardButton
 
 
@@ -67,7 +66,7 @@ class FileActions(QObject):
             act = self.examples_menu.addAction(name)
             act.setToolTip(description)
             act.triggered.connect(lambda _c=False, n=name: self.open_example(n))
-        export = f"{MENU}/{self.tr('E&xport Image')}"
+        export = f"{MENU}/E&xport Image"  # a key; the shown title is translated
         self._entries = [
             MenuEntry(MENU, make_action(self, self.tr("&New"), self.new, Key.New), "new"),
             MenuEntry(MENU, make_action(self, self.tr("&Open…"), self.open, Key.Open), "open"),
@@ -123,9 +122,9 @@ class FileActions(QObject):
         """Save, Discard or Cancel, asked when unsaved changes would be lost."""
         box = QMessageBox(self._services.dialog_parent())
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{self.document_name()}”?")
-        box.setInformativeText("If you don't save, your changes will be lost.")
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(self.tr("Save the changes to “{name}”?").format(name=self.document_name()))
+        box.setInformativeText(self.tr("If you don't save, your changes will be lost."))
         box.setStandardButtons(Button.Save | Button.Discard | Button.Cancel)
         box.setDefaultButton(Button.Save)
         box.setEscapeButton(Button.Cancel)
@@ -135,7 +134,7 @@ class FileActions(QObject):
         """A file to open, or None."""
         folder = last_folder(self._services.settings)
         path, _ = QFileDialog.getOpenFileName(
-            self._services.dialog_parent(), "Open graph", folder, FILTER
+            self._services.dialog_parent(), self.tr("Open graph"), folder, self._filter()
         )
         return path or None
 
@@ -146,6 +145,10 @@ class FileActions(QObject):
             self._services.dialog_parent(), title, start, filter_text
         )
         return path or None
+
+    def _filter(self) -> str:
+        """The file dialogs' filter for graph files."""
+        return self.tr("gradflow graphs (*{ext});;All files (*)").format(ext=EXTENSION)
 
     def show_error(self, title: str, text: str) -> None:
         """One clear message box."""
@@ -199,7 +202,7 @@ class FileActions(QObject):
         try:
             graph = load_example(name)
         except GradflowError as err:
-            self.show_error("Cannot open example", str(err))
+            self.show_error(self.tr("Cannot open example"), str(err))
             return False
         self._document.load_graph(graph)
         self._example = name
@@ -212,7 +215,9 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file and save to it."""
-        path = self.choose_save_path("Save graph", FILTER, self.suggested_name(EXTENSION))
+        path = self.choose_save_path(
+            self.tr("Save graph"), self._filter(), self.suggested_name(EXTENSION)
+        )
         if not path:
             return False
         if not Path(path).suffix:
@@ -224,7 +229,7 @@ class FileActions(QObject):
         try:
             save(self._document.graph, path)
         except GradflowError as err:
-            self.show_error("Cannot save graph", str(err))
+            self.show_error(self.tr("Cannot save graph"), str(err))
             return False
         self._document.mark_saved(str(Path(path).resolve()))
         remember_folder(self._services.settings, path)
@@ -236,9 +241,10 @@ class FileActions(QObject):
         """Export the canvas - or the selection, if any - as 'png' or 'svg'."""
         scene = self._scene
         selection = bool(scene.selected_node_ids())
-        filter_text = f"{kind.upper()} image (*.{kind})"
+        filter_text = self.tr("{kind} image (*.{ext})").format(kind=kind.upper(), ext=kind)
         suggested = self.suggested_name(f".{kind}")
-        path = self.choose_save_path(f"Export {kind.upper()}", filter_text, suggested)
+        title = self.tr("Export {kind}").format(kind=kind.upper())
+        path = self.choose_save_path(title, filter_text, suggested)
         if not path:
             return False
         if not Path(path).suffix:
@@ -246,11 +252,15 @@ class FileActions(QObject):
         try:
             (export_png if kind == "png" else export_svg)(scene, path, selection)
         except OSError as err:
-            self.show_error("Cannot export", str(err))
+            self.show_error(self.tr("Cannot export"), str(err))
             return False
         remember_folder(self._services.settings, path)
-        what = "selection" if selection else "canvas"
-        self._services.show_message(f"Exported the {what} to {Path(path).name}", 4000)
+        done = (
+            self.tr("Exported the selection to {name}")
+            if selection
+            else self.tr("Exported the canvas to {name}")
+        )
+        self._services.show_message(done.format(name=Path(path).name), 4000)
         return True
 
 
@@ -258,7 +268,7 @@ def document_name(document: GraphDocument) -> str:
     """The document's file name, else its graph's title, else 'Untitled'."""
     if document.path:
         return Path(document.path).name
-    return document.graph.title or "Untitled"
+    return document.graph.title or QCoreApplication.translate("FileActions", "Untitled")
 
 
 def safe_stem(name: str) -> str:

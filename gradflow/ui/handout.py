@@ -19,6 +19,7 @@ from gradflow.core.errors import GradflowError
 from gradflow.core.graph import Graph
 from gradflow.core.handout_text import HandoutPage, pages, parse_steps
 from gradflow.core.i18n import _
+from gradflow.ui.fonts import CSS_FONT_STACK
 from gradflow.ui.render import Renderer, RenderError
 
 PICTURE = (1600, 760)  # pixels of each step's picture
@@ -172,7 +173,7 @@ class Handout:
 
 
 _CSS = (
-    "body{font-family:'Noto Sans','Noto Sans CJK KR',sans-serif;margin:0 auto;max-width:60em}"
+    f"body{{font-family:{CSS_FONT_STACK},sans-serif;margin:0 auto;max-width:60em}}"
     ".page{padding:1.5em;border-bottom:1px solid #ccc;page-break-after:always}"
     "img{width:100%;height:auto;border:1px solid #ddd}"
     "footer{color:#777;text-align:center;font-size:small}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gradflow.core.activation_curve import is_activation
 from gradflow.core.errors import GraphError
 from gradflow.core.expr_print import formula
+from gradflow.core.i18n import _
 from gradflow.core.op_spec import Op
 from gradflow.core.playback import PlaybackState
 
@@ -39,7 +40,6 @@ from gradflow.ui.value_editor import TensorTable, describe_shape
 from gradflow.ui.workspace import DisplayOptions
 
 STATUS_MS = 10000
-NOT_REACHED = "— (not reached yet at this step)"
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -121,20 +121,20 @@ class Inspector(QDockWidget):
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = QLineEdit()
-        self.name.setPlaceholderText("a name shown on the canvas")
-        self.form.addRow("Name", self.name)
+        self.name.setPlaceholderText(self.tr("a name shown on the canvas"))
+        self.form.addRow(self.tr("Name"), self.name)
         self.formula, self.rule, self.pattern = _wrapped(), _wrapped(), _wrapped()
         self.value_text, self.grad_text = _wrapped(), _wrapped()
         self.value_table, self.grad_table = TensorTable(), TensorTable()
         self.computes = _wrapped()
         self.computes.setToolTip(self.tr("What this node computes, in terms of the inputs"))
         self.form.addRow(self.tr("Computes"), self.computes)
-        self.form.addRow("Formula", self.formula)
-        self.form.addRow("Local gradient", self.rule)
-        self.form.addRow("Pattern", self.pattern)
-        self.form.addRow("Value", self.value_text)
+        self.form.addRow(self.tr("Formula"), self.formula)
+        self.form.addRow(self.tr("Local gradient"), self.rule)
+        self.form.addRow(self.tr("Pattern"), self.pattern)
+        self.form.addRow(self.tr("Value"), self.value_text)
         self.form.addRow("", self.value_table)
-        self.form.addRow("Gradient", self.grad_text)
+        self.form.addRow(self.tr("Gradient"), self.grad_text)
         self.form.addRow("", self.grad_table)
         self.curve_box = QVBoxLayout()  # an activation's f and f' (built when first needed)
         self.curve_row = QWidget()
@@ -148,15 +148,17 @@ class Inspector(QDockWidget):
         self.c_spin = self.attr_editors.first("number")
         self.outputs_spin = self.attr_editors.first("count")
         self.trainable = self.attr_editors.first("flag")
-        self.is_output = QCheckBox("output node")
-        self.is_output.setToolTip("Backprop starts here: the seed gradient 1 enters at this node")
+        self.is_output = QCheckBox(self.tr("output node"))
+        self.is_output.setToolTip(
+            self.tr("Backprop starts here: the seed gradient 1 enters at this node")
+        )
         self.form.addRow("", self.is_output)
         self.error = _wrapped()
         self.error.setStyleSheet("color: #c62828;")
-        self.step_title = QLabel("<b>This step</b>")
+        self.step_title = QLabel("<b>{}</b>".format(self.tr("This step")))
         self.step = _wrapped()
         self.step.setTextFormat(Qt.TextFormat.RichText)
-        self.empty = _wrapped("Select a node to see its formula, value and gradient.")
+        self.empty = _wrapped(self.tr("Select a node to see its formula, value and gradient."))
         for w in (self.empty, self.title):
             layout.addWidget(w)
         layout.addLayout(self.form)
@@ -213,7 +215,7 @@ class Inspector(QDockWidget):
         self.title.setText(
             f"<b style='font-size:13pt'>{html.escape(node.title)}</b>"
             f" &nbsp;<span style='color:gray'>{html.escape(spec.name)}</span>"
-            f"<br><span style='color:gray'>{html.escape(spec.description)}</span>"
+            f"<br><span style='color:gray'>{html.escape(_(spec.description))}</span>"
         )
         if not self.name.hasFocus():
             self.name.setText(node.label or "")
@@ -221,7 +223,7 @@ class Inspector(QDockWidget):
         self.formula.setText(spec.formula)
         self.computes.setText(formula(graph, node.id))
         self.rule.setText(spec.local_rule)
-        self.pattern.setText(spec.pattern)
+        self.pattern.setText(_(spec.pattern))
         state = self._state
         values = state.node_values.get(node.id) if state else None
         grads = state.node_grads.get(node.id) if state else None
@@ -230,7 +232,7 @@ class Inspector(QDockWidget):
         if state is not None and state.step < state.total:  # mid-playback
             for arrays, label in ((values, self.value_text), (grads, self.grad_text)):
                 if arrays is None:
-                    label.setText(NOT_REACHED)
+                    label.setText(self.tr("— (not reached yet at this step)"))
         problem = self._document.result.problems.get(node.id)
         if problem and values is None:
             self.value_text.setText(f"⚠ {problem}")
@@ -280,7 +282,7 @@ class Inspector(QDockWidget):
         try:
             self._document.set_attr(self.node_id, name, value)
         except GraphError as err:
-            self._refuse(f"{err}: nothing was changed")
+            self._refuse(self.tr("{error}: nothing was changed").format(error=err))
             self.refresh()
             return
         self._clear_refusal()

@@ -24,6 +24,7 @@ from gradflow.ui.document import GraphDocument
 from gradflow.ui.edit_actions import EditActions
 from gradflow.ui.file_actions import FileActions, document_name
 from gradflow.ui.inspector import Inspector
+from gradflow.ui.language import LanguageActions
 from gradflow.ui.limit_actions import LimitActions
 from gradflow.ui.menus import HelpActions
 from gradflow.ui.palette import Palette
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         entries += self.precision.menu_entries()
         self.camera = StepCamera(self.workspace, self.scene, self.view, self)
         entries += self.camera.menu_entries()
+        self.languages = LanguageActions(self.settings, self)
+        entries += self.languages.menu_entries()
         entries += self._build_docks(ctx)
         kept = [self.docks[s.name] for s in dock_registry.DOCKS if s.presenting]
         self.presentation = Presentation(self.workspace, self, self.view, self, kept)
@@ -220,9 +223,16 @@ class MainWindow(QMainWindow):
             self.notice.setText(f"ⓘ {result.output_note}")
         elif result.problems:
             n = len(result.problems)
-            self.notice.setText(f"⚠ {n} node{'s' if n > 1 else ''} not computed yet")
+            waiting = (
+                self.tr("1 node not computed yet")
+                if n == 1
+                else self.tr("{n} nodes not computed yet").format(n=n)
+            )
+            self.notice.setText(f"⚠ {waiting}")
         else:
-            self.notice.setText(f"{len(self.document.graph)} nodes · computed")
+            n = len(self.document.graph)
+            done = self.tr("1 node · computed") if n == 1 else self.tr("{n} nodes · computed")
+            self.notice.setText(done.format(n=n))
 
     def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
         if new.theme != old.theme:

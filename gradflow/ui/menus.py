@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QMessageBox
 
@@ -56,11 +56,26 @@ class HelpActions(QObject):
         )
 
 
-MOUSE_ROWS = (
-    ("Add a node", "drag an op from the palette, or double-click it"),
-    ("Connect", "drag from an output port (right) to an input port (left)"),
-    ("Select several", "drag a rectangle over empty canvas"),
-    ("Pan / zoom", "drag with the middle button / turn the wheel"),
+MOUSE = QT_TRANSLATE_NOOP("HelpActions", "Mouse")
+MOUSE_ROWS = (  # translated in the "HelpActions" context where the table is made
+    (
+        QT_TRANSLATE_NOOP("HelpActions", "Add a node"),
+        QT_TRANSLATE_NOOP("HelpActions", "drag an op from the palette, or double-click it"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("HelpActions", "Connect"),
+        QT_TRANSLATE_NOOP(
+            "HelpActions", "drag from an output port (right) to an input port (left)"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("HelpActions", "Select several"),
+        QT_TRANSLATE_NOOP("HelpActions", "drag a rectangle over empty canvas"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("HelpActions", "Pan / zoom"),
+        QT_TRANSLATE_NOOP("HelpActions", "drag with the middle button / turn the wheel"),
+    ),
 )
 
 
@@ -106,8 +121,11 @@ def shortcuts_html(bar: QMenuBar) -> str:
     """The keyboard shortcut table (and the mouse gestures) as HTML."""
     cell = "<tr><td>{}</td><td>{}</td><td><b>{}</b></td></tr>"
     rows = "".join(cell.format(*(html.escape(x) for x in row)) for row in shortcut_rows(bar))
+
+    def tr(text: str) -> str:
+        return html.escape(QCoreApplication.translate("HelpActions", text))
+
     mouse = "".join(
-        f"<tr><td>Mouse</td><td>{html.escape(a)}</td><td>{html.escape(b)}</td></tr>"
-        for a, b in MOUSE_ROWS
+        f"<tr><td>{tr(MOUSE)}</td><td>{tr(a)}</td><td>{tr(b)}</td></tr>" for a, b in MOUSE_ROWS
     )
     return f"<table cellspacing='6'>{rows}{mouse}</table>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gradflow.core.i18n import _
 from gradflow.core.ops import categories, ops_in_category
 from gradflow.ui.canvas.gestures import OP_MIME
 from gradflow.ui.canvas.icons import op_icon
@@ -23,6 +24,20 @@ if TYPE_CHECKING:
     from gradflow.ui.dock_context import DockContext
 
 OP_ROLE = Qt.ItemDataRole.UserRole
+# the registry's categories as the palette titles them (marked for lupdate)
+CATEGORY_TITLES = {
+    "inputs": QT_TRANSLATE_NOOP("Palette", "Inputs"),
+    "gates": QT_TRANSLATE_NOOP("Palette", "Gates"),
+    "activations": QT_TRANSLATE_NOOP("Palette", "Activations"),
+    "tensor ops": QT_TRANSLATE_NOOP("Palette", "Tensor ops"),
+    "losses": QT_TRANSLATE_NOOP("Palette", "Losses"),
+}
+
+
+def category_title(category: str) -> str:
+    """A category's heading in the palette, translated ("Gates"; a new one capitalised)."""
+    title = CATEGORY_TITLES.get(category, category.capitalize())
+    return QCoreApplication.translate("Palette", title)
 
 
 class OpTree(QTreeWidget):
@@ -37,7 +52,7 @@ class OpTree(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setIndentation(8)
         for category in categories():
-            head = QTreeWidgetItem(self, [category.capitalize()])
+            head = QTreeWidgetItem(self, [category_title(category)])
             head.setFlags(Qt.ItemFlag.ItemIsEnabled)
             bold = head.font(0)
             bold.setBold(True)
@@ -45,7 +60,7 @@ class OpTree(QTreeWidget):
             for op in ops_in_category(category):
                 item = QTreeWidgetItem(head, [op.name])
                 item.setIcon(0, op_icon(op))
-                item.setToolTip(0, op.description)
+                item.setToolTip(0, _(op.description))
                 item.setData(0, OP_ROLE, op.name)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
@@ -90,11 +105,13 @@ class Palette(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Find an op…")
+        self.filter.setPlaceholderText(self.tr("Find an op…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setToolTip(
-            "Type to filter the ops; Enter adds the first match at the canvas centre.\n"
-            "Or drag an op onto the canvas, or double-click it."
+            self.tr(
+                "Type to filter the ops; Enter adds the first match at the canvas centre.\n"
+                "Or drag an op onto the canvas, or double-click it."
+            )
         )
         self.tree = OpTree()
         layout.addWidget(self.filter)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from gradflow.core.errors import GradflowError
-from gradflow.core.explain import explain_step
+from gradflow.core.explain import caption_at, explain_step
 from gradflow.core.graph import Graph
 from gradflow.core.layout import auto_layout
 from gradflow.core.playback import state_at
@@ -42,8 +42,12 @@ def ensure_app():  # -> QApplication
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
+    from gradflow.ui.fonts import install_hangul_fallbacks
+
     app = QApplication.instance()
-    return app if app is not None else QApplication(["gradflow-render"])
+    app = app if app is not None else QApplication(["gradflow-render"])
+    install_hangul_fallbacks()  # Korean captions and labels never draw as boxes
+    return app
 
 
 def parse_step(text: str | int | None, total: int) -> int:
@@ -73,7 +77,7 @@ def _laid_out(graph: Graph) -> Graph:
 class Renderer:
     """One scene of one graph, rendered at any step (reused for --frames)."""
 
-    def __init__(self, graph: Graph, theme: str = "light") -> None:
+    def __init__(self, graph: Graph, theme: str = "light", caption: bool = False) -> None:
         ensure_app()
         from gradflow.ui.canvas.scene import GraphScene
         from gradflow.ui.canvas.style import THEMES
@@ -90,6 +94,8 @@ class Renderer:
         trace = self.document.result.trace
         self.total = len(trace) if trace is not None else 0
         self._tags: list = []
+        self._caption = None  # the step's caption under the graph, with `caption`
+        self.caption = caption
         self.show_tags = True  # a worksheet hides the gradient sums and routes they show
 
     @property
@@ -104,6 +110,9 @@ class Renderer:
         for tag in self._tags:
             self.scene.removeItem(tag)
         self._tags = []
+        if self._caption is not None:
+            self.scene.removeItem(self._caption)
+            self._caption = None
         trace = self.document.result.trace
         if trace is None:
             return
@@ -115,6 +124,27 @@ class Renderer:
         if isinstance(active, BackwardStep) and self.show_tags:
             exp = explain_step(trace, graph, step - 1)
             self._tags = add_step_tags(self.scene, active, exp)
+        if self.caption:
+            self._add_caption(caption_at(trace, graph, step))
+
+    @property
+    def caption_text(self) -> str:
+        """The caption drawn under the graph ('' without `caption`)."""
+        return self._caption.toPlainText() if self._caption is not None else ""
+
+    def _add_caption(self, text: str) -> None:
+        from PySide6.QtWidgets import QGraphicsTextItem
+
+        from gradflow.ui.canvas.style import font
+
+        bounds = self.scene.itemsBoundingRect()
+        item = QGraphicsTextItem(text)
+        item.setFont(font(self.scene.metrics.number_pt))
+        item.setDefaultTextColor(self.scene.theme.node_text)
+        item.setTextWidth(max(bounds.width(), 480.0))
+        item.setPos(bounds.left(), bounds.bottom() + 12)
+        self.scene.addItem(item)
+        self._caption = item
 
     def image(self, step: int, size: tuple[int, int] | None = None):  # -> QImage
         """The canvas after `step` steps, as a QImage of `size` (default: fitted, 16:9)."""
@@ -167,14 +197,16 @@ def render_png(
     step: str | int | None = "end",
     size: tuple[int, int] | None = None,
     theme: str = "light",
+    caption: bool = False,
 ) -> Path:
-    """Draw `graph` at `step` ('end' or 0..len(trace)) into the PNG file `out`.
+    """Draw `graph` at `step` ('end' or 0..len(trace)) into the PNG file `out`; with
+    `caption`, the step's caption under it (in the current language).
 
     A graph of more than OVERVIEW_NODES nodes is drawn as an overview (no numbers).
     """
     if len(graph) > OVERVIEW_NODES:
         return _render_overview(graph, out, step, size, theme)
-    renderer = Renderer(graph, theme)
+    renderer = Renderer(graph, theme, caption)
     return renderer.save(parse_step(step, renderer.total), out, size)
 
 

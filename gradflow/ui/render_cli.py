@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument(
+        "--caption", action="store_true", help="write the step's caption under the graph"
+    )
+    p.add_argument(
         "--frames", metavar="DIR", help="also write one PNG per step into DIR (frame_000.png ...)"
     )
     add_max_elements(p)
@@ -97,7 +100,7 @@ def main(argv: list[str]) -> int:
 
         set_max_elements(args.max_elements)
         graph = graph_of(args.target, args.expr)
-        path = render_png(graph, args.out, args.step, args.size, args.theme)
+        path = render_png(graph, args.out, args.step, args.size, args.theme, args.caption)
         written = [path]
         if args.frames:
             written += render_frames(graph, args.frames, args.size, args.theme)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,12 +42,27 @@ def parse_number(text: str, limit: float = SPIN_RANGE) -> float:
     try:
         x = float(s)
     except ValueError:
-        shown = text.strip() or "an empty field"
-        raise NumberError(f'"{shown}" is not a number') from None
+        if not text.strip():
+            raise NumberError(
+                QCoreApplication.translate("ValueEditor", "an empty field is not a number")
+            ) from None
+        raise NumberError(
+            QCoreApplication.translate("ValueEditor", '"{text}" is not a number').format(
+                text=text.strip()
+            )
+        ) from None
     if not math.isfinite(x):
-        raise NumberError(f"{s} is not a finite number")
+        raise NumberError(
+            QCoreApplication.translate("ValueEditor", "{number} is not a finite number").format(
+                number=s
+            )
+        )
     if abs(x) > limit:
-        raise NumberError(f"{s} is too large (values lie within ±{format_number(limit)})")
+        raise NumberError(
+            QCoreApplication.translate(
+                "ValueEditor", "{number} is too large (values lie within ±{limit})"
+            ).format(number=s, limit=format_number(limit))
+        )
     return x
 
 
@@ -75,7 +90,7 @@ class NumberSpin(QDoubleSpinBox):
         self.setRange(-limit, limit)
         self.setDecimals(323)  # no rounding: 1e-20 stays 1e-20 (the text is ours anyway)
         self.setKeyboardTracking(False)
-        self.setToolTip("Type a number (e.g. -2, 0.5 or 1e-3) and press Enter")
+        self.setToolTip(self.tr("Type a number (e.g. -2, 0.5 or 1e-3) and press Enter"))
         self.editingFinished.connect(self._on_editing_finished)
 
     def validate(self, text: str, pos: int) -> QValidator.State:
@@ -171,7 +186,7 @@ class ValueEditor(QWidget):
         self.spin = NumberSpin()
         self.table = TensorTable(editable=True)
         shape_row = QHBoxLayout()
-        shape_row.addWidget(QLabel("Shape"))
+        shape_row.addWidget(QLabel(self.tr("Shape")))
         for w in (self.kind, self.rows, QLabel("×"), self.cols):
             shape_row.addWidget(w)
         self._times = shape_row.itemAt(3).widget()
@@ -246,4 +261,6 @@ class ValueEditor(QWidget):
 def describe_shape(arr: np.ndarray) -> str:
     """'scalar', 'vector of 3' or '2×3' for an array (a bare '3' was read as the value)."""
     shape = np.asarray(arr).shape
-    return f"vector of {shape[0]}" if len(shape) == 1 else format_shape(shape)
+    if len(shape) == 1:
+        return QCoreApplication.translate("ValueEditor", "vector of {n}").format(n=shape[0])
+    return format_shape(shape)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from gradflow.core.formatting import format_number, format_shape
 from gradflow.core.geometry import NODE_WIDTH, PORT_SPACING, node_height
 from gradflow.core.graph import Node
+from gradflow.core.i18n import _
 from gradflow.ui.canvas.icons import category_color, display_symbol
 from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.port_item import PortItem
@@ -81,7 +82,7 @@ class NodeItem(QGraphicsItem):
         names = ["out"] if outs == 1 else [f"out {k + 1}" for k in range(outs)]
         self.outputs = [self._port(node, k, True, name) for k, name in enumerate(names)]
         self._port_points = [port.pos() for port in self.inputs + self.outputs]
-        tip = f"{node.title} ({spec.name}): {spec.description}"
+        tip = f"{node.title} ({spec.name}): {_(spec.description)}"
         self.setToolTip(tip if self.problem is None else f"{tip}\n⚠ {self.problem}")
         self._base_tip = tip
         self._place_captions()

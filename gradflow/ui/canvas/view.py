@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.canvas.style import detail_zoom, font
 
-EMPTY_HINT = (
+EMPTY_HINT = QT_TRANSLATE_NOOP(
+    "GraphView",
     "Drag an op from the palette onto the canvas (or double-click it).\n"
-    "Then drag from an output port ○ on the right of a node to an input on the left."
+    "Then drag from an output port ○ on the right of a node to an input on the left.",
 )
 MIN_ZOOM, MAX_ZOOM, STEP = 0.15, 4.0, 1.2
 DETAIL_ZOOM = detail_zoom()  # below this, numbers on wires would be too small to read
@@ -119,7 +120,7 @@ class GraphView(QGraphicsView):
         painter.resetTransform()
         painter.setPen(self.scene().theme.node_muted)
         painter.setFont(font(12.0))
-        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_HINT)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.tr(EMPTY_HINT))
         painter.restore()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import (
+    QCoreApplication,
     QEasingCurve,
     QObject,
     QParallelAnimationGroup,
@@ -183,7 +184,8 @@ def add_step_tags(scene: GraphScene, step: BackwardStep, exp: Explanation) -> li
         names = {e.dst_port: graph.node(e.src).title for e, _ in step.downstream if e.src in graph}
         won = [names[p] for p, r in enumerate(exp.routes) if r and p in names]
         lost = [names[p] for p, r in enumerate(exp.routes) if not r and p in names]
-        texts.append(f"max routes → {', '.join(won)}; {', '.join(lost)} gets 0")
+        routed = QCoreApplication.translate("StepTags", "max routes → {won}; {lost} gets 0")
+        texts.append(routed.format(won=", ".join(won), lost=", ".join(lost)))
     try:
         top = scene.node_item(step.node).sceneBoundingRect()
     except KeyError:

@@ -28,10 +28,6 @@ ROLE_COLOURS = {"upstream": "#c62828", "local": "#b35c00", "downstream": "#6a1b9
 _ROLE_KIND = {"upstream": "grad", "local": "local", "downstream": "grad"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExplainHtml", text)
-
-
 def _cell_colour(x: float, scale: float, kind: str) -> str:
     c = KIND_COLOURS.get(kind, LIGHT.badge)
     alpha = 0.0 if scale == 0 else min(1.0, abs(x) / scale) * 0.45
@@ -99,11 +95,17 @@ def _jacobian_block(j: Jacobian) -> str:
     out_name, in_name = j.names
     rows = tuple(f"∂{r}" for r in j.rows)
     cols = tuple(f"∂{c}" for c in j.cols)
-    note = _tr("row i, column j: ∂{out}ᵢ/∂{x}ⱼ, how output entry i moves with input entry j")
+    note = QCoreApplication.translate(
+        "ExplainHtml", "row i, column j: ∂{out}ᵢ/∂{x}ⱼ, how output entry i moves with input entry j"
+    )
     note = note.format(out=out_name, x=in_name)
     if len(j.in_shape) > 1:
-        note += "; " + _tr("{x} flattened row-major").format(x=in_name)
-    title = _tr("local Jacobian {label}").format(label=j.label)
+        note += "; " + QCoreApplication.translate("ExplainHtml", "{x} flattened row-major").format(
+            x=in_name
+        )
+    title = QCoreApplication.translate("ExplainHtml", "local Jacobian {label}").format(
+        label=j.label
+    )
     return (
         f"<p><b>{escape(title)}</b> <small>({escape(dims)}; "
         f"{escape(note)})</small><br>{tensor_table(j.matrix, 'local', rows, cols)}</p>"

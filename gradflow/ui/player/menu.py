@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
@@ -18,12 +18,17 @@ from gradflow.ui.player.controller import SPEEDS, PlayerController
 
 MENU = "&Player"
 
-COMMANDS = (  # (object name, text, key shown, controller method)
-    ("playPauseAction", "&Play / Pause", "Space", "toggle_play"),
-    ("stepForwardAction", "Step &Forward", "Right", "step_forward"),
-    ("stepBackAction", "Step &Back", "Left", "step_back"),
-    ("toStartAction", "Go to &Start", "Home", "to_start"),
-    ("toEndAction", "Go to &End", "End", "to_end"),
+COMMANDS = (  # (object name, text (translated in the PlayerMenu context), key, method)
+    ("playPauseAction", QT_TRANSLATE_NOOP("PlayerMenu", "&Play / Pause"), "Space", "toggle_play"),
+    (
+        "stepForwardAction",
+        QT_TRANSLATE_NOOP("PlayerMenu", "Step &Forward"),
+        "Right",
+        "step_forward",
+    ),
+    ("stepBackAction", QT_TRANSLATE_NOOP("PlayerMenu", "Step &Back"), "Left", "step_back"),
+    ("toStartAction", QT_TRANSLATE_NOOP("PlayerMenu", "Go to &Start"), "Home", "to_start"),
+    ("toEndAction", QT_TRANSLATE_NOOP("PlayerMenu", "Go to &End"), "End", "to_end"),
 )
 
 
@@ -35,7 +40,8 @@ class PlayerMenu(QObject):
         self.controller = controller
         self.actions: dict[str, QAction] = {}
         for name, text, key, method in COMMANDS:
-            self.actions[method] = self._add(name, f"{text}\t{key}", getattr(controller, method))
+            shown = f"{self.tr(text)}\t{key}"
+            self.actions[method] = self._add(name, shown, getattr(controller, method))
         self.speed_menu = QMenu(self.tr("Sp&eed"))
         group = QActionGroup(self)
         for s in SPEEDS:
@@ -67,7 +73,7 @@ class PlayerMenu(QObject):
         k, n = c.index, c.length
         play = self.actions["toggle_play"]
         play.setEnabled(n > 0)
-        play.setText(f"{'&Pause' if c.playing else '&Play'}\tSpace")
+        play.setText(f"{self.tr('&Pause') if c.playing else self.tr('&Play')}\tSpace")
         self.actions["step_forward"].setEnabled(k < n)
         self.actions["to_end"].setEnabled(k < n)
         self.actions["step_back"].setEnabled(k > 0)

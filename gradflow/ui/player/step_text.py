@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import QCoreApplication
+
 from gradflow.core.explain import Explanation, caption_at
 from gradflow.ui.player.explain_html import explanation_html, summary_html
 from gradflow.ui.workspace import Workspace
@@ -42,9 +44,13 @@ def nothing_to_play(notice: str, problems: Mapping[str, str], output: str | None
     The output's own problem is named, unless it only waits for another node: then the
     first problem in running order (the cause upstream).
     """
-    text = f"Nothing to play yet: {notice}"
+    text = QCoreApplication.translate("StepText", "Nothing to play yet: {notice}").format(
+        notice=notice
+    )
     if "output node" in notice:
-        text += " (select it and tick “output node” in the inspector)"
+        text += QCoreApplication.translate(
+            "StepText", " (select it and tick “output node” in the inspector)"
+        )
     elif problems:
         own = problems.get(output or "", "waiting")
         node = output if not own.startswith("waiting") else next(iter(problems))

@@ -26,7 +26,7 @@ class TimelineSlider(QSlider):
         self.setRange(0, 0)
         self.setPageStep(1)
         self.setMinimumHeight(int(2 * HANDLE_R + 14))
-        self.setToolTip("Timeline: forward steps (green) then backward steps (red)")
+        self.setToolTip(self.tr("Timeline: forward steps (green) then backward steps (red)"))
 
     @property
     def n_forward(self) -> int:

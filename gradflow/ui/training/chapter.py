@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from gradflow.core.errors import GradflowError
@@ -151,7 +151,9 @@ class ChapterController(QObject):
         self.controls.iteration_button.setEnabled(True)
         self.panel.report.paused()
         self.panel.show_status(
-            self.panel.tr("Iteration {n} done; paused. Step again, or Resume.").format(n=iteration)
+            QCoreApplication.translate(
+                "TrainingPanel", "Iteration {n} done; paused. Step again, or Resume."
+            ).format(n=iteration)
         )
         self.panel.refresh_buttons()
 

@@ -97,17 +97,19 @@ class TrainingOptions(QWidget):
         self.task = _combo(TASKS, "task")
         self.image_shape = QLineEdit()
         self.image_shape.setObjectName("imageShape")
-        self.image_shape.setPlaceholderText("8x8 or 32x32x3")
-        self.image_shape.setToolTip("How a row of an .npz file is an image (for the templates)")
+        self.image_shape.setPlaceholderText(self.tr("8x8 or 32x32x3"))
+        self.image_shape.setToolTip(
+            self.tr("How a row of an .npz file is an image (for the templates)")
+        )
         self.location = QLineEdit()
         self.location.setObjectName("datasetLocation")
-        self.location.setPlaceholderText("folder or file")
+        self.location.setPlaceholderText(self.tr("folder or file"))
         self.browse = QToolButton()
         self.browse.setText("…")
-        self.browse.setToolTip("Choose the CIFAR-10 folder or .npz file")
+        self.browse.setToolTip(self.tr("Choose the CIFAR-10 folder or .npz file"))
         self.hidden = QLineEdit()
         self.hidden.setObjectName("hidden")
-        self.hidden.setToolTip('Hidden layer sizes, e.g. "100,50" ("none": linear)')
+        self.hidden.setToolTip(self.tr('Hidden layer sizes, e.g. "100,50" ("none": linear)'))
         self.activation = _combo(ACTIVATIONS, "activation")
         self.optimizer = _combo(("adam", "momentum", "sgd"), "optimizer")
         self.loss = _combo(("softmax_ce", "mse"), "loss")
@@ -121,7 +123,7 @@ class TrainingOptions(QWidget):
         self.samples = _spin(20, 1_000_000, "samples")
         self.noise = _spin(0.0, 10.0, "noise", decimals=2, step=0.05)
         self.classes = _spin(1, 10, "classes")
-        self.classes.setSpecialValueText("auto")  # the minimum (1) means the set's default
+        self.classes.setSpecialValueText(self.tr("auto"))  # the minimum (1) means the set's default
         self._layout()
         self.set_config(TrainConfig())
         for box in (
@@ -164,24 +166,24 @@ class TrainingOptions(QWidget):
         where.addWidget(self.location)
         where.addWidget(self.browse)
         rows = (
-            ("Data set", self.dataset),
-            ("Location", where),
-            ("Task", self.task),
-            ("Image shape", self.image_shape),
-            ("Samples", self.samples),
-            ("Noise", self.noise),
-            ("Classes", self.classes),
-            ("Validation", self.val_fraction),
-            ("Hidden", self.hidden),
-            ("Activation", self.activation),
-            ("Loss", self.loss),
-            ("Init", self.init),
-            ("Optimizer", self.optimizer),
-            ("Learning rate", self.lr),
-            ("Weight decay", self.weight_decay),
-            ("Batch", self.batch),
-            ("Epochs", self.epochs),
-            ("Seed", self.seed),
+            (self.tr("Data set"), self.dataset),
+            (self.tr("Location"), where),
+            (self.tr("Task"), self.task),
+            (self.tr("Image shape"), self.image_shape),
+            (self.tr("Samples"), self.samples),
+            (self.tr("Noise"), self.noise),
+            (self.tr("Classes"), self.classes),
+            (self.tr("Validation"), self.val_fraction),
+            (self.tr("Hidden"), self.hidden),
+            (self.tr("Activation"), self.activation),
+            (self.tr("Loss"), self.loss),
+            (self.tr("Init"), self.init),
+            (self.tr("Optimizer"), self.optimizer),
+            (self.tr("Learning rate"), self.lr),
+            (self.tr("Weight decay"), self.weight_decay),
+            (self.tr("Batch"), self.batch),
+            (self.tr("Epochs"), self.epochs),
+            (self.tr("Seed"), self.seed),
         )
         for label, field in rows:
             form.addRow(label, field)
@@ -257,9 +259,11 @@ class TrainingOptions(QWidget):
 
     def _on_browse_clicked(self) -> None:
         if self.dataset.currentText() == FILE_KINDS["cifar10"]:
-            path = QFileDialog.getExistingDirectory(self, "CIFAR-10 batches folder")
+            path = QFileDialog.getExistingDirectory(self, self.tr("CIFAR-10 batches folder"))
         else:
-            path, _ = QFileDialog.getOpenFileName(self, "Data set", "", "NumPy arrays (*.npz)")
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Data set"), "", self.tr("NumPy arrays (*.npz)")
+            )
         if path:
             self.location.setText(path)
             self.changed.emit()

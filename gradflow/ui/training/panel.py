@@ -112,29 +112,38 @@ class TrainingPanel(QDockWidget):
 
     def _build(self) -> None:
         self.start_button = self._button(
-            "start", "▶ Start", "Start or continue training", self.start
+            "start", "▶ " + self.tr("Start"), self.tr("Start or continue training"), self.start
         )
-        self.pause_button = self._button("pause", "❚❚ Pause", "Pause or resume", self.toggle_pause)
-        self.stop_button = self._button("stop", "■ Stop", "Stop after this iteration", self.stop)
-        self.reset_button = self._button("reset", "↺ Reset", "Forget this run", self.reset)
+        self.pause_button = self._button(
+            "pause", "❚❚ " + self.tr("Pause"), self.tr("Pause or resume"), self.toggle_pause
+        )
+        self.stop_button = self._button(
+            "stop", "■ " + self.tr("Stop"), self.tr("Stop after this iteration"), self.stop
+        )
+        self.reset_button = self._button(
+            "reset", "↺ " + self.tr("Reset"), self.tr("Forget this run"), self.reset
+        )
         self.export_button = self._button(
-            "exportCsv", "Export CSV…", "Save the metrics as a CSV table", self._on_export
+            "exportCsv",
+            self.tr("Export CSV…"),
+            self.tr("Save the metrics as a CSV table"),
+            self._on_export,
         )
         self.network_button = self._button(
             "openNetwork",
-            "Open network as graph",
-            "Show the current MLP on the canvas",
+            self.tr("Open network as graph"),
+            self.tr("Show the current MLP on the canvas"),
             self._on_open_network,
         )
-        self.log_scale = QCheckBox("Log scale")
+        self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setObjectName("logScale")
-        self.log_scale.setToolTip("Logarithmic loss and gradient-norm axes")
+        self.log_scale.setToolTip(self.tr("Logarithmic loss and gradient-norm axes"))
         self.log_scale.toggled.connect(self._on_log_scale_toggled)
         self.progress = QProgressBar()
         self.progress.setObjectName("progress")
         self.progress.setTextVisible(True)
         self.report = ProgressReport(self.progress)
-        self.status = QLabel("Choose the options and press Start.")
+        self.status = QLabel(self.tr("Choose the options and press Start."))
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         buttons = QGridLayout()
@@ -233,7 +242,7 @@ class TrainingPanel(QDockWidget):
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
         worker.thread.finished.connect(self._on_thread_finished)
-        self._show("Loading the data…")
+        self._show(self.tr("Loading the data…"))
         self._set_running(True)
         self.timer.start()
         self._hold_worker()  # the reset plots repaint first, then the data loads
@@ -266,7 +275,7 @@ class TrainingPanel(QDockWidget):
         self.chapter.reset()
         self.plots.reset(0)
         self.report.clear()
-        self._show("Choose the options and press Start.")
+        self._show(self.tr("Choose the options and press Start."))
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Stop training and wait for its thread to end (closing, resetting)."""
@@ -317,11 +326,15 @@ class TrainingPanel(QDockWidget):
         acc = (
             ""
             if last is None or math.isnan(last.val_acc)
-            else (f", validation accuracy {last.val_acc:.1%}")
+            else self.tr(", validation accuracy {accuracy}").format(accuracy=f"{last.val_acc:.1%}")
         )
-        verb = "Stopped" if done.stopped else "Finished"
+        said = (
+            self.tr("Stopped after {epochs} epochs, {iterations} iterations{accuracy}.")
+            if done.stopped
+            else self.tr("Finished after {epochs} epochs, {iterations} iterations{accuracy}.")
+        )
         self.report.finished(done)
-        self._show(f"{verb} after {done.epochs} epochs, {done.iterations} iterations{acc}.")
+        self._show(said.format(epochs=done.epochs, iterations=done.iterations, accuracy=acc))
         self.chapter.on_finished(done)
 
     def _on_worker_failed(self, message: str) -> None:
@@ -385,14 +398,19 @@ class TrainingPanel(QDockWidget):
         self.status.setStyleSheet("color: #b00020;" if error else "")
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export metrics", "metrics.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export metrics"), "metrics.csv", self.tr("CSV (*.csv)")
+        )
         if path:
             try:
                 rows = self.export_csv(path)
             except OSError as err:
-                self._show(f"cannot write {path}: {err.strerror or err}", error=True)
+                why = err.strerror or err
+                self._show(self.tr("cannot write {path}: {why}").format(path=path, why=why), True)
                 return
-            self._show(f"Saved {rows} rows to {Path(path).name}.")
+            self._show(
+                self.tr("Saved {rows} rows to {name}.").format(rows=rows, name=Path(path).name)
+            )
 
     def _on_open_network(self) -> None:
         if self.trainer is not None:  # the scrubbed-to epoch's weights when looking back

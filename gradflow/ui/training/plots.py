@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -38,7 +38,7 @@ MAX_LAYERS = 17
 GROUPS = ("loss", "grad", "accuracy")  # the plots redrawn from stored data, in turn
 TINY = 1e-30  # exact zeros are drawn this small on a log axis instead of as -inf
 EMPTY_RANGE = (-1.0, 1.0)  # the boundary plot's x and y range before there is data
-HINT = "decision boundary of 2-D data sets<br>appears here"
+HINT = QT_TRANSLATE_NOOP("TrainingPlots", "decision boundary of 2-D data sets<br>appears here")
 LEGEND = {  # small and see-through: the curves stay visible under a legend
     "labelTextColor": "#333",
     "labelTextSize": "8pt",
@@ -88,10 +88,17 @@ class TrainingPlots(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.loss_plot = _plot("lossPlot", "Loss", "loss", "iteration")
-        self.accuracy_plot = _plot("accuracyPlot", "Accuracy", "accuracy", "epoch")
-        self.grad_plot = _plot("gradNormPlot", "Gradient norm per layer", "norm", "iteration")
-        self.boundary_plot = _plot("boundaryPlot", "Decision boundary", "x₂", "x₁")
+        self.loss_plot = _plot("lossPlot", self.tr("Loss"), self.tr("loss"), self.tr("iteration"))
+        self.accuracy_plot = _plot(
+            "accuracyPlot", self.tr("Accuracy"), self.tr("accuracy"), self.tr("epoch")
+        )
+        self.grad_plot = _plot(
+            "gradNormPlot",
+            self.tr("Gradient norm per layer"),
+            self.tr("norm"),
+            self.tr("iteration"),
+        )
+        self.boundary_plot = _plot("boundaryPlot", self.tr("Decision boundary"), "x₂", "x₁")
         # losses and norms fall and accuracies rise: each legend goes in the corner its
         # curves leave empty (top right, bottom right), small and see-through
         for plot, offset in (
@@ -120,7 +127,7 @@ class TrainingPlots(QWidget):
         self.boundary_plot.addItem(self.image)
         self.boundary_plot.setAspectLocked(True)
         self.hint = pg.TextItem(anchor=(0.5, 0.5))
-        self.hint.setHtml(f'<div style="color:#888" align="center">{HINT}</div>')
+        self.hint.setHtml(f'<div style="color:#888" align="center">{self.tr(HINT)}</div>')
         self.hint.textItem.setTextWidth(240)  # so that the two lines are centred
         self.boundary_plot.addItem(self.hint, ignoreBounds=True)
         self._show_empty_boundary()
@@ -235,7 +242,11 @@ class TrainingPlots(QWidget):
     def set_boundary_available(self, available: bool, points: np.ndarray | None = None) -> None:
         """Say in the title when the data has more than 2 features (no boundary to draw);
         with 2-D `points`, show their range until the first boundary arrives."""
-        title = "Decision boundary" if available else "Decision boundary (2-D data sets only)"
+        title = (
+            self.tr("Decision boundary")
+            if available
+            else self.tr("Decision boundary (2-D data sets only)")
+        )
         self.boundary_plot.setTitle(title, color="#333" if available else "#888", size="10pt")
         if not available or points is None or not len(points):
             return

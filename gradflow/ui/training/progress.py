@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QProgressBar
 
 from gradflow.nn.trainer import TrainingFinished
@@ -61,14 +62,23 @@ class ProgressReport:
         if self._paused_at is not None:  # iterations sent just before the pause
             self.paused()
         else:
-            self.bar.setFormat(f"epoch {epoch}/{self._epochs} · {left:.0f} s left")
+            self.bar.setFormat(
+                QCoreApplication.translate(
+                    "ProgressReport", "epoch {epoch}/{epochs} · {left} s left"
+                ).format(epoch=epoch, epochs=self._epochs, left=f"{left:.0f}")
+            )
 
     def paused(self) -> None:
         """The run waits: no time left is counted down meanwhile."""
         if self._paused_at is None:
             self._paused_at = time.monotonic()
         if self._per_epoch:
-            self.bar.setFormat(f"paused at epoch {self._epoch(self._iteration + 1)}/{self._epochs}")
+            at = self._epoch(self._iteration + 1)
+            self.bar.setFormat(
+                QCoreApplication.translate(
+                    "ProgressReport", "paused at epoch {epoch}/{epochs}"
+                ).format(epoch=at, epochs=self._epochs)
+            )
 
     def resumed(self) -> None:
         """The run goes on: the pause does not count as time spent training."""
@@ -79,12 +89,21 @@ class ProgressReport:
     def finished(self, done: TrainingFinished) -> None:
         """The run ended: stopped by the user, or all its epochs done."""
         if done.stopped and self._per_epoch:
-            self.bar.setFormat(f"stopped at epoch {self._epoch(done.iterations)}/{self._epochs}")
+            at = self._epoch(done.iterations)
+            self.bar.setFormat(
+                QCoreApplication.translate(
+                    "ProgressReport", "stopped at epoch {epoch}/{epochs}"
+                ).format(epoch=at, epochs=self._epochs)
+            )
         elif done.stopped:
-            self.bar.setFormat("stopped")
+            self.bar.setFormat(QCoreApplication.translate("ProgressReport", "stopped"))
         else:
             self.bar.setValue(100)
-            self.bar.setFormat(f"done: {done.epochs} epochs")
+            self.bar.setFormat(
+                QCoreApplication.translate("ProgressReport", "done: {epochs} epochs").format(
+                    epochs=done.epochs
+                )
+            )
 
     def failed(self, message: str) -> None:
         """The run failed with `message`: "diverged at epoch …" or "failed"."""
