@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>Cannot paste</source>
-        <translation type="unfinished"></translation>
+        <translation>붙여넣을 수 없습니다</translation>
     </message>
     <message>
         <source>The clipboard holds no gradflow nodes</source>
@@ -275,7 +275,7 @@
     <name>GraphScene</name>
     <message>
         <source>not finite: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>유한하지 않음: {0}</translation>
     </message>
 </context>
 <context>
@@ -440,20 +440,21 @@ Then drag from an output port ○ on the right of a node to an input on the left
     <name>LimitActions</name>
     <message>
         <source>Element &amp;Limit…</source>
-        <translation type="unfinished"></translation>
+        <translation>원소 수 한도(&amp;L)…</translation>
     </message>
     <message>
         <source>Element limit</source>
-        <translation type="unfinished"></translation>
+        <translation>원소 수 한도</translation>
     </message>
     <message>
         <source>The most numbers one node&apos;s value may hold. Bigger values are refused
 before anything is computed, so a file cannot exhaust the memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>node 하나의 value가 담을 수 있는 숫자의 최대 개수입니다. 더 큰 value는
+계산하기 전에 거부되므로 파일 하나가 메모리를 다 써 버릴 수 없습니다.</translation>
     </message>
     <message>
         <source>Element limit: {0} numbers per node</source>
-        <translation type="unfinished"></translation>
+        <translation>원소 수 한도: node당 숫자 {0}개</translation>
     </message>
 </context>
 <context>
@@ -1355,15 +1356,15 @@ Or drag an op onto the canvas, or double-click it.</source>
     <name>errors</name>
     <message>
         <source>there is not enough memory for it</source>
-        <translation type="unfinished"></translation>
+        <translation>메모리가 부족합니다</translation>
     </message>
     <message>
         <source>it is nested too deeply</source>
-        <translation type="unfinished"></translation>
+        <translation>중첩이 너무 깊습니다</translation>
     </message>
     <message>
         <source>The last action was not completed</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 동작을 끝내지 못했습니다</translation>
     </message>
 </context>
 </TS>
