@@ -10,7 +10,7 @@ Linux - in that order, whatever family the canvas, pyqtgraph or QPdfWriter start
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 # Korean fonts, the platforms' own first (a missing one is skipped by Qt)
 HANGUL_FAMILIES = (
@@ -24,7 +24,6 @@ HANGUL_FAMILIES = (
 )
 # the families interfaces start from on each platform
 BASE_FAMILIES = (
-    "Sans Serif",
     "DejaVu Sans",
     "Noto Sans",
     "Cantarell",
@@ -45,12 +44,15 @@ CSS_FONT_STACK = ", ".join(
 def install_hangul_fallbacks() -> list[str]:
     """Give the application's family and the common ones the Hangul fallbacks; returns
     the Korean families this system has."""
-    families = list(BASE_FAMILIES)
-    if QGuiApplication.instance() is not None:
-        families.insert(0, QGuiApplication.font().family())
-    for family in dict.fromkeys(families):
-        QFont.insertSubstitutions(family, list(HANGUL_FAMILIES))
-    have = set(QFontDatabase.families()) if QGuiApplication.instance() is not None else set()
+    if QGuiApplication.instance() is None:
+        return []
+    have = set(QFontDatabase.families())
+    # only real families: a substitute for an alias ("Sans Serif") would replace the
+    # whole font, not fill in the characters it lacks
+    resolved = QFontInfo(QGuiApplication.font()).family()  # the real family of the default
+    for family in dict.fromkeys([resolved, *BASE_FAMILIES]):
+        if family in have and family not in HANGUL_FAMILIES:
+            QFont.insertSubstitutions(family, list(HANGUL_FAMILIES))
     return [f for f in HANGUL_FAMILIES if f in have]
 
 

@@ -558,6 +558,14 @@ Or drag an op onto the canvas, or double-click it.</source>
 <context>
     <name>PlayerDock</name>
     <message>
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ 일시 정지</translation>
+    </message>
+    <message>
         <source>Player</source>
         <translation>재생</translation>
     </message>

@@ -165,7 +165,9 @@ def test_a_korean_font_is_installed_and_first_in_the_fallbacks(qapp) -> None:
     """CI installs fonts-noto-cjk; on Windows and macOS the system's Korean font is found."""
     found = install_hangul_fallbacks()
     assert found, f"no Korean font among {HANGUL_FAMILIES}"
-    from PySide6.QtGui import QFont
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
-    substitutes = [f.casefold() for f in QFont.substitutes(qapp.font().family())]
+    real = QFontInfo(qapp.font()).family()  # "Sans Serif" is an alias of a real family
+    assert real in QFontDatabase.families()
+    substitutes = [f.casefold() for f in QFont.substitutes(real)]
     assert substitutes[: len(HANGUL_FAMILIES)] == [f.casefold() for f in HANGUL_FAMILIES]
