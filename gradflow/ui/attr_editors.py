@@ -11,13 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from gradflow.core.op_spec import Attr, Op
 from gradflow.ui.value_editor import NumberSpin, ValueEditor
 
 Edit = Callable[[str, object], None]
+# the registry's attribute labels, marked for lupdate (translated in `_set_label`)
+ATTR_LABELS = (
+    QT_TRANSLATE_NOOP("Inspector", "Set value"),
+    QT_TRANSLATE_NOOP("Inspector", "Constant c"),
+    QT_TRANSLATE_NOOP("Inspector", "Exponent c"),
+    QT_TRANSLATE_NOOP("Inspector", "Outputs"),
+    QT_TRANSLATE_NOOP("Inspector", "trainable (off: a data input)"),
+)
 Refuse = Callable[[str], None]
 
 

@@ -412,6 +412,26 @@ Then drag from an output port ○ on the right of a node to an input on the left
         <source>{error}: nothing was changed</source>
         <translation>{error}: 아무것도 바뀌지 않았습니다</translation>
     </message>
+    <message>
+        <source>Set value</source>
+        <translation>value 설정</translation>
+    </message>
+    <message>
+        <source>Constant c</source>
+        <translation>상수 c</translation>
+    </message>
+    <message>
+        <source>Exponent c</source>
+        <translation>지수 c</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>output 수</translation>
+    </message>
+    <message>
+        <source>trainable (off: a data input)</source>
+        <translation>trainable (끄면 data input)</translation>
+    </message>
 </context>
 <context>
     <name>LanguageActions</name>
