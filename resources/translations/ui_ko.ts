@@ -1188,6 +1188,10 @@ Or drag an op onto the canvas, or double-click it.</source>
         <translation>데이터를 불러오는 중…</translation>
     </message>
     <message>
+        <source>Training…</source>
+        <translation>training 중…</translation>
+    </message>
+    <message>
         <source>, validation accuracy {accuracy}</source>
         <translation>, validation 정확도 {accuracy}</translation>
     </message>
@@ -1198,6 +1202,10 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>Finished after {epochs} epochs, {iterations} iterations{accuracy}.</source>
         <translation>epoch {epochs}번, iteration {iterations}번 후 완료{accuracy}.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
     </message>
     <message>
         <source>Export metrics</source>

@@ -255,7 +255,7 @@ class TrainingPanel(QDockWidget):
         if self.trainer.paused:
             self.worker.resume()
             self.report.resumed()
-            self._show("Training…")
+            self._show(self.tr("Training…"))
         else:
             self.worker.pause()
             self.report.paused()
@@ -298,7 +298,7 @@ class TrainingPanel(QDockWidget):
         self._resumable = True
         cfg = trainer.config
         self.report.begin(trainer.iteration, -(-len(trainer.data.x_train) // cfg.batch), cfg.epochs)
-        self._show("Training…")
+        self._show(self.tr("Training…"))
         if trainer.data.is_2d:
             self._points = trainer.data.raw(trainer.data.x_train)
             self.plots.set_boundary_available(True, self._points)
@@ -384,7 +384,7 @@ class TrainingPanel(QDockWidget):
         paused = running and self.trainer is not None and self.trainer.paused
         self.start_button.setEnabled(not running)
         self.pause_button.setEnabled(running)
-        self.pause_button.setText("▶ Resume" if paused else "❚❚ Pause")
+        self.pause_button.setText("▶ " + self.tr("Resume") if paused else "❚❚ " + self.tr("Pause"))
         self.stop_button.setEnabled(running)
         self.options.setEnabled(not running)
         self.network_button.setEnabled(self.trainer is not None)
