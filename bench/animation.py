@@ -13,6 +13,10 @@ view. Three figures, each printed against its budget (60 fps, 16 ms):
    viewport has painted the step's first frame (active node lit, pulses set off) is
    measured, median and worst of many presses; then the same for a step that reveals its
    numbers at once (animation off), which redraws the wires' labels.
+4. camera: the same key presses with View ▸ Follow Step on and the view zoomed in to a
+   readable zoom, so most steps move the view: the time until the first painted frame
+   of the step, with the camera's move eased (its first frame) and with it jumping
+   (the whole view repainted at its new place).
 """
 
 from __future__ import annotations
@@ -108,6 +112,7 @@ def bench_playing(app, window, dock) -> tuple[float, int, int]:
     measured by the latency figures below.
     """
     counter = PaintCounter(window.view.viewport())
+    window.workspace.set_display(follow_step=False)  # the whole graph stays in view
     dock.driver.animate = True
     dock.controller.pause()
     dock.controller.seek(0)
@@ -149,6 +154,7 @@ def bench_step_latency(app, window, dock, animate: bool) -> list[float]:
     is the frame with the numbers revealed at once.
     """
     counter = PaintCounter(window.view.viewport())
+    window.workspace.set_display(follow_step=False)  # the canvas alone (the camera: below)
     dock.driver.animate = animate
     dock.controller.seek(0)
     window.view.setFocus()
@@ -164,6 +170,31 @@ def bench_step_latency(app, window, dock, animate: bool) -> list[float]:
             dock.driver.animator.finish()  # the next press starts from a settled canvas
             app.processEvents()
     dock.driver.animator.finish()
+    return times
+
+
+def bench_camera_latency(app, window, dock, eased: bool) -> list[float]:
+    """Milliseconds from a → key press to the next painted frame while the camera follows."""
+    camera = window.camera
+    camera.duration_ms = 320 if eased else 0
+    window.workspace.set_display(follow_step=True)
+    dock.driver.animate = True
+    dock.controller.seek(0)
+    first = window.scene.node_items()[0].sceneBoundingRect().center()
+    window.view.look_at(first, 1.0)
+    counter = PaintCounter(window.view.viewport())
+    window.view.setFocus()
+    times = []
+    for _ in range(LATENCY_PRESSES):
+        app.processEvents()
+        before = counter.count
+        start = time.perf_counter()
+        QTest.keyClick(window.view, Qt.Key.Key_Right)
+        wait_until(app, lambda b=before: counter.count > b)
+        times.append((time.perf_counter() - start) * 1000)
+        dock.driver.animator.finish()
+        camera.finish()
+        app.processEvents()
     return times
 
 
@@ -198,6 +229,14 @@ def main() -> int:
         f"reveal latency (animation off, numbers at once): median {med:.2f} ms, "
         f"worst {worst:.2f} ms = {med / STEP_BUDGET_MS:.2f}× the 16 ms budget (median)"
     )
+    for eased in (True, False):
+        times = bench_camera_latency(app, window, dock, eased)
+        med, worst = statistics.median(times), max(times)
+        how = "eased move" if eased else "jump"
+        print(
+            f"step latency with the camera following ({how}, at 100 % zoom): median "
+            f"{med:.2f} ms, worst {worst:.2f} ms = {med / STEP_BUDGET_MS:.2f}× the 16 ms budget"
+        )
     window.document.undo_stack.setClean()
     window.close()
     return 0

@@ -16,6 +16,7 @@ from gradflow.core.graph import Graph
 from gradflow.ui import dock_registry
 from gradflow.ui.actions import MenuEntry, build_menu_bar, named_actions
 from gradflow.ui.canvas.camera import StepCamera
+from gradflow.ui.canvas.minimap import Minimap
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.canvas.style import THEMES, window_palette
 from gradflow.ui.canvas.view import GraphView
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.precision = PrecisionActions(self.workspace, self)
         entries += self.precision.menu_entries()
         self.camera = StepCamera(self.workspace, self.scene, self.view, self)
+        self.minimap = Minimap(self.view)
         entries += self.camera.menu_entries()
         self.languages = LanguageActions(self.settings, self)
         entries += self.languages.menu_entries()

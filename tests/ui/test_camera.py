@@ -170,3 +170,30 @@ def test_the_step_keys_drive_the_camera(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
     assert window.player.controller.index == 1
     assert _unreadable(window, 1) == []
+
+
+def test_the_minimap_marks_the_active_node_and_a_click_moves_the_view(qtbot, window):
+    _ready(qtbot, window, _network_graph())
+    minimap, view = window.minimap, window.view
+    view.look_at(window.scene.node_item("X").sceneBoundingRect().center(), 2.0)
+    qtbot.waitUntil(minimap.isVisible)  # part of the graph is out of view
+    port = view.viewport().rect()
+    corner = minimap.geometry()
+    assert corner.right() <= port.right()
+    assert corner.bottom() <= port.bottom()
+    assert corner.left() > port.width() / 2  # bottom-right corner
+    assert corner.top() > port.height() / 2
+    window.player.controller.to_start()
+    window.player.controller.step_forward()
+    assert window.scene.active_node == "X"
+    loss = window.scene.node_item("loss").sceneBoundingRect().center()
+    qtbot.mouseClick(
+        minimap,
+        Qt.MouseButton.LeftButton,
+        pos=minimap.to_map(QRectF(loss, loss)).center().toPoint(),
+    )
+    seen = view.mapToScene(port).boundingRect()
+    assert seen.contains(loss)  # the click moved the view there
+    assert window.camera.paused  # a manual move: following waits for the next step
+    window.view.look_at(window.scene.items_rect().center(), 0.3)  # all in view: no minimap
+    qtbot.waitUntil(lambda: not minimap.isVisible())

@@ -50,6 +50,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
     selection in step with the workspace's, both ways."""
 
     edit_refused = Signal(str)  # why a gesture was refused, for the status bar
+    active_node_changed = Signal(object)  # str | None: the player's node, highlighted
 
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
@@ -154,6 +155,11 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
             if t != item.label_at:
                 item.place_labels(t)
 
+    @property
+    def active_node(self) -> str | None:
+        """The node the player is on (None: none)."""
+        return self._active
+
     def set_active_node(self, node_id: str | None) -> None:
         """Highlight the node the player is on (None: none); its numbers stay readable."""
         if self._active in self._nodes:
@@ -162,6 +168,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         if node_id in self._nodes:
             self._nodes[node_id].set_active(True)
         self.focus.set_labels(self.step_labels(node_id))
+        self.active_node_changed.emit(node_id)
 
     def step_labels(self, node_id: str | None) -> list[LabelItem]:
         """The numbers of a node's step: its caption and its input and output wires'."""

@@ -1,0 +1,155 @@
+"""ui: Minimap - an overview of the whole graph in a corner of the canvas.
+
+It shows the graph small, the part the view shows as a frame, and the player's active
+node as a filled mark; clicking (or dragging) in it moves the view there, which counts
+as a manual move (the camera stops following until the next step). The overview picture
+is drawn once per change of the graph (not per step): a step only moves the mark. It
+shows only while part of the graph lies outside the view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from gradflow.ui.canvas.view import GraphView
+
+SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
+CORNER_GAP = 10
+
+
+class Minimap(QWidget):
+    """The overview in the bottom-right corner of `view`'s viewport."""
+
+    def __init__(self, view: GraphView) -> None:
+        super().__init__(view.viewport())
+        self.setObjectName("minimap")
+        self._view = view
+        self._scene = view.scene()
+        self._picture = QPixmap()
+        self._world = QRectF()  # the scene rectangle the picture shows
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("The whole graph: click to look there"))
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(0)
+        self._redraw.timeout.connect(self.refresh)
+        doc = self._scene.document
+        for signal in (
+            doc.node_added,
+            doc.node_removed,
+            doc.node_moved,
+            doc.edge_added,
+            doc.edge_removed,
+            doc.graph_replaced,
+        ):
+            signal.connect(lambda *_a: self._redraw.start())
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            bar.valueChanged.connect(lambda _v: self._place())
+        self._scene.active_node_changed.connect(lambda _n: self.update())
+        view.viewport().installEventFilter(self)
+        self._redraw.start()
+
+    # --- reading ---------------------------------------------------------------------------
+    def world_rect(self) -> QRectF:
+        """The scene rectangle the overview shows."""
+        return QRectF(self._world)
+
+    def to_scene(self, point: QPointF) -> QPointF:
+        """The scene point under a point of the minimap."""
+        w = self._world
+        return QPointF(
+            w.left() + point.x() / max(self.width(), 1) * w.width(),
+            w.top() + point.y() / max(self.height(), 1) * w.height(),
+        )
+
+    def to_map(self, rect: QRectF) -> QRectF:
+        """A scene rectangle in minimap pixels."""
+        w = self._world
+        sx, sy = self.width() / max(w.width(), 1e-9), self.height() / max(w.height(), 1e-9)
+        return QRectF(
+            (rect.left() - w.left()) * sx,
+            (rect.top() - w.top()) * sy,
+            rect.width() * sx,
+            rect.height() * sy,
+        )
+
+    # --- drawing ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Draw the overview picture again (the graph changed)."""
+        scene = self._scene
+        nodes = scene.node_items()
+        if not nodes:
+            self._world = QRectF()
+            self.hide()
+            return
+        world = QRectF()
+        for node in nodes:
+            world = world.united(node.sceneBoundingRect())
+        world = world.adjusted(-30, -30, 30, 30)
+        scale = min(SIZE[0] / world.width(), SIZE[1] / world.height())
+        w, h = max(40, round(world.width() * scale)), max(30, round(world.height() * scale))
+        self._world = world
+        self.resize(w, h)
+        picture = QPixmap(w, h)
+        picture.fill(QColor(scene.theme.background))
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        scene.render(painter, QRectF(0, 0, w, h), world, Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.end()
+        self._picture = picture
+        self._place()
+
+    def _place(self) -> None:
+        """Sit in the corner; show only while some of the graph is out of view."""
+        if self._world.isEmpty():
+            self.hide()
+            return
+        port = self._view.viewport()
+        x, y = port.width() - self.width(), port.height() - self.height()
+        self.move(x - CORNER_GAP, y - CORNER_GAP)
+        seen = self._view.mapToScene(port.rect()).boundingRect()
+        inner = self._world.adjusted(30, 30, -30, -30)
+        roomy = port.width() > 2 * self.width() and port.height() > 2 * self.height()
+        self.setVisible(roomy and not seen.contains(inner))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setOpacity(0.92)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.setOpacity(1.0)
+        theme = self._scene.theme
+        painter.setPen(QPen(theme.node_border, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1))
+        active = self._scene.active_node
+        if active is not None and active in self._scene.document.graph:
+            mark = self.to_map(self._scene.node_item(active).sceneBoundingRect())
+            painter.setPen(QPen(theme.active, 2))
+            painter.setBrush(QColor(theme.active))
+            painter.drawRect(mark.adjusted(-1, -1, 1, 1))
+        seen = self._view.mapToScene(self._view.viewport().rect()).boundingRect()
+        painter.setPen(QPen(theme.selected, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self.to_map(seen))
+
+    # --- input -------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._look_at(event.position())
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._look_at(event.position())
+        event.accept()
+
+    def _look_at(self, point: QPointF) -> None:
+        self._view.centerOn(self.to_scene(point))
+        self._view.manually_moved.emit()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
