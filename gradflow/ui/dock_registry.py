@@ -33,6 +33,7 @@ class DockSpec:
     shortcut      the key of its View ▸ Docks toggle ("Ctrl+T"), if any
     visible       shown when the window first opens (a saved layout may override it)
     split_with    the name of a dock it sits beside (in the same area), if any
+    tab_with      the name of a dock it shares a place with, as tabs (shown: raised)
     width         its starting width in pixels, if it matters
     presenting    kept visible in presentation mode (every other dock is hidden)
     """
@@ -43,6 +44,7 @@ class DockSpec:
     shortcut: str | None = None
     visible: bool = True
     split_with: str | None = None
+    tab_with: str | None = None
     width: int | None = None
     presenting: bool = False
 
@@ -53,6 +55,12 @@ DOCKS: list[DockSpec] = [
     DockSpec("inspector", Inspector, Area.RightDockWidgetArea, width=250),
     DockSpec("player", PlayerDock, Area.BottomDockWidgetArea, presenting=True),
     DockSpec(
-        "training", TrainingPanel, Area.BottomDockWidgetArea, "Ctrl+T", False, split_with="player"
+        # a tab beside the player, not a column: the window fits 1024 px with it open
+        "training",
+        TrainingPanel,
+        Area.BottomDockWidgetArea,
+        "Ctrl+T",
+        False,
+        tab_with="player",
     ),
 ]

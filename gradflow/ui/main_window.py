@@ -182,9 +182,14 @@ class MainWindow(QMainWindow):
             self.addDockWidget(spec.area, dock)
             if beside is not None:
                 self.splitDockWidget(beside, dock, Qt.Orientation.Horizontal)
+            tab = self.docks.get(spec.tab_with) if spec.tab_with else None
+            if tab is not None:
+                self.tabifyDockWidget(tab, dock)
             if not spec.visible:
                 dock.hide()
             toggle = dock.toggleViewAction()
+            if tab is not None:  # shown from the menu or its key: bring its tab forward
+                toggle.triggered.connect(lambda on, d=dock: d.raise_() if on else None)
             if spec.shortcut:
                 toggle.setShortcut(spec.shortcut)
             toggles.append(MenuEntry(DOCKS_MENU, toggle, f"dock_{spec.name}"))

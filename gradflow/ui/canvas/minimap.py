@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from gradflow.ui.canvas.view import GraphView
 
 SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
+SHARE = 0.24  # of the viewport's width and height, at most
 CORNER_GAP = 10
 
 
@@ -88,7 +89,10 @@ class Minimap(QWidget):
         for node in nodes:
             world = world.united(node.sceneBoundingRect())
         world = world.adjusted(-30, -30, 30, 30)
-        scale = min(SIZE[0] / world.width(), SIZE[1] / world.height())
+        port = self._view.viewport()
+        room_w = min(SIZE[0], SHARE * port.width())
+        room_h = min(SIZE[1], SHARE * port.height())
+        scale = min(room_w / world.width(), room_h / world.height())
         w, h = max(40, round(world.width() * scale)), max(30, round(world.height() * scale))
         self._world = world
         self.resize(w, h)
@@ -151,5 +155,5 @@ class Minimap(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self._place()
+            self._redraw.start()  # its size follows the viewport's
         return False
