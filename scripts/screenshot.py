@@ -53,6 +53,7 @@ def main() -> None:
         loop.exec()
 
     window = MainWindow()
+    window.camera.duration_ms = 0  # the camera jumps to each step: nothing caught mid-move
     window.resize(*(int(n) for n in args.size.split("x")))
     window.load_graph(load_example(args.example))
     window.show()
