@@ -42,3 +42,19 @@ def test_nodes_added_at_the_centre_never_overlap(window) -> None:
     for i, a in enumerate(rects):
         for b in rects[i + 1 :]:
             assert not a.intersects(b)
+
+
+def test_the_window_fits_1024x700_with_the_training_dock_open(window, qtbot) -> None:
+    window.training.toggleViewAction().trigger()
+    qtbot.waitUntil(window.training.isVisible)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024
+    assert hint.height() <= 700
+    for size in ((1280, 800), (1024, 700)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: window.size().toTuple() == s)
+        docks = (window.inspector, window.palette, window.training)
+        # nothing cut off, once the layout has settled
+        qtbot.waitUntil(lambda d=docks: all(window.rect().contains(x.geometry()) for x in d))
+        assert not window.training.visibleRegion().isEmpty()  # its tab is in front
+        assert window.view.viewport().height() >= 150  # the canvas keeps some room
