@@ -21,6 +21,7 @@ from gradflow.core.engine import RunResult, run
 from gradflow.core.errors import GradflowError, GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.layout import auto_layout
+from gradflow.core.naming import name_in
 from gradflow.core.trace import Trace
 from gradflow.core.wiring import connect_many
 from gradflow.ui.commands import MoveCommand, SetAttrCommand, SnapshotCommand
@@ -150,10 +151,14 @@ class GraphDocument(QObject):
 
         def change(g: Graph) -> None:
             ids: dict[str, str] = {}
+            labels = {m.label for m in g if m.label}
             for n in fragment:
                 new_id = n.id if n.id not in g.nodes else g.new_id(_stem(n.id))
                 pos = None if n.pos is None else (n.pos[0] + offset[0], n.pos[1] + offset[1])
-                ids[n.id] = g.add_node(n.op, new_id, label=n.label, pos=pos, **n.attrs)
+                label = _fresh_label(n.label, labels) if n.label else None
+                if label:
+                    labels.add(label)
+                ids[n.id] = g.add_node(n.op, new_id, label=label, pos=pos, **n.attrs)
             # all wires at once, validated once: a big paste stays linear
             connect_many(
                 g, [Edge(ids[e.src], ids[e.dst], e.src_port, e.dst_port) for e in fragment.edges]
@@ -312,6 +317,18 @@ class GraphDocument(QObject):
         if self.modified != self._was_modified:
             self._was_modified = self.modified
             self.modified_changed.emit(self._was_modified)
+
+
+def _fresh_label(label: str, taken: set[str]) -> str:
+    """`label`, or a numbered variant no node shows yet: 'q = x + y' → 'q2 = x + y'."""
+    if label not in taken:
+        return label
+    name = name_in(label)
+    for k in range(2, 10000):
+        fresh = label.replace(name, f"{name}{k}", 1) if name else f"{label} ({k})"
+        if fresh not in taken:
+            return fresh
+    return label
 
 
 def _stem(node_id: str) -> str:

@@ -15,6 +15,7 @@ from gradflow.core.ops import get_op
 from gradflow.ui.actions import MenuEntry, make_action
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.scene import GraphScene
+from gradflow.ui.canvas.style import GRID
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.clipboard import clipboard_fragment, copy_nodes
 from gradflow.ui.errors import user_message
@@ -23,7 +24,7 @@ from gradflow.ui.workspace import Workspace
 
 Key = QKeySequence.StandardKey
 MENU = "&Edit"
-PASTE_STEP = 40.0
+PASTE_STEP = GRID  # each paste lands one grid step further down and right
 GAP = 8.0  # the least room kept around a node added at the centre of the view
 CROWDED_STEP = 80.0  # a node added where one already is goes this far down instead
 STRIP_STEPS = 200  # how far down a free spot is looked for (then it goes there anyway)

@@ -106,7 +106,13 @@ def test_copy_paste_renames_and_offsets(qtbot, add_mul):
     assert made == ["x1", "y1", "q1"]
     assert window.scene.selected_node_ids() == made
     x0, y0 = doc.graph.node("q").pos
-    assert doc.graph.node("q1").pos == (x0 + 40, y0 + 40)
+    assert doc.graph.node("q1").pos == (x0 + 20, y0 + 20)  # one grid step
+    assert doc.graph.node("q").label == "q = x + y"
+    assert doc.graph.node("q1").label == "q2 = x + y"  # a clashing label is renamed
+    window.edit.paste()
+    assert doc.graph.node("q2").pos == (x0 + 40, y0 + 40)
+    assert doc.graph.node("q2").label == "q3 = x + y"
+    doc.undo_stack.undo()
     assert Edge("x1", "q1") in doc.graph.edges
     assert Edge("y1", "q1", 0, 1) in doc.graph.edges
     assert float(doc.result.value("q1")) == 3.0
