@@ -58,3 +58,15 @@ def test_the_window_fits_1024x700_with_the_training_dock_open(window, qtbot) -> 
         qtbot.waitUntil(lambda d=docks: all(window.rect().contains(x.geometry()) for x in d))
         assert not window.training.visibleRegion().isEmpty()  # its tab is in front
         assert window.view.viewport().height() >= 150  # the canvas keeps some room
+
+
+def test_dark_theme_greys_out_disabled_buttons(window) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QMainWindow
+
+    window.workspace.set_display(theme="dark")
+    pal = QMainWindow.palette(window)  # window.palette is the palette dock
+    text = QPalette.ColorRole.ButtonText
+    enabled = pal.color(QPalette.ColorGroup.Active, text)
+    disabled = pal.color(QPalette.ColorGroup.Disabled, text)
+    assert disabled.lightness() < enabled.lightness() - 60

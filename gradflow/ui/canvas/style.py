@@ -134,4 +134,9 @@ def window_palette(theme: Theme, base: QPalette) -> QPalette:
         (role.Mid, QColor("#3a404c")),
     ):
         pal.setColor(r, c)
+    # disabled controls read as disabled on the dark background, not as enabled ones
+    off = QColor("#6c7689")
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, r, off)
+    pal.setColor(QPalette.ColorGroup.Disabled, role.Button, QColor("#262a33"))
     return pal
