@@ -91,3 +91,23 @@ def test_tensor_previews_use_the_same_digits(qtbot, window):
     assert window.scene.edge_item(out).value_label.text() == "[0.0484, 0.0676]"
     assert isinstance(out, Edge)
     assert np.isclose(run(window.document.graph).value("f"), 0.116)
+
+
+def test_tensors_on_wires_are_heat_map_tiles_with_exact_numbers_on_hover(qtbot, window):
+    _vector_l2(window)
+    graph = window.document.graph
+    w_wire = graph.in_edges("q")[0]  # W (2x2) into the matmul
+    item = window.scene.edge_item(w_wire)
+    value, grad = item.value_label, item.grad_label
+    assert value.text() == "2×2"  # the shape label
+    assert grad.text() == "2×2"
+    assert value.tile().shape == (2, 2)
+    assert "0.1" in value.toolTip()
+    assert "0.088" in grad.toolTip()  # the exact gradient on hover
+    from gradflow.ui.canvas.tensor_tile import cell_colour
+
+    base = window.scene.theme.label_bg
+    assert cell_colour(1.0, 1.0, "value", base) != cell_colour(1.0, 1.0, "grad", base)
+    assert cell_colour(0.0, 1.0, "grad", base).rgb() == base.rgb()  # centred on 0
+    out = graph.in_edges("f")[0]  # a 2-vector stays numbers
+    assert window.scene.edge_item(out).value_label.tile() is None

@@ -9,7 +9,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
+from gradflow.core.formatting import format_array, format_shape
 from gradflow.ui.canvas.labels import number_text
+from gradflow.ui.canvas.tensor_tile import paint_tile, tile_cells, tile_size
 
 ViewBox = tuple[float, float, float, float]  # a scene rectangle: left, top, right, bottom
 
@@ -70,6 +72,7 @@ class LabelItem(QGraphicsItem):
         self.above = above
         self._text = ""
         self._source: np.ndarray | None = None  # the number, formatted only when needed
+        self._cells: np.ndarray | None = None  # a tensor's heat-map tile
         self._stale = False
         self._font = QFont()
         self._metrics = QFontMetricsF(self._font)
@@ -223,13 +226,30 @@ class LabelItem(QGraphicsItem):
         if visible != self.isVisible():
             self.setVisible(visible)
 
+    def tile(self) -> np.ndarray | None:
+        """The cells of the heat-map tile drawn for a tensor (None for a number or text)."""
+        return self._cells if self._wanted else None
+
     def _current(self) -> str:
         if self._stale:
-            text = number_text(self._source) if self._source is not None else self._text
+            source = self._source
+            self._cells = None
+            if source is not None and source.ndim >= 1 and source.size > 2:
+                # a tensor: its shape above a heat-map tile; exact numbers on hover
+                self._cells = tile_cells(source)
+                text = format_shape(source.shape)
+                self.setToolTip(f"{text}\n{format_array(source, max_items=64)}")
+            else:
+                text = number_text(source) if source is not None else self._text
             room = self._metrics.horizontalAdvance(WIDEST)
             self._text = self._metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            hw = self._metrics.horizontalAdvance(self._text) / 2 + self.PAD_X
+            width = self._metrics.horizontalAdvance(self._text)
             hh = self._metrics.height() / 2 + self.PAD_Y
+            if self._cells is not None:
+                tw, th = tile_size(self._cells)
+                width = max(width, tw)
+                hh += (th + 2) / 2
+            hw = width / 2 + self.PAD_X
             c = pill_centre(self._slope, hw, hh, self.above)
             self._pill = QRectF(c.x() - hw, c.y() - hh, 2 * hw, 2 * hh)
             self._stale = False
@@ -250,4 +270,15 @@ class LabelItem(QGraphicsItem):
         painter.drawRoundedRect(self._pill, 4.0, 4.0)
         painter.setFont(self._font)
         painter.setPen(self._pen)
-        painter.drawText(self._pill, Qt.AlignmentFlag.AlignCenter, text)
+        if self._cells is None:
+            painter.drawText(self._pill, Qt.AlignmentFlag.AlignCenter, text)
+            return
+        line = self._metrics.height()
+        top = self._pill.adjusted(0, self.PAD_Y, 0, 0)
+        painter.drawText(
+            QRectF(top.left(), top.top(), top.width(), line), Qt.AlignmentFlag.AlignCenter, text
+        )
+        tw, _ = tile_size(self._cells)
+        at = QRectF(self._pill.center().x() - tw / 2, top.top() + line + 1, tw, 0)
+        kind = "value" if self.above else "grad"
+        paint_tile(painter, at, self._cells, kind, QColor(self._bg.rgb()), self._pen.color())

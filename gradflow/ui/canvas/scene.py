@@ -35,6 +35,7 @@ from gradflow.ui.canvas.labels import widest_wire_text
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.scene_numbers import SceneNumbers
 from gradflow.ui.canvas.style import GRID, LIGHT, THEMES, Metrics, Theme, font
+from gradflow.ui.canvas.tensor_tile import wire_tile_height
 from gradflow.ui.canvas.wire_layer import WireLayer
 from gradflow.ui.workspace import DisplayOptions, Workspace
 
@@ -139,10 +140,11 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         half_h = metrics.height() / 2 + 2
         candidates = (  # lazy: a wire's later spots are computed only if needed
             (
-                (t, label_box(p, half_w, half_h, a), steepness_cost(a))
+                (t, label_box(p, half_w, half_h + tile_half, a), steepness_cost(a))
                 for half_w in (
                     metrics.horizontalAdvance(widest_wire_text(result, edge, "−0.1234")) / 2 + 6,
                 )
+                for tile_half in (wire_tile_height(result, edge) / 2,)
                 for t in candidate_spots(preferred_spot(len(graph.out_edges(edge.src)) > 1))
                 for p, a in (item.spot(t),)
             )

@@ -53,9 +53,6 @@ _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
 )
 
 
-MIN_DOCK_HEIGHT = 180  # px: below this the controls scroll
-
-
 class TrainingPanel(QDockWidget):
     """The training dock. `open_network_requested(Graph)` carries the current network."""
 
@@ -185,15 +182,7 @@ class TrainingPanel(QDockWidget):
         side_widget.setFixedWidth(272)
         row.addWidget(side_widget)
         row.addLayout(right, 1)
-        # the dock may be shorter than its controls (a 700 px window): they scroll then,
-        # rather than pushing the canvas to a sliver or the window past the screen
-        outer = QScrollArea()
-        outer.setObjectName("trainingScroll")
-        outer.setWidget(body)
-        outer.setWidgetResizable(True)
-        outer.setFrameShape(QScrollArea.Shape.NoFrame)
-        outer.setMinimumHeight(MIN_DOCK_HEIGHT)
-        self.setWidget(outer)
+        self.setWidget(body)
 
     @property
     def plots(self) -> TrainingPlots:
