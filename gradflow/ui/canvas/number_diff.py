@@ -20,16 +20,13 @@ K = TypeVar("K", bound=Hashable)
 def same_text(a: np.ndarray, b: np.ndarray) -> bool:
     """Whether `a` and `b` are certainly written the same way on a label.
 
-    A label writes a small array in full and a larger one as its shape and first element
-    (`labels.number_text`), so equal shape, dtype and those bytes give equal text. -0.0
+    A label writes a small array in full and a larger one as its shape over a heat-map
+    tile of every entry, so only equal shape, dtype and bytes give an equal picture. -0.0
     and 0.0 count as different: a conservative answer only costs a redraw.
     """
     if a.shape != b.shape or a.dtype != b.dtype:
         return False
-    if a.size <= 2:
-        return a.tobytes() == b.tobytes()
-    first = (0,) * a.ndim
-    return a[first].tobytes() == b[first].tobytes()
+    return a.tobytes() == b.tobytes()
 
 
 def changed_numbers(
