@@ -532,6 +532,13 @@ before anything is computed, so a file cannot exhaust the memory.</source>
     </message>
 </context>
 <context>
+    <name>Minimap</name>
+    <message>
+        <source>The whole graph: click to look there</source>
+        <translation>전체 그래프: 클릭하면 그곳을 봅니다</translation>
+    </message>
+</context>
+<context>
     <name>NumberSpin</name>
     <message>
         <source>Type a number (e.g. -2, 0.5 or 1e-3) and press Enter</source>
