@@ -132,7 +132,8 @@ def run(
                 )
     plan = compile_plan(graph)
     steps: list[Step] = []
-    values, problems = _forward(plan, feeds, partial, steps if record else None)
+    kept: dict[str, object] = {}  # what fused ops kept for their backward (no trace only)
+    values, problems = _forward(plan, feeds, partial, steps if record else None, kept)
     try:
         output = graph.output_node() if choice is None else choice.node
     except GraphError as err:
@@ -145,7 +146,7 @@ def run(
         notice = f"the output {graph.node(output).title} cannot be computed yet"
         return RunResult(output, values, {}, {}, _trace(steps, record), problems, notice, note)
     n_forward = len(steps)
-    grads, edge_grads = _backward(plan, values, output, all_grads, steps if record else None)
+    grads, edge_grads = _backward(plan, values, output, all_grads, steps if record else None, kept)
     trace = Trace(tuple(steps), n_forward) if record else None
     return RunResult(output, values, grads, edge_grads, trace, problems, output_note=note)
 
@@ -155,7 +156,11 @@ def _trace(steps: list[Step], record: bool) -> Trace | None:
 
 
 def _forward(
-    plan: Plan, feeds: Mapping[str, np.ndarray], partial: bool, steps: list[Step] | None
+    plan: Plan,
+    feeds: Mapping[str, np.ndarray],
+    partial: bool,
+    steps: list[Step] | None,
+    kept: dict[str, object],
 ) -> tuple[dict[str, Values], dict[str, str]]:
     values: dict[str, Values] = {}
     problems: dict[str, str] = {}
@@ -178,8 +183,12 @@ def _forward(
             attrs = {**attrs, "value": feeds[pn.id]}
         try:
             with np.errstate(all="ignore"):
+                if steps is None and pn.spec.forward_keeping is not None:
+                    raw, kept[pn.id] = pn.spec.forward_keeping(tuple(ins), attrs)
+                else:
+                    raw = pn.spec.forward(tuple(ins), attrs)
                 # numpy turns 0-d results into scalars; keep every value an ndarray
-                outs = tuple(np.asarray(y) for y in pn.spec.forward(tuple(ins), attrs))
+                outs = tuple(np.asarray(y) for y in raw)
         except GraphError as err:
             if not partial:
                 raise GraphError(f"{pn.node.title}: {err}") from None
@@ -222,6 +231,7 @@ def _backward(
     output: str,
     all_grads: bool,
     steps: list[Step] | None,
+    kept: Mapping[str, object],
 ) -> tuple[dict[str, Values], dict[Edge, np.ndarray]]:
     wanted = _wanted(plan, all_grads)
     grads: dict[str, Values] = {}
@@ -239,7 +249,7 @@ def _backward(
         ups = _sum_per_port(arrivals, outs)
         grads[pn.id] = ups
         ins = tuple(values[e.src][e.src_port] for e in pn.in_edges if e is not None)
-        downstream, local = _send_down(pn, ins, outs, ups, wanted, steps is not None)
+        downstream, local = _send_down(pn, ins, outs, ups, wanted, steps is not None, kept)
         for e, g in downstream:
             edge_grads[e] = np.asarray(g)
         if steps is not None:
@@ -275,6 +285,7 @@ def _send_down(
     ups: Values,
     wanted: Mapping[str, bool],
     want_local: bool,
+    kept: Mapping[str, object],
 ) -> tuple[list[tuple[Edge, np.ndarray]], tuple[np.ndarray | None, ...]]:
     """The gradient for each wanted input edge, and the local gradients when recording."""
     if not ins:
@@ -284,7 +295,10 @@ def _send_down(
     local: tuple[np.ndarray | None, ...]
     with np.errstate(all="ignore"):
         some = None
-        if spec.backward_some is not None and not want_local:
+        if pn.id in kept and spec.backward_kept is not None:
+            # a fused op: its forward kept what the backward needs (used up here)
+            some = spec.backward_kept(kept[pn.id], ups, pn.node.attrs)
+        elif spec.backward_some is not None and not want_local:
             # only the inputs that are wanted (training: the data X needs no gradient)
             need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
             some = spec.backward_some(ins, outs, ups, pn.node.attrs, need)

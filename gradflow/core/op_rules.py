@@ -202,13 +202,34 @@ def softmax_ce_forward(ins: Arrays, _a: Attrs) -> Arrays:
     return (np.asarray(loss, dtype=scores.dtype),)
 
 
-def softmax_ce_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def softmax_ce_forward_keeping(ins: Arrays, _a: Attrs) -> tuple[Arrays, Any]:
+    """The loss as `softmax_ce_forward` computes it (bit for bit), keeping the
+    probabilities: one exp per score, and the backward needs no second softmax."""
     scores = np.atleast_2d(ins[0])
-    labels = np.atleast_1d(class_labels(ins))
-    probs = np.exp(log_softmax(scores))
+    labels = np.atleast_1d(check_labels(ins[1], scores.shape[1]))
+    probs = scores - scores.max(axis=1, keepdims=True)
+    picked = probs[np.arange(len(labels)), labels]  # the right class's shifted score
+    np.exp(probs, out=probs)
+    sums = probs.sum(axis=1, keepdims=True)
+    loss = -np.mean(picked - np.log(sums[:, 0]))
+    probs /= sums
+    return (np.asarray(loss, dtype=scores.dtype),), (probs, labels, np.shape(ins[0]))
+
+
+def softmax_ce_backward_kept(kept: Any, ups: Arrays, _a: Attrs) -> tuple:
+    """(p − onehot(y)) / N times the upstream, in the kept probabilities' own array."""
+    probs, labels, shape = kept
     probs[np.arange(len(labels)), labels] -= 1
     probs /= len(labels)
-    return probs.reshape(ins[0].shape), None
+    if not np.all(ups[0] == 1):  # the loss is the output: its upstream is exactly 1
+        probs *= ups[0]
+    return probs.reshape(shape), None
+
+
+def softmax_ce_local(ins: Arrays, outs: Arrays, a: Attrs) -> tuple:
+    # the fused rules themselves, so a traced run's gradient equals training's bit for bit
+    _loss, kept = softmax_ce_forward_keeping(ins, a)
+    return softmax_ce_backward_kept(kept, (np.ones((), np.asarray(ins[0]).dtype),), a)
 
 
 def unary(fn: Callable[[np.ndarray], np.ndarray]) -> ForwardFn:

@@ -29,6 +29,10 @@ BackwardFn = Callable[[Arrays, Arrays, Arrays, Attrs], "tuple[np.ndarray | None,
 SomeBackwardFn = Callable[
     [Arrays, Arrays, Arrays, Attrs, "tuple[bool, ...]"], "tuple[np.ndarray | None, ...] | None"
 ]
+# a forward that also keeps what its backward needs (softmax_ce: the probabilities), and
+# the backward that uses it: (kept, ups, attrs) -> one gradient per input
+KeepingForwardFn = Callable[[Arrays, Attrs], "tuple[Arrays, Any]"]
+KeptBackwardFn = Callable[[Any, Arrays, Attrs], "tuple[np.ndarray | None, ...]"]
 ShapeFn = Callable[["tuple[Shape, ...]", Attrs], "tuple[Shape, ...]"]
 ScalarForward = Callable[[float, float, float], float]
 ScalarLocal = Callable[[float, float, float, float], "tuple[float, float]"]
@@ -162,6 +166,11 @@ class Op:
     routes: bool = False
     down_rules: tuple[str, ...] = ()
     backward_some: SomeBackwardFn | None = None
+    # fused forward/backward for runs without a trace (training): `forward_keeping`
+    # returns the outputs and what it kept; `backward_kept` turns that into the
+    # gradients, so nothing is computed twice (softmax_ce keeps its probabilities)
+    forward_keeping: KeepingForwardFn | None = None
+    backward_kept: KeptBackwardFn | None = None
     # the gate pattern's key in core/words.py ('distributes', 'swaps', 'adds', 'routes', ...)
     gate: str = "scales"
     # where the op is not differentiable: a mask over the output's entries, and the key of
