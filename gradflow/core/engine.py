@@ -7,7 +7,7 @@ per run without touching the graph, which is how the trainer streams batches and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +21,28 @@ from gradflow.core.scalar_plan import run_scalar
 from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace, frozen
 
 Values = tuple[np.ndarray, ...]
+
+
+@dataclass
+class _Scratch:
+    """Per run: what fused ops kept for their backward, and the caller's reusable arrays."""
+
+    kept: dict[str, object] = field(default_factory=dict)
+    buffers: dict[tuple, np.ndarray] | None = None
+
+    def taker(self, node_id: str) -> Callable[[int, tuple[int, ...], np.dtype], np.ndarray]:
+        """take(slot, shape, dtype) for one node: its kept array of that kind, or a new one."""
+
+        def take(slot: int, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+            if self.buffers is None:
+                return np.empty(shape, dtype)
+            key = (node_id, slot, shape, np.dtype(dtype))
+            buf = self.buffers.get(key)
+            if buf is None:
+                buf = self.buffers[key] = np.empty(shape, dtype)
+            return buf
+
+        return take
 
 
 @dataclass(frozen=True)
@@ -100,6 +122,7 @@ def run(
     feeds: Mapping[str, np.ndarray] | None = None,
     all_grads: bool = True,
     fast: bool = True,
+    buffers: dict[tuple, np.ndarray] | None = None,
 ) -> RunResult:
     """Forward and backward through `graph`.
 
@@ -111,6 +134,10 @@ def run(
         trainable inputs need (training, where data inputs are not trainable).
     fast: when every value is a float64 scalar, run on Python floats (`scalar_plan`);
         the results are the same bit for bit. False forces the general numpy path.
+    buffers: a dict the caller keeps from run to run (recording off only): matmul writes
+        its products and weight gradients into the arrays kept there when the shapes
+        match, so a training step allocates none of its big arrays. The values and
+        gradients of a run are then overwritten by the next run given the same dict.
     """
     feeds = feeds or {}
     choice: OutputChoice | None = None
@@ -132,8 +159,8 @@ def run(
                 )
     plan = compile_plan(graph)
     steps: list[Step] = []
-    kept: dict[str, object] = {}  # what fused ops kept for their backward (no trace only)
-    values, problems = _forward(plan, feeds, partial, steps if record else None, kept)
+    scratch = _Scratch(buffers=None if record else buffers)
+    values, problems = _forward(plan, feeds, partial, steps if record else None, scratch)
     try:
         output = graph.output_node() if choice is None else choice.node
     except GraphError as err:
@@ -146,7 +173,9 @@ def run(
         notice = f"the output {graph.node(output).title} cannot be computed yet"
         return RunResult(output, values, {}, {}, _trace(steps, record), problems, notice, note)
     n_forward = len(steps)
-    grads, edge_grads = _backward(plan, values, output, all_grads, steps if record else None, kept)
+    grads, edge_grads = _backward(
+        plan, values, output, all_grads, steps if record else None, scratch
+    )
     trace = Trace(tuple(steps), n_forward) if record else None
     return RunResult(output, values, grads, edge_grads, trace, problems, output_note=note)
 
@@ -160,7 +189,7 @@ def _forward(
     feeds: Mapping[str, np.ndarray],
     partial: bool,
     steps: list[Step] | None,
-    kept: dict[str, object],
+    scratch: _Scratch,
 ) -> tuple[dict[str, Values], dict[str, str]]:
     values: dict[str, Values] = {}
     problems: dict[str, str] = {}
@@ -183,9 +212,12 @@ def _forward(
             attrs = {**attrs, "value": feeds[pn.id]}
         try:
             with np.errstate(all="ignore"):
+                raw = None
                 if steps is None and pn.spec.forward_keeping is not None:
-                    raw, kept[pn.id] = pn.spec.forward_keeping(tuple(ins), attrs)
-                else:
+                    raw, scratch.kept[pn.id] = pn.spec.forward_keeping(tuple(ins), attrs)
+                elif scratch.buffers is not None and pn.spec.forward_into is not None:
+                    raw = pn.spec.forward_into(tuple(ins), attrs, scratch.taker(pn.id))
+                if raw is None:
                     raw = pn.spec.forward(tuple(ins), attrs)
                 # numpy turns 0-d results into scalars; keep every value an ndarray
                 outs = tuple(np.asarray(y) for y in raw)
@@ -231,7 +263,7 @@ def _backward(
     output: str,
     all_grads: bool,
     steps: list[Step] | None,
-    kept: Mapping[str, object],
+    scratch: _Scratch,
 ) -> tuple[dict[str, Values], dict[Edge, np.ndarray]]:
     wanted = _wanted(plan, all_grads)
     grads: dict[str, Values] = {}
@@ -249,7 +281,7 @@ def _backward(
         ups = _sum_per_port(arrivals, outs)
         grads[pn.id] = ups
         ins = tuple(values[e.src][e.src_port] for e in pn.in_edges if e is not None)
-        downstream, local = _send_down(pn, ins, outs, ups, wanted, steps is not None, kept)
+        downstream, local = _send_down(pn, ins, outs, ups, wanted, steps is not None, scratch)
         for e, g in downstream:
             edge_grads[e] = np.asarray(g)
         if steps is not None:
@@ -285,7 +317,7 @@ def _send_down(
     ups: Values,
     wanted: Mapping[str, bool],
     want_local: bool,
-    kept: Mapping[str, object],
+    scratch: _Scratch,
 ) -> tuple[list[tuple[Edge, np.ndarray]], tuple[np.ndarray | None, ...]]:
     """The gradient for each wanted input edge, and the local gradients when recording."""
     if not ins:
@@ -295,13 +327,13 @@ def _send_down(
     local: tuple[np.ndarray | None, ...]
     with np.errstate(all="ignore"):
         some = None
-        if pn.id in kept and spec.backward_kept is not None:
+        if pn.id in scratch.kept and spec.backward_kept is not None:
             # a fused op: its forward kept what the backward needs (used up here)
-            some = spec.backward_kept(kept[pn.id], ups, pn.node.attrs)
+            some = spec.backward_kept(scratch.kept[pn.id], ups, pn.node.attrs)
         elif spec.backward_some is not None and not want_local:
             # only the inputs that are wanted (training: the data X needs no gradient)
             need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
-            some = spec.backward_some(ins, outs, ups, pn.node.attrs, need)
+            some = spec.backward_some(ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id))
         if some is not None:
             down, local = some, (None,) * len(ins)
         elif spec.backward is None and spec.local is not None:

@@ -15,7 +15,7 @@ import numpy as np
 from gradflow.core import numerics as nx
 from gradflow.core.errors import GraphError
 from gradflow.core.numerics import log_softmax, reduce_to_shape
-from gradflow.core.op_spec import Arrays, ForwardFn, LocalFn, Shape
+from gradflow.core.op_spec import Arrays, ForwardFn, LocalFn, Shape, Take
 
 Attrs = Mapping[str, Any]
 
@@ -141,8 +141,24 @@ def matmul_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
     return nx.matmul_backward(ins[0], ins[1], ups[0])
 
 
+def _product_into(a: np.ndarray, b: np.ndarray, take: Take, slot: int) -> np.ndarray:
+    """a @ b written into take's array (transposed operands are views: BLAS reads them
+    as they are, nothing is copied)."""
+    dtype = np.result_type(a, b)
+    if dtype.kind != "f":
+        return a @ b
+    return np.matmul(a, b, out=take(slot, (a.shape[0], b.shape[1]), dtype))
+
+
+def matmul_forward_into(ins: Arrays, _a: Attrs, take: Take) -> Arrays | None:
+    """A @ B of 2-D factors into a reusable array (None: not 2-D, the plain forward)."""
+    if not ins[0].ndim == ins[1].ndim == 2:
+        return None
+    return (_product_into(ins[0], ins[1], take, 0),)
+
+
 def matmul_backward_some(
-    ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs, need: tuple[bool, ...]
+    ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs, need: tuple[bool, ...], take: Take
 ) -> tuple | None:
     """Training's hot spot: only the wanted factors of a 2-D product (None: not 2-D).
 
@@ -151,7 +167,11 @@ def matmul_backward_some(
     """
     if not ins[0].ndim == ins[1].ndim == 2:
         return None
-    return (ups[0] @ ins[1].T if need[0] else None, ins[0].T @ ups[0] if need[1] else None)
+    a, b, up = ins[0], ins[1], ups[0]
+    return (
+        _product_into(up, b.T, take, 1) if need[0] else None,
+        _product_into(a.T, up, take, 2) if need[1] else None,
+    )
 
 
 def mse_forward(ins: Arrays, _a: Attrs) -> Arrays:

@@ -26,9 +26,14 @@ Attrs = Mapping[str, Any]
 ForwardFn = Callable[[Arrays, Attrs], Arrays]
 LocalFn = Callable[[Arrays, Arrays, Attrs], "tuple[np.ndarray | None, ...]"]
 BackwardFn = Callable[[Arrays, Arrays, Arrays, Attrs], "tuple[np.ndarray | None, ...]"]
+# take(slot, shape, dtype): an array the op may write its result into (reused from run
+# to run when the caller passed `buffers` to the engine, else a new one)
+Take = Callable[[int, "tuple[int, ...]", np.dtype], np.ndarray]
 SomeBackwardFn = Callable[
-    [Arrays, Arrays, Arrays, Attrs, "tuple[bool, ...]"], "tuple[np.ndarray | None, ...] | None"
+    [Arrays, Arrays, Arrays, Attrs, "tuple[bool, ...]", Take],
+    "tuple[np.ndarray | None, ...] | None",
 ]
+IntoForwardFn = Callable[[Arrays, Attrs, Take], "Arrays | None"]
 # a forward that also keeps what its backward needs (softmax_ce: the probabilities), and
 # the backward that uses it: (kept, ups, attrs) -> one gradient per input
 KeepingForwardFn = Callable[[Arrays, Attrs], "tuple[Arrays, Any]"]
@@ -166,6 +171,8 @@ class Op:
     routes: bool = False
     down_rules: tuple[str, ...] = ()
     backward_some: SomeBackwardFn | None = None
+    # a forward that writes into `take`'s arrays (None: not this time, use `forward`)
+    forward_into: IntoForwardFn | None = None
     # fused forward/backward for runs without a trace (training): `forward_keeping`
     # returns the outputs and what it kept; `backward_kept` turns that into the
     # gradients, so nothing is computed twice (softmax_ce keeps its probabilities)

@@ -154,6 +154,9 @@ class MLP:
         self.train_graph = build_graph(
             self.sizes, activation, self.loss, x=x0, y=y0, params=self.params
         )
+        # the training graph's products and gradients, reused from step to step: the
+        # results of one call are overwritten by the next (the trainer uses them at once)
+        self._buffers: dict[tuple, np.ndarray] = {}
         self.eval_graph = build_graph(
             self.sizes, activation, self.loss, x=x0, y=y0, params=self.params, trainable=False
         )
@@ -187,8 +190,16 @@ class MLP:
     def loss_and_grads(
         self, x: np.ndarray, labels: np.ndarray
     ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
-        """Mean loss of one batch, dL/d(each parameter) and the batch's class scores."""
-        res = run(self.train_graph, record=False, feeds=self.feeds(x, labels), all_grads=False)
+        """Mean loss of one batch, dL/d(each parameter) and the batch's class scores.
+
+        The gradient arrays are reused by the next call: use (or copy) them before it."""
+        res = run(
+            self.train_graph,
+            record=False,
+            feeds=self.feeds(x, labels),
+            all_grads=False,
+            buffers=self._buffers,
+        )
         grads = {name: res.grads[name][0] for name in self.params}
         return float(res.value("loss")), grads, res.value("scores")
 
