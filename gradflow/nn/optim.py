@@ -45,11 +45,23 @@ class Optimizer:
         raise NotImplementedError
 
 
+def _scaled_into(kept: dict[str, np.ndarray], name: str, g: np.ndarray, k: float) -> np.ndarray:
+    """k * g written into an array kept under `name` for the next step (no new array)."""
+    tmp = kept.get(name)
+    if tmp is None or tmp.shape != g.shape or tmp.dtype != g.dtype:
+        tmp = kept[name] = np.empty_like(g)
+    return np.multiply(g, g.dtype.type(k), out=tmp)
+
+
 class SGD(Optimizer):
-    """Plain gradient descent: w -= lr * g."""
+    """Plain gradient descent: w -= lr * g (lr * g in an array kept for the next step)."""
+
+    def __init__(self, lr: float, weight_decay: float = 0.0) -> None:
+        super().__init__(lr, weight_decay)
+        self._tmp: dict[str, np.ndarray] = {}
 
     def _update(self, name: str, w: np.ndarray, g: np.ndarray) -> None:
-        w -= w.dtype.type(self.lr) * g
+        w -= _scaled_into(self._tmp, name, g, self.lr)
 
 
 class Momentum(Optimizer):
@@ -59,6 +71,7 @@ class Momentum(Optimizer):
         super().__init__(lr, weight_decay)
         self.mu = mu
         self.velocity: dict[str, np.ndarray] = {}
+        self._tmp: dict[str, np.ndarray] = {}
 
     def _update(self, name: str, w: np.ndarray, g: np.ndarray) -> None:
         v = self.velocity.get(name)
@@ -66,7 +79,7 @@ class Momentum(Optimizer):
             v = self.velocity[name] = np.zeros_like(w)
         v *= w.dtype.type(self.mu)
         v += g
-        w -= w.dtype.type(self.lr) * v
+        w -= _scaled_into(self._tmp, name, v, self.lr)
 
 
 class Adam(Optimizer):
