@@ -86,14 +86,6 @@ def test_open_reports_a_bad_program_before_any_window(capsys):
     assert err == 'gradflow: error: line 1, col 5: unknown name "nope"\n'
 
 
-def test_render_takes_a_program(qtbot, tmp_path, capsys):
-    from gradflow.ui.render_cli import main
-
-    png = tmp_path / "f.png"
-    assert main(["--expr", LECTURE, "--out", str(png), "--size", "640x360"]) == 0
-    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-
-
 def test_export_expr_prints_a_program_that_builds_the_same_graph(capsys, tmp_path):
     for name in example_names():
         code, out, _ = _run(capsys, "export-expr", name)
