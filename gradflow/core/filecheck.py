@@ -40,7 +40,7 @@ class JsonObject(dict):  # type: ignore[type-arg]
         return obj
 
 
-def check_unique_keys(raw: dict, where: str) -> None:
+def check_unique_keys(raw: dict[str, Any], where: str) -> None:
     """Refuse an object in which a key appears twice."""
     duplicate = getattr(raw, "duplicate", None)
     if duplicate is not None:
@@ -87,7 +87,7 @@ def is_number(raw: Any) -> bool:
     return isinstance(raw, (int, float)) and not isinstance(raw, bool)
 
 
-def check_keys(raw: dict, allowed: tuple[str, ...], where: str) -> None:
+def check_keys(raw: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
     """Refuse keys a document of this version does not define (typos would be lost)."""
     check_unique_keys(raw, where)
     for key in raw:

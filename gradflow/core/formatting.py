@@ -8,6 +8,7 @@ whole numbers up to a million written out rather than in e-notation.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
@@ -72,7 +73,7 @@ def _nested(value: object, digits: int | None) -> str:
     return format_number(float(value), digits)  # type: ignore[arg-type]
 
 
-def to_jsonable(arr: np.ndarray) -> float | list:
+def to_jsonable(arr: np.ndarray) -> float | list[Any]:
     """A number or nested list for JSON (non-finite numbers become the strings 'inf'/'nan')."""
     arr = np.asarray(arr, dtype=np.float64)
     if arr.ndim == 0:

@@ -10,13 +10,15 @@ from gradflow.core.errors import GraphError
 def stable_sigmoid(x: np.ndarray) -> np.ndarray:
     """1/(1+e^-x) without overflow: e^-|x| never exceeds 1, so ±1000 gives exactly 0 or 1."""
     e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+    result: np.ndarray = np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+    return result
 
 
 def log_softmax(scores: np.ndarray) -> np.ndarray:
     """Row-wise log softmax of a 2-D array, shifted by the row maximum so nothing overflows."""
     shifted = scores - scores.max(axis=1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    result: np.ndarray = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return result
 
 
 def reduce_to_shape(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:

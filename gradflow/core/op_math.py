@@ -20,7 +20,7 @@ Arrays = tuple[np.ndarray, ...]
 Attrs = Mapping[str, Any]
 
 
-def sub_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def sub_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     """d(a − b)/da = 1, d(a − b)/db = −1."""
     one = np.ones_like(outs[0])
     return one, -one
@@ -32,7 +32,7 @@ def div_forward(ins: Arrays, _a: Attrs) -> Arrays:
         return (np.divide(ins[0], ins[1]),)
 
 
-def div_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def div_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     """d(a/b)/da = 1/b, d(a/b)/db = −(a/b)/b."""
     b = ins[1]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -60,7 +60,7 @@ def pow_forward(ins: Arrays, attrs: Attrs) -> Arrays:
         return (np.power(ins[0], c),)
 
 
-def pow_local(ins: Arrays, outs: Arrays, attrs: Attrs) -> tuple:
+def pow_local(ins: Arrays, outs: Arrays, attrs: Attrs) -> tuple[Any, ...]:
     """d(x ** c)/dx = c · x ** (c − 1)."""
     c = float(attrs["c"])
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
@@ -84,12 +84,12 @@ def log_forward(ins: Arrays, _a: Attrs) -> Arrays:
     return (np.log(ins[0]),)
 
 
-def log_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def log_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     """d ln x / dx = 1/x."""
     return (1.0 / ins[0],)
 
 
-def abs_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def abs_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     """d|x|/dx = sign(x): 1, −1, and 0 at the kink x = 0."""
     return (np.sign(ins[0]),)
 
@@ -99,6 +99,6 @@ def identity_forward(ins: Arrays, _a: Attrs) -> Arrays:
     return (ins[0],)
 
 
-def pass_through(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+def pass_through(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple[Any, ...]:
     """The upstream gradient passes back unchanged (local gradient 1)."""
     return (ups[0],)

@@ -242,8 +242,13 @@ class Op:
         return self.differentiable[port] if self.differentiable else True
 
     def backprop(
-        self, ins: Arrays, outs: Arrays, ups: Arrays, attrs: Attrs, local: tuple | None = None
-    ) -> tuple:
+        self,
+        ins: Arrays,
+        outs: Arrays,
+        ups: Arrays,
+        attrs: Attrs,
+        local: tuple[Any, ...] | None = None,
+    ) -> tuple[Any, ...]:
         """Gradients sent to each input, given the summed upstream gradient per output.
 
         `local` may pass the already computed local gradients to avoid computing them twice.

@@ -6,6 +6,8 @@ numpy rules, scalar rule, texts, gate pattern, symbol, palette group and program
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from gradflow.core import op_math as m
@@ -19,7 +21,7 @@ VALUE = Attr("value", "tensor", 0.0, "Set value")
 C = Attr("c", "number", 1.0, "Constant c")
 
 
-def _leaf_local(_i: tuple, _o: tuple, _a: object) -> tuple:
+def _leaf_local(_i: tuple[Any, ...], _o: tuple[Any, ...], _a: object) -> tuple[Any, ...]:
     return ()
 
 

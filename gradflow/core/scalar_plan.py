@@ -98,7 +98,8 @@ class ScalarPlan:
             for i, node in self.leaves:
                 floats[i] = float(node.attrs["value"])
             self.base[:] = [graph.revision, floats]
-        return self.base[1]
+        floats_now: list[float] = self.base[1]
+        return floats_now
 
 
 def compile_scalar(graph: Graph) -> ScalarPlan | None:
@@ -108,7 +109,8 @@ def compile_scalar(graph: Graph) -> ScalarPlan | None:
     """
     cached = getattr(graph, "_gradflow_scalar_plan", None)
     if cached is not None and cached[0] == graph.structure_revision:
-        return cached[1]
+        plan_now: ScalarPlan | None = cached[1]
+        return plan_now
     plan = _compile(graph)
     graph._gradflow_scalar_plan = (graph.structure_revision, plan)  # type: ignore[attr-defined]
     return plan

@@ -11,6 +11,7 @@ downloaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -70,17 +71,19 @@ class Dataset:
 
     def standardise(self, raw: np.ndarray) -> np.ndarray:
         """Raw features as the network sees them (float32)."""
-        return ((raw - self.mean) / self.std).astype(np.float32)
+        result: np.ndarray = ((raw - self.mean) / self.std).astype(np.float32)
+        return result
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """Standardised features back in the data's own units."""
-        return x * self.std + self.mean
+        result: np.ndarray = x * self.std + self.mean
+        return result
 
 
 # --- split and standardise -------------------------------------------------------------------
 
 
-def split(x: np.ndarray, y: np.ndarray, val_fraction: float, seed: int) -> tuple:
+def split(x: np.ndarray, y: np.ndarray, val_fraction: float, seed: int) -> tuple[Any, ...]:
     """A seeded random split into (x_train, y_train, x_val, y_val)."""
     if not 0 <= val_fraction < 1:
         raise DatasetError(f"the validation fraction must be in [0, 1), got {val_fraction}")
@@ -92,7 +95,7 @@ def split(x: np.ndarray, y: np.ndarray, val_fraction: float, seed: int) -> tuple
     return x[train], y[train], x[val], y[val]
 
 
-def standardised(name: str, parts: tuple, n_classes: int, **extra: object) -> Dataset:
+def standardised(name: str, parts: tuple[Any, ...], n_classes: int, **extra: object) -> Dataset:
     """A Dataset whose features are scaled by the training part's mean and std; `extra`
     fills the optional fields (task, image_shape, class_names).
 
@@ -110,7 +113,8 @@ def standardised(name: str, parts: tuple, n_classes: int, **extra: object) -> Da
     std[std < 1e-8] = 1.0  # constant features stay as they are
 
     def scale(a: np.ndarray) -> np.ndarray:
-        return ((a - mean) / std).astype(np.float32)
+        result: np.ndarray = ((a - mean) / std).astype(np.float32)
+        return result
 
     return Dataset(
         name,

@@ -178,7 +178,8 @@ class MLP:
             return np.asarray(labels, dtype=self.dtype).reshape(len(labels), -1)
         if self.loss == "softmax_ce":
             return labels
-        return np.eye(self.sizes[-1], dtype=self.dtype)[labels]
+        result: np.ndarray = np.eye(self.sizes[-1], dtype=self.dtype)[labels]
+        return result
 
     def feeds(
         self, x: np.ndarray, labels: np.ndarray, params: Mapping[str, np.ndarray] | None = None

@@ -30,7 +30,8 @@ class Optimizer:
 
     def _grad(self, name: str, w: np.ndarray, g: np.ndarray) -> np.ndarray:
         if self.weight_decay and name.startswith("W"):
-            return g + w.dtype.type(self.weight_decay) * w
+            result: np.ndarray = g + w.dtype.type(self.weight_decay) * w
+            return result
         return g
 
     def step(

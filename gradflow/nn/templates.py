@@ -38,11 +38,13 @@ def tiles_rgb(tiles: np.ndarray) -> np.ndarray:
     if tiles.ndim == 4:
         lo = tiles.min(axis=(1, 2, 3), keepdims=True)
         span = tiles.max(axis=(1, 2, 3), keepdims=True) - lo
-        return np.round(255 * (tiles - lo) / np.where(span > 0, span, 1)).astype(np.uint8)
+        scaled: np.ndarray = np.round(255 * (tiles - lo) / np.where(span > 0, span, 1))
+        return scaled.astype(np.uint8)
     scale = float(np.abs(tiles).max()) or 1.0
     t = (tiles / scale)[..., None]
     rgb = np.where(t >= 0, WHITE + t * (POSITIVE - WHITE), WHITE - t * (NEGATIVE - WHITE))
-    return np.round(rgb).astype(np.uint8)
+    result: np.ndarray = np.round(rgb).astype(np.uint8)
+    return result
 
 
 def template_names(hidden: tuple[int, ...], class_names: Sequence[str]) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ Everything is drawn from the seed; nothing is downloaded.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +26,7 @@ PLANE = (0.5, -0.7, 0.2)  # the plane set's weights and intercept
 # --- classification: N points in the plane, K classes ---------------------------------------
 
 
-def spiral(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
+def spiral(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple[Any, ...]:
     """`classes` interleaved spiral arms; noise is the std of each point's angle (radians)."""
     y = np.arange(n) % classes
     t = rng.uniform(0.0, 1.0, n)
@@ -34,14 +35,14 @@ def spiral(n: int, classes: int, noise: float, rng: np.random.Generator) -> tupl
     return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)]), y
 
 
-def xor(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
+def xor(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple[Any, ...]:
     """Points in [-1, 1]^2, class 1 where x and y differ in sign; noise is a position std."""
     p = rng.uniform(-1.0, 1.0, (n, 2))
     y = (p[:, 0] * p[:, 1] < 0).astype(np.int64)
     return p + rng.normal(0.0, noise, p.shape), y
 
 
-def circles(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
+def circles(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple[Any, ...]:
     """`classes` concentric rings (radius 1, 2, ...); noise is the radius's std."""
     y = np.arange(n) % classes
     angle = rng.uniform(0.0, 2 * np.pi, n)
@@ -49,7 +50,7 @@ def circles(n: int, classes: int, noise: float, rng: np.random.Generator) -> tup
     return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)]), y
 
 
-def gaussians(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple:
+def gaussians(n: int, classes: int, noise: float, rng: np.random.Generator) -> tuple[Any, ...]:
     """`classes` round Gaussian blobs (two by default) 2 from the origin; std 0.5 + 5 noise."""
     y = np.arange(n) % classes
     centres = 2.0 * np.column_stack(
@@ -61,7 +62,7 @@ def gaussians(n: int, classes: int, noise: float, rng: np.random.Generator) -> t
     return centres[y] + rng.normal(0.0, 0.5 + 5 * noise, (n, 2)), y
 
 
-_MAKERS: dict[str, Callable[..., tuple]] = {
+_MAKERS: dict[str, Callable[..., tuple[Any, ...]]] = {
     "spiral": spiral,
     "xor": xor,
     "circles": circles,
@@ -99,7 +100,8 @@ def _line(x: np.ndarray) -> np.ndarray:
 
 
 def _sine(x: np.ndarray) -> np.ndarray:
-    return np.sin(x[:, 0])
+    result: np.ndarray = np.sin(x[:, 0])
+    return result
 
 
 def _plane(x: np.ndarray) -> np.ndarray:

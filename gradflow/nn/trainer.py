@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -97,7 +98,8 @@ class DecisionGrid:
 
 def softmax(scores: np.ndarray) -> np.ndarray:
     """Row-wise softmax of class scores."""
-    return np.exp(log_softmax(np.atleast_2d(scores)))
+    result: np.ndarray = np.exp(log_softmax(np.atleast_2d(scores)))
+    return result
 
 
 class _EpochProgress:
@@ -110,7 +112,7 @@ class _EpochProgress:
         self.correct = self.batches = 0
         self.norm_sum = np.zeros(n_layers)
 
-    def add(self, seconds: float, loss_sum: float, correct: int, norms: tuple) -> None:
+    def add(self, seconds: float, loss_sum: float, correct: int, norms: tuple[Any, ...]) -> None:
         self.busy += seconds
         self.loss_sum += loss_sum
         self.correct += correct
@@ -313,7 +315,8 @@ class Trainer:
 
     def predict(self, raw: np.ndarray) -> np.ndarray:
         """The most likely class of each raw feature row."""
-        return self.predict_proba(raw).argmax(axis=1)
+        result: np.ndarray = self.predict_proba(raw).argmax(axis=1)
+        return result
 
     def decision_grid(self, resolution: int = 100) -> DecisionGrid:
         """Class probabilities on a resolution x resolution grid covering the 2-D data."""
