@@ -90,7 +90,6 @@ class Renderer:
         self.workspace = Workspace(self.document)
         self.scene = GraphScene(self.workspace)
         self.scene.set_theme(THEMES[theme])
-        self.scene.set_grid_visible(False)
         trace = self.document.result.trace
         self.total = len(trace) if trace is not None else 0
         self._tags: list = []
@@ -108,7 +107,7 @@ class Renderer:
         from gradflow.ui.player.animator import add_step_tags
 
         for tag in self._tags:
-            self.scene.removeItem(tag)
+            self.scene.overlay.remove(tag)
         self._tags = []
         if self._caption is not None:
             self.scene.removeItem(self._caption)
@@ -151,6 +150,8 @@ class Renderer:
         from PySide6.QtCore import QRectF, Qt
         from PySide6.QtGui import QImage, QPainter
 
+        from gradflow.ui.canvas.render_options import render_options
+
         self._show(step)
         source = self.scene.itemsBoundingRect()
         width, height = size or _natural_size(source.width(), source.height())
@@ -161,7 +162,8 @@ class Renderer:
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
         target = _fitted(source.width(), source.height(), width, height)
-        self.scene.render(painter, QRectF(*target), source, Qt.AspectRatioMode.KeepAspectRatio)
+        with render_options(self.scene):  # no grid, no selection, vector shapes
+            self.scene.render(painter, QRectF(*target), source, Qt.AspectRatioMode.KeepAspectRatio)
         painter.end()
         return img
 

@@ -1,86 +1,109 @@
 """ui: the canvas gestures - draw a wire from a port, move nodes, drop an op from the palette.
 
-A mixin of GraphScene: each gesture ends in one GraphDocument call (one undo command);
-a refused one emits the reason as `edit_refused`.
+A part of the scene (composition, not a mixin). Gestures never change the document:
+each one ends in an intent the scene turns into one document command - a WireIntent
+(source port, target port, the wire pulled off, if any), an op dropped at a point, or
+the nodes moved by a drag (recorded once, on release).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
 
-from gradflow.core.errors import GraphError
 from gradflow.ui.canvas.port_item import PortItem
 from gradflow.ui.canvas.style import GRID
 from gradflow.ui.canvas.wire_drag import WireDrag
 
+if TYPE_CHECKING:
+    from gradflow.ui.canvas.scene import GraphScene
+
 OP_MIME = "application/x-gradflow-op"
+Positions = dict[str, tuple[float, float]]
 
 
-class SceneGestures:
-    """Mouse and drag-and-drop handling for GraphScene (which provides the state used here)."""
+class Gestures:
+    """The scene's mouse and drag-and-drop handling; the scene forwards its events here."""
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        port = next((i for i in self.items(event.scenePos()) if isinstance(i, PortItem)), None)
+    def __init__(self, scene: GraphScene) -> None:
+        self._scene = scene
+        self._drag: WireDrag | None = None
+        self._press_positions: Positions = {}
+
+    @property
+    def moving_nodes(self) -> bool:
+        """Whether selected nodes are being dragged (the mouse is down on them)."""
+        return bool(self._press_positions)
+
+    @property
+    def wire_drag(self) -> WireDrag | None:
+        """The wire being drawn, if any."""
+        return self._drag
+
+    # --- mouse: each returns True if it took the event -------------------------------------
+    def press(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """A press on an output port starts a wire; on a wired input, pulls that wire off."""
+        scene = self._scene
+        port = next((i for i in scene.items(event.scenePos()) if isinstance(i, PortItem)), None)
         if port is not None and port.is_output:
-            self._drag = WireDrag(self, port)
-            event.accept()
-            return
-        wire = None if port is None else self.document.graph.in_edges(port.node_id)[port.index]
+            self._drag = WireDrag(scene, port)
+            return True
+        wire = None if port is None else scene.document.graph.in_edges(port.node_id)[port.index]
         if wire is not None:  # pull a wire off its input port, to move or remove it
-            source = self.node_item(wire.src).outputs[wire.src_port]
-            self._drag = WireDrag(self, source, detached=wire)
-            event.accept()
-            return
-        super().mousePressEvent(event)
+            source = scene.node_item(wire.src).outputs[wire.src_port]
+            self._drag = WireDrag(scene, source, detached=wire)
+            return True
+        return False
+
+    def after_press(self) -> None:
+        """The scene handled the press (selection): remember where the selected nodes were."""
         self._press_positions = {
-            nid: (item.pos().x(), item.pos().y())
-            for nid, item in self._nodes.items()
+            item.node_id: (item.pos().x(), item.pos().y())
+            for item in self._scene.node_items()
             if item.isSelected()
         }
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._drag is not None:
-            self._drag.move_to(event.scenePos())
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
+    def move(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """Follow the mouse with the wire being drawn."""
+        if self._drag is None:
+            return False
+        self._drag.move_to(event.scenePos())
+        return True
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self._drag is not None:
-            drag, self._drag = self._drag, None
-            drag.finish(event.scenePos())
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-        moved = {
-            nid: (self._nodes[nid].pos().x(), self._nodes[nid].pos().y())
-            for nid in self._press_positions
-            if nid in self._nodes
-        }
+    def release(self, event: QGraphicsSceneMouseEvent) -> bool:
+        """Finish the wire being drawn: its intent goes to the scene."""
+        if self._drag is None:
+            return False
+        drag, self._drag = self._drag, None
+        self._scene.apply_wire_intent(drag.finish(event.scenePos()))
+        return True
+
+    def after_release(self) -> None:
+        """The scene handled the release: nodes that moved are recorded as one move."""
+        scene = self._scene
+        moved = {}
+        for nid in self._press_positions:
+            if nid in scene.document.graph:
+                pos = scene.node_item(nid).pos()
+                moved[nid] = (pos.x(), pos.y())
         self._press_positions = {}
-        if moved:
-            self.document.move_nodes(moved)
-        if self._labels_dirty:
-            self._label_timer.start()
+        scene.apply_moves(moved)
 
-    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+    # --- drag and drop from the palette ---------------------------------------------------
+    def drag_move(self, event: QGraphicsSceneDragDropEvent) -> None:
+        """Accept only ops from the palette."""
         event.setAccepted(event.mimeData().hasFormat(OP_MIME))
 
-    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        event.setAccepted(event.mimeData().hasFormat(OP_MIME))
-
-    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+    def drop(self, event: QGraphicsSceneDragDropEvent) -> None:
+        """An op dropped on the canvas becomes a node there (on the grid while it shows)."""
         if not event.mimeData().hasFormat(OP_MIME):
             event.ignore()
             return
         op = bytes(event.mimeData().data(OP_MIME).data()).decode()
-        pos = self.snapped(event.scenePos())
-        try:
-            self.document.add_node(op, pos=(pos.x(), pos.y()))
-        except GraphError as err:
-            self.edit_refused.emit(str(err))
+        self._scene.apply_drop(op, self._scene.snapped(event.scenePos()))
         event.setDropAction(Qt.DropAction.CopyAction)  # never a move: the palette keeps its op
         event.accept()
 

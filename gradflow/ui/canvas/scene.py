@@ -1,27 +1,34 @@
 """ui: GraphScene - the canvas items of a GraphDocument, kept in step with its signals.
 
-Gestures (drop an op, draw a wire, move, delete) become document calls; the items only
-change when the document says the graph changed. `show_state` draws what the player or
-the live run reveals: values above wires, gradients below.
+The scene is a composition of parts with public interfaces: the node and edge items
+(by id, `node_item` / `edge_item`), `wires` (WireLayer: every wire in one picture),
+`numbers` (NumberLayer: values above wires, gradients below), `gestures` (Gestures:
+mouse and drops, which yield intents), and `overlay` (OverlayLayer: pulses and tags of
+the player, on top). Intents become document commands here (`apply_wire_intent`,
+`apply_drop`, `apply_moves`); the items only change when the document says the graph
+changed. `render_options` (canvas/render_options.py) is the way to draw it without
+the grid or the selection, for pictures.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneMouseEvent,
+)
 from shiboken6 import isValid
 
+from gradflow.core.errors import GraphError
 from gradflow.core.geometry import NODE_WIDTH
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
 from gradflow.core.report import non_finite_note
 from gradflow.ui.canvas.edge_item import EdgeItem
 from gradflow.ui.canvas.focus import FocusLabels
-from gradflow.ui.canvas.gestures import SceneGestures, grid_brush
+from gradflow.ui.canvas.gestures import Gestures, grid_brush
 from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.label_layout import (
     MAX_WIRES,
@@ -33,19 +40,18 @@ from gradflow.ui.canvas.label_layout import (
 )
 from gradflow.ui.canvas.labels import widest_wire_text
 from gradflow.ui.canvas.node_item import NodeItem
-from gradflow.ui.canvas.scene_numbers import SceneNumbers
+from gradflow.ui.canvas.number_layer import NumberLayer
+from gradflow.ui.canvas.overlay import OverlayLayer
 from gradflow.ui.canvas.style import GRID, LIGHT, THEMES, Metrics, Theme, font
 from gradflow.ui.canvas.tensor_tile import wire_tile_height
+from gradflow.ui.canvas.wire_drag import WireIntent
 from gradflow.ui.canvas.wire_layer import WireLayer
 from gradflow.ui.workspace import DisplayOptions, Workspace
 
 SCROLL_MARGIN = 1200.0
 
-if TYPE_CHECKING:
-    from gradflow.ui.canvas.wire_drag import WireDrag
 
-
-class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
+class GraphScene(QGraphicsScene):
     """Nodes and wires of the workspace's document; buildable without a window (headless
     rendering). It shows the workspace's state and display options and keeps its
     selection in step with the workspace's, both ways."""
@@ -53,7 +59,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
     edit_refused = Signal(str)  # why a gesture was refused, for the status bar
     active_node_changed = Signal(object)  # str | None: the player's node, highlighted
 
-    def __init__(self, workspace: Workspace, parent=None) -> None:
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.document = document = workspace.document
@@ -62,18 +68,15 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         self.grid_visible = True
         self._nodes: dict[str, NodeItem] = {}
         self._edges: dict[Edge, EdgeItem] = {}
-        self._state: PlaybackState | None = None
-        # what the labels show now, so a new state touches only the labels that change
-        self._shown_values: dict[Edge, np.ndarray] = {}
-        self._shown_grads: dict[Edge, np.ndarray] = {}
-        self._captions: dict[str, tuple[np.ndarray | None, np.ndarray | None]] = {}
-        self._display = (True, True)
         self._detail = True
-        self.wires: WireLayer | None = None
+        self.wires = WireLayer(self._edges, self.theme, self.metrics)  # rebuild() makes it anew
+        self.numbers = NumberLayer(
+            self._nodes, self._edges, lambda: self.document.graph, self.views, lambda: self._detail
+        )
+        self.gestures = Gestures(self)
+        self.overlay = OverlayLayer(self)
         self._active: str | None = None
         self.focus = FocusLabels()
-        self._drag: WireDrag | None = None
-        self._press_positions: dict[str, tuple[float, float]] = {}
         self._grid_brush = grid_brush(self.theme.grid)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         document.node_added.connect(self._on_document_node_added)
@@ -128,7 +131,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
 
     def layout_labels(self) -> None:
         """Slide each wire's numbers along it to clear the nodes and the other numbers."""
-        if self._press_positions:  # nodes are being dragged: lay out once they land
+        if self.gestures.moving_nodes:  # nodes are being dragged: lay out once they land
             return
         self._labels_dirty = False
         items = list(self._edges.items())
@@ -161,6 +164,29 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
     def active_node(self) -> str | None:
         """The node the player is on (None: none)."""
         return self._active
+
+    def show_state(self, state: PlaybackState | None) -> None:
+        """Draw the state's values and gradients on the wires (None: no numbers)."""
+        if self._labels_dirty:
+            self.layout_labels()
+        self.numbers.show_state(state)
+
+    def set_display(self, values: bool, grads: bool) -> None:
+        """Show or hide values and gradients."""
+        self.numbers.set_display(values, grads)
+
+    def refresh_numbers(self) -> None:
+        """Write every number again (the precision changed): labels and leaf cards."""
+        graph = self.document.graph
+        for item in self._edges.values():
+            item.value_label.reformat()
+            item.grad_label.reformat()
+        for nid, node in self._nodes.items():
+            node.update_from(graph.node(nid))
+            node.value_label.reformat()
+            node.grad_label.reformat()
+        self._labels_dirty = True
+        self._label_timer.start()
 
     def set_active_node(self, node_id: str | None) -> None:
         """Highlight the node the player is on (None: none); its numbers stay readable."""
@@ -281,9 +307,8 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         self.clear()
         self._nodes.clear()
         self._edges.clear()
-        self._shown_values.clear()
-        self._shown_grads.clear()
-        self._captions.clear()
+        self.numbers.clear()
+        self.overlay.forget()
         self.wires = WireLayer(self._edges, self.theme, self.metrics)
         self.addItem(self.wires)
         for nid in self.document.graph.nodes:
@@ -293,10 +318,69 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         self._on_document_result_changed(True)
         self.fit_scene_rect()
 
+    # --- intents from the gestures, turned into document commands -------------------------
+    def apply_wire_intent(self, intent: WireIntent) -> None:
+        """Connect, move or remove a wire as a drag asked (a refusal goes to edit_refused)."""
+        doc, old, target = self.document, intent.detached, intent.target
+        (src, src_port) = intent.source
+        try:
+            if old is None and target is not None:
+                doc.add_edge(src, target[0], src_port, target[1])
+            elif old is not None and target is None:
+                doc.remove_edge(old)
+            elif old is not None and target is not None and target != (old.dst, old.dst_port):
+                doc.reroute(old, target[0], target[1])
+        except GraphError as err:
+            self.edit_refused.emit(str(err))
+
+    def apply_drop(self, op: str, pos: QPointF) -> None:
+        """Add a node of `op` where it was dropped."""
+        try:
+            self.document.add_node(op, pos=(pos.x(), pos.y()))
+        except GraphError as err:
+            self.edit_refused.emit(str(err))
+
+    def apply_moves(self, moved: dict[str, tuple[float, float]]) -> None:
+        """Record nodes dragged to new places as one move (nothing if none moved)."""
+        if moved:
+            self.document.move_nodes(moved)
+        if self._labels_dirty:
+            self._label_timer.start()
+
+    # --- events, forwarded to the gestures ------------------------------------------------
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.gestures.press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        self.gestures.after_press()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.gestures.move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.gestures.release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        self.gestures.after_release()
+
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self.gestures.drag_move(event)
+
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self.gestures.drag_move(event)
+
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
+        self.gestures.drop(event)
+
     # --- called by node items ---------------------------------------------------------------
     def drag_position(self, pos: QPointF) -> QPointF:
         """Where a node dragged by the mouse goes: on the grid while the grid shows."""
-        return self.snapped(pos) if self._press_positions else pos
+        return self.snapped(pos) if self.gestures.moving_nodes else pos
 
     def node_item_moved(self, node_id: str) -> None:
         """Re-route the wires of a node that moved."""
@@ -322,7 +406,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
 
     def _on_document_node_removed(self, node_id: str) -> None:
         item = self._nodes.pop(node_id, None)
-        self._captions.pop(node_id, None)
+        self.numbers.forget_node(node_id)
         if item is not None:
             self.removeItem(item)
         if self._active == node_id:
@@ -351,8 +435,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
 
     def _on_document_edge_removed(self, edge: Edge) -> None:
         item = self._edges.pop(edge, None)
-        self._shown_values.pop(edge, None)
-        self._shown_grads.pop(edge, None)
+        self.numbers.forget_edge(edge)
         if item is not None:
             for label in item.labels():
                 self.removeItem(label)
@@ -373,7 +456,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
 
     # --- workspace signals ------------------------------------------------------------------
     def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
-        if (new.show_values, new.show_gradients) != self._display:
+        if (new.show_values, new.show_gradients) != self.numbers.display:
             self.set_display(new.show_values, new.show_gradients)
         if new.theme != old.theme and THEMES[new.theme] is not self.theme:
             self.set_theme(THEMES[new.theme])
@@ -405,8 +488,8 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
         self.wires.apply_style(self.theme, self.metrics)
         for item in self._nodes.values():
             item.apply_style(self.theme, self.metrics)
-        for item in self._edges.values():
-            item.apply_style(self.theme, self.metrics)
+        for edge_item in self._edges.values():
+            edge_item.apply_style(self.theme, self.metrics)
         self._background_changed()
 
     def _background_changed(self) -> None:
@@ -415,7 +498,7 @@ class GraphScene(SceneNumbers, SceneGestures, QGraphicsScene):
             view.resetCachedContent()
         self.update()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.fillRect(rect, self.theme.background)
         if self.grid_visible and GRID * painter.worldTransform().m11() >= 7:
             painter.fillRect(rect, self._grid_brush)  # one tiled dot: no per-dot Python

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -30,6 +30,7 @@ class GraphView(QGraphicsView):
 
     def __init__(self, scene: GraphScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
+        self._scene = scene  # scene() is typed as a plain QGraphicsScene
         self.setObjectName("canvas")
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -92,7 +93,7 @@ class GraphView(QGraphicsView):
 
     def fit(self) -> None:
         """Show every node (enlarged at most to 125 %)."""
-        scene = self.scene()
+        scene = self._scene
         if not scene.items():
             return
         self.fitInView(scene.items_rect(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -103,22 +104,22 @@ class GraphView(QGraphicsView):
         self.manually_moved.emit()
 
     def _on_node_count_changed(self, *_args: object) -> None:
-        empty = len(self.scene().document.graph) == 0
+        empty = len(self._scene.document.graph) == 0
         if empty != self._hint_shown:
             self._hint_shown = empty
             self.viewport().update()
 
     def _update_detail(self) -> None:
-        self.scene().set_detail(self.zoom() >= DETAIL_ZOOM)
-        self.scene().set_view_zoom(self.zoom())
+        self._scene.set_detail(self.zoom() >= DETAIL_ZOOM)
+        self._scene.set_view_zoom(self.zoom())
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        if self.scene().node_items():
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self._scene.node_items():
             return
         # an empty canvas says how to start, in screen pixels whatever the zoom
         painter.save()
         painter.resetTransform()
-        painter.setPen(self.scene().theme.node_muted)
+        painter.setPen(self._scene.theme.node_muted)
         painter.setFont(font(12.0))
         painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.tr(EMPTY_HINT))
         painter.restore()

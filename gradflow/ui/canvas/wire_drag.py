@@ -1,14 +1,18 @@
-"""ui: drawing a new wire - a live curve from an output port that snaps to a free input."""
+"""ui: drawing a new wire - a live curve from an output port that snaps to a free input.
+
+The drag changes nothing: `finish` returns a WireIntent (source port, target port, the
+wire pulled off if any), which the scene turns into one document command.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
-from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge
 from gradflow.ui.canvas.edge_item import wire_path
 from gradflow.ui.canvas.port_item import PortItem
@@ -17,10 +21,23 @@ if TYPE_CHECKING:
     from gradflow.ui.canvas.scene import GraphScene
 
 SNAP_RADIUS = 28.0
+Port = tuple[str, int]  # (node id, port index)
+
+
+@dataclass(frozen=True)
+class WireIntent:
+    """What a wire drag asks for: connect `source` to `target`, or move/remove `detached`.
+
+    target None: dropped where no input port is (a pulled-off wire is then removed).
+    """
+
+    source: Port
+    target: Port | None
+    detached: Edge | None = None
 
 
 class WireDrag:
-    """One wire being drawn from `source`; `finish` turns it into a connect request.
+    """One wire being drawn from `source`; `finish` turns it into a WireIntent.
 
     With `detached`, an existing wire is being pulled off its input port: dropping it on
     another input moves it there, dropping it anywhere else removes it.
@@ -53,20 +70,12 @@ class WireDrag:
         end = target.scene_anchor() if target is not None else pos
         self._item.setPath(wire_path(self.source.scene_anchor(), end))
 
-    def finish(self, pos: QPointF) -> None:
-        """Connect to the snapped port, or to the input port under `pos` (which may refuse)."""
+    def finish(self, pos: QPointF) -> WireIntent:
+        """The intent: to the snapped port, or to the input port under `pos` (if any)."""
         target = self.target or self._input_port_at(pos)
         self.cancel()
-        doc, old = self._scene.document, self.detached
-        try:
-            if old is None and target is not None:
-                doc.add_edge(self.source.node_id, target.node_id, self.source.index, target.index)
-            elif old is not None and target is None:
-                doc.remove_edge(old)
-            elif old is not None and (target.node_id, target.index) != (old.dst, old.dst_port):
-                doc.reroute(old, target.node_id, target.index)
-        except GraphError as err:
-            self._scene.edit_refused.emit(str(err))
+        end = None if target is None else (target.node_id, target.index)
+        return WireIntent((self.source.node_id, self.source.index), end, self.detached)
 
     def cancel(self) -> None:
         """Remove the live wire (and show a detached wire again)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEasingCurve,
@@ -20,7 +19,6 @@ from PySide6.QtCore import (
     QVariantAnimation,
 )
 from PySide6.QtGui import QColor, QPainterPath
-from PySide6.QtWidgets import QGraphicsItem
 
 from gradflow.core.explain import Explanation
 from gradflow.core.graph import Edge, Graph
@@ -87,7 +85,7 @@ class StepAnimator(QObject):
             anim.valueChanged.connect(pulse.set_progress)
             group.addAnimation(anim)
             pulse.set_progress(0.0 if forward else 1.0)
-            self.scene.addItem(pulse)
+            self.scene.overlay.add(pulse)
             self._pulses.append(pulse)
         if explanation is not None and isinstance(step, BackwardStep):
             self._add_tags(step, explanation)
@@ -112,7 +110,7 @@ class StepAnimator(QObject):
     def clear_tags(self) -> None:
         """Remove the sum/routing tags of the last step."""
         for tag in self._tags:
-            _remove(tag)
+            self.scene.overlay.remove(tag)
         self._tags.clear()
 
     # --- internals --------------------------------------------------------------------------
@@ -161,19 +159,13 @@ class StepAnimator(QObject):
         if group is None:
             return
         for pulse in self._pulses:
-            _remove(pulse)
+            self.scene.overlay.remove(pulse)
         self._pulses.clear()
         group.deleteLater()
         self.completed += 1
         done, self._on_done = self._on_done, None
         if done is not None:
             done()
-
-
-def _remove(item: QGraphicsItem) -> None:
-    """Take an overlay item off its scene (unless the scene already deleted it)."""
-    if shiboken6.isValid(item) and item.scene() is not None:
-        item.scene().removeItem(item)
 
 
 def add_step_tags(scene: GraphScene, step: BackwardStep, exp: Explanation) -> list[TagItem]:
@@ -197,6 +189,6 @@ def add_step_tags(scene: GraphScene, step: BackwardStep, exp: Explanation) -> li
         tag = TagItem(text, QColor(scene.theme.grad), f, scene.theme.label_bg)
         tag.setPos(top.center().x(), y)
         y -= tag.boundingRect().height() + 3
-        scene.addItem(tag)
+        scene.overlay.add(tag)
         tags.append(tag)
     return tags

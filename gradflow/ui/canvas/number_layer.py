@@ -1,29 +1,70 @@
-"""ui: the numbers a GraphScene shows - a playback state's values and gradients on labels.
+"""ui: NumberLayer - the numbers a GraphScene shows: a playback state's values and gradients.
 
-A mixin of GraphScene. A new state is compared with what the labels show
-(`number_diff`), so only labels whose text changes are touched; of those, a label that
-no view shows now and that trades one number for another only remembers it (formatted
-and drawn when it comes into view), so an edit on a 1,000-wire graph costs Qt a repaint
-request only for the numbers in view.
+A part of the scene (composition, not a mixin): it owns what the labels show now and
+hands each changed number to its label. A new state is compared with what the labels
+show (`number_diff`), so only labels whose text changes are touched; of those, a label
+that no view shows now and that trades one number for another only remembers it
+(formatted and drawn when it comes into view), so an edit on a 1,000-wire graph costs Qt
+a repaint request only for the numbers in view.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from gradflow.core.graph import Edge
+from gradflow.core.graph import Edge, Graph
 from gradflow.core.playback import PlaybackState
-from gradflow.ui.canvas.label_item import ViewBox
+from gradflow.ui.canvas.edge_item import EdgeItem
+from gradflow.ui.canvas.label_item import LabelItem, ViewBox
 from gradflow.ui.canvas.labels import caption_values
+from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.number_diff import changed_numbers
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsView
+
 NOWHERE: ViewBox = (math.inf, math.inf, -math.inf, -math.inf)  # meets no label
+Shown = dict[Edge, np.ndarray]
 
 
-class SceneNumbers:
-    """Values above wires, gradients below, captions on sinks (GraphScene provides the state)."""
+class NumberLayer:
+    """Values above wires, gradients below, captions on sinks.
+
+    `nodes` and `edges` are the scene's item registries (read only here); `graph` gives
+    the graph shown, `views` the views showing it and `detail` whether numbers are drawn
+    at the current zoom.
+    """
+
+    def __init__(
+        self,
+        nodes: Mapping[str, NodeItem],
+        edges: Mapping[Edge, EdgeItem],
+        graph: Callable[[], Graph],
+        views: Callable[[], list[QGraphicsView]],
+        detail: Callable[[], bool],
+    ) -> None:
+        self._nodes, self._edges = nodes, edges
+        self._graph, self._views, self._detail = graph, views, detail
+        self._state: PlaybackState | None = None
+        self._display = (True, True)
+        # what the labels show now, so a new state touches only the labels that change
+        self._shown_values: Shown = {}
+        self._shown_grads: Shown = {}
+        self._captions: dict[str, tuple[np.ndarray | None, np.ndarray | None]] = {}
+
+    @property
+    def state(self) -> PlaybackState | None:
+        """The state shown (None: no numbers)."""
+        return self._state
+
+    @property
+    def display(self) -> tuple[bool, bool]:
+        """(values shown, gradients shown)."""
+        return self._display
 
     def show_state(self, state: PlaybackState | None) -> None:
         """Draw each wire's revealed value and gradient (None: no numbers).
@@ -31,45 +72,49 @@ class SceneNumbers:
         Only labels whose text changes are touched: a player step or a value edit on a
         1,000-wire graph costs a dictionary walk, not 2,000 label updates.
         """
-        if self._labels_dirty:
-            self.layout_labels()
         self._state = state
         show_values, show_grads = self._display
         values = state.edge_values if state is not None and show_values else {}
         grads = state.edge_grads if state is not None and show_grads else {}
         view = self._view_box()
         changes, self._shown_values = changed_numbers(self._shown_values, values)
-        self._give_numbers(changes, "value_label", view)
+        self._give_numbers(changes, lambda item: item.value_label, view)
         changes, self._shown_grads = changed_numbers(self._shown_grads, grads)
-        self._give_numbers(changes, "grad_label", view)
+        self._give_numbers(changes, lambda item: item.grad_label, view)
         self._show_captions(state, show_values, show_grads)
 
-    def refresh_numbers(self) -> None:
-        """Write every number again (the precision changed): labels and leaf cards."""
-        graph = self.document.graph
-        for item in self._edges.values():
-            item.value_label.reformat()
-            item.grad_label.reformat()
-        for nid, node in self._nodes.items():
-            node.update_from(graph.node(nid))
-            node.value_label.reformat()
-            node.grad_label.reformat()
-        self._labels_dirty = True
-        self._label_timer.start()
-
     def set_display(self, values: bool, grads: bool) -> None:
-        """Show or hide values and gradients."""
+        """Show or hide values and gradients (redraws the current state)."""
         self._display = (values, grads)
         self.show_state(self._state)
 
+    def forget_edge(self, edge: Edge) -> None:
+        """A wire left the scene: its numbers are no longer shown."""
+        self._shown_values.pop(edge, None)
+        self._shown_grads.pop(edge, None)
+
+    def forget_node(self, node_id: str) -> None:
+        """A node left the scene: its caption is no longer shown."""
+        self._captions.pop(node_id, None)
+
+    def clear(self) -> None:
+        """Every item was recreated: nothing is shown yet."""
+        self._shown_values.clear()
+        self._shown_grads.clear()
+        self._captions.clear()
+
+    # --- internals --------------------------------------------------------------------------
     def _give_numbers(
-        self, changes: list[tuple[Edge, np.ndarray | None]], label_name: str, view: ViewBox | None
+        self,
+        changes: list[tuple[Edge, np.ndarray | None]],
+        label_of: Callable[[EdgeItem], LabelItem],
+        view: ViewBox | None,
     ) -> None:
         """Hand each changed number to its wire's label; off-screen labels skip the repaint."""
         for edge, number in changes:
             item = self._edges.get(edge)
             if item is not None:
-                label = getattr(item, label_name)
+                label = label_of(item)
                 if view is None or not label.take_number_unseen(number, view):
                     label.set_value(number)
 
@@ -80,10 +125,10 @@ class SceneNumbers:
         for it needs no repaint request. While the numbers are hidden (zoomed far out) no
         label is shown: the box is empty.
         """
-        views = self.views()
+        views = self._views()
         if not views:
             return None
-        if not self._detail:
+        if not self._detail():
             return NOWHERE
         left = top = math.inf
         right = bottom = -math.inf
@@ -97,7 +142,7 @@ class SceneNumbers:
 
     def _show_captions(self, state: PlaybackState | None, values: bool, grads: bool) -> None:
         """Numbers on the stubs of outputs that feed no wire (sinks only), changed ones only."""
-        graph = self.document.graph
+        graph = self._graph()
         captions = {}
         if state is not None and (values or grads):
             for nid in graph.sinks():
