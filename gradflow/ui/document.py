@@ -198,7 +198,9 @@ class GraphDocument(QObject):
     def move_nodes(self, positions: Mapping[str, Pos], text: str = "Move") -> None:
         """Record nodes moved to `positions` as one undo command (nothing if none moved)."""
         old = {nid: self._graph.node(nid).pos for nid in positions}
-        new = {nid: (float(p[0]), float(p[1])) for nid, p in positions.items()}
+        new: dict[str, Pos | None] = {
+            nid: (float(p[0]), float(p[1])) for nid, p in positions.items()
+        }
         if all(old[nid] == new[nid] for nid in new):
             return
         self._apply_positions(new)

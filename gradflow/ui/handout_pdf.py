@@ -91,7 +91,8 @@ def _draw_text(pages: _Pages, doc: QTextDocument, top: float) -> None:
 
 def _draw_picture(pages: _Pages, png: bytes, area: QRectF) -> float:
     """Draw the picture centred in `area`, as large as fits; returns its bottom edge."""
-    image = QImage.fromData(png, "PNG")
+    # the stub types the format as bytes, but PySide6 accepts only str here
+    image = QImage.fromData(png, "PNG")  # type: ignore[arg-type]
     size = QSizeF(image.size()).scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
     target = QRectF(
         area.x() + (area.width() - size.width()) / 2, area.y(), size.width(), size.height()

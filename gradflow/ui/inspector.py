@@ -7,7 +7,7 @@ Ctrl+Z in a field undoes the typing not yet committed, else the last document ed
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 from gradflow.ui.attr_editors import AttrEditors
 from gradflow.ui.canvas.labels import number_text
 from gradflow.ui.player.step_text import step_html
-from gradflow.ui.value_editor import TensorTable, describe_shape
+from gradflow.ui.value_editor import NumberSpin, TensorTable, ValueEditor, describe_shape
 from gradflow.ui.workspace import DisplayOptions
 
 STATUS_MS = 10000
@@ -144,9 +145,9 @@ class Inspector(QDockWidget):
         self.activation_plot: ActivationPlot | None = None
         # one editor row per attribute of the op, from its registry schema
         self.attr_editors = AttrEditors(self.form, self.form.rowCount(), self._edit, self._refuse)
-        self.editor = self.attr_editors.first("tensor")
-        self.c_spin = self.attr_editors.first("number")
-        self.outputs_spin = self.attr_editors.first("count")
+        self.editor = cast(ValueEditor, self.attr_editors.first("tensor"))
+        self.c_spin = cast(NumberSpin, self.attr_editors.first("number"))
+        self.outputs_spin = cast(QSpinBox, self.attr_editors.first("count"))
         self.trainable = self.attr_editors.first("flag")
         self.is_output = QCheckBox(self.tr("output node"))
         self.is_output.setToolTip(

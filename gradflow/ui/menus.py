@@ -93,8 +93,13 @@ def typed_keys(action: QAction) -> list[str]:
     return [
         k.toString(native)
         for k in action.shortcuts()
-        if k[0].key() not in _UNLISTED and k[0].key().value not in _SUN_KEYS
+        if _first_key(k) not in _UNLISTED and _first_key(k).value not in _SUN_KEYS
     ]
+
+
+def _first_key(sequence: QKeySequence) -> Qt.Key:
+    """The key of a shortcut's first chord (Ctrl+K, Ctrl+S: K)."""
+    return sequence[0].key()  # type: ignore[index]  # QKeySequence indexes its chords; no stub
 
 
 def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
@@ -103,8 +108,9 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
 
     def walk(menu: QMenu, title: str) -> None:
         for act in menu.actions():
-            if act.menu() is not None:
-                walk(act.menu(), title)
+            sub = act.menu()
+            if isinstance(sub, QMenu):
+                walk(sub, title)
                 continue
             text, _, shown = act.text().partition("\t")
             keys = ", ".join(typed_keys(act)) or shown
@@ -112,8 +118,9 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str]]:
                 rows.append((title, text.replace("&", "").rstrip("…"), keys))
 
     for top in bar.actions():
-        if top.menu() is not None:
-            walk(top.menu(), top.text().replace("&", ""))
+        sub = top.menu()
+        if isinstance(sub, QMenu):
+            walk(sub, top.text().replace("&", ""))
     return rows
 
 

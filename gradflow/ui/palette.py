@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QSize, Qt, Signal
@@ -69,7 +70,7 @@ class OpTree(QTreeWidget):
                 )
         self.expandAll()
 
-    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:
+    def mimeData(self, items: Sequence[QTreeWidgetItem]) -> QMimeData:
         data = QMimeData()
         ops = [item.data(0, OP_ROLE) for item in items if item.data(0, OP_ROLE)]
         if ops:
@@ -89,8 +90,12 @@ class OpTree(QTreeWidget):
 
     def op_items(self) -> list[QTreeWidgetItem]:
         """Every op row, in palette order."""
-        heads = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
-        return [h.child(j) for h in heads for j in range(h.childCount())]
+        return [item for head in self.heads() for item in children(head)]
+
+    def heads(self) -> list[QTreeWidgetItem]:
+        """The category rows, in palette order."""
+        heads = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [h for h in heads if h is not None]
 
 
 class Palette(QDockWidget):
@@ -129,11 +134,9 @@ class Palette(QDockWidget):
 
     def _on_filter_text_changed(self, text: str) -> None:
         needle = text.strip().lower()
-        for i in range(self.tree.topLevelItemCount()):
-            head = self.tree.topLevelItem(i)
+        for head in self.tree.heads():
             shown = 0
-            for j in range(head.childCount()):
-                item = head.child(j)
+            for item in children(head):
                 hay = f"{item.data(0, OP_ROLE)} {item.toolTip(0)} {head.text(0)}".lower()
                 item.setHidden(needle not in hay)
                 shown += not item.isHidden()
@@ -148,3 +151,9 @@ class Palette(QDockWidget):
         ops = self.visible_ops()
         if len(ops) >= 1 and self.filter.text().strip():
             self.op_activated.emit(ops[0])
+
+
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The rows under `item`."""
+    kids = (item.child(j) for j in range(item.childCount()))
+    return [k for k in kids if k is not None]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 
@@ -25,7 +26,7 @@ def open_settings() -> QSettings:
 
 def recent_files(settings: QSettings) -> list[str]:
     """Recently opened or saved files, newest first."""
-    raw = settings.value("recent_files", [])
+    raw: Any = settings.value("recent_files", [])
     if isinstance(raw, str):  # QSettings returns a lone string for a one-item list
         raw = [raw]
     return [str(p) for p in raw or []][:MAX_RECENT]

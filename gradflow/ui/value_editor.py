@@ -93,7 +93,8 @@ class NumberSpin(QDoubleSpinBox):
         self.setToolTip(self.tr("Type a number (e.g. -2, 0.5 or 1e-3) and press Enter"))
         self.editingFinished.connect(self._on_editing_finished)
 
-    def validate(self, text: str, pos: int) -> QValidator.State:
+    # PySide6 takes the bare State here; its stub asks for the C++ tuple (state, text, pos)
+    def validate(self, text: str, pos: int) -> QValidator.State:  # type: ignore[override]
         try:
             parse_number(text, self._limit)
         except NumberError:
@@ -187,9 +188,9 @@ class ValueEditor(QWidget):
         self.table = TensorTable(editable=True)
         shape_row = QHBoxLayout()
         shape_row.addWidget(QLabel(self.tr("Shape")))
-        for w in (self.kind, self.rows, QLabel("×"), self.cols):
+        self._times = QLabel("×")
+        for w in (self.kind, self.rows, self._times, self.cols):
             shape_row.addWidget(w)
-        self._times = shape_row.itemAt(3).widget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(shape_row)

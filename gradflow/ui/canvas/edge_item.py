@@ -36,7 +36,7 @@ class EdgeItem(QGraphicsItem):
         self.edge = edge
         self._path = QPainterPath()
         self._label_anchor = QPointF()
-        self._spots = {}
+        self._spots: dict[float, tuple[QPointF, float]] = {}
         self.label_at = 0.5
         self._shape = QPainterPath()
         self._bounds = QRectF()
@@ -59,7 +59,7 @@ class EdgeItem(QGraphicsItem):
         """Re-route the curve between two scene points; numbers sit at `label_at` along it."""
         self.prepareGeometryChange()
         self._path = wire_path(start, end)
-        self._spots: dict[float, tuple[QPointF, float]] = {}
+        self._spots = {}
         stroker = QPainterPathStroker()
         stroker.setWidth(12.0)
         self._shape = stroker.createStroke(self._path)

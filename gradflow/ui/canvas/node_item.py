@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, cast
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,6 +25,18 @@ from gradflow.ui.canvas.style import (
 )
 
 _STUB = 46.0  # the short wire drawn out of a node whose output feeds nothing
+
+
+class NodeHost(Protocol):
+    """What a node item asks of its scene while it is dragged (GraphScene provides it)."""
+
+    def drag_position(self, pos: QPointF) -> QPointF:
+        """Where the dragged node goes (snapped to the grid while it shows)."""
+        ...
+
+    def node_item_moved(self, node_id: str) -> None:
+        """Re-route the wires of a node that moved."""
+        ...
 
 
 class NodeItem(QGraphicsItem):
@@ -74,7 +86,7 @@ class NodeItem(QGraphicsItem):
         plain = self._rect.adjusted(-PORT_RADIUS - 2, -12, PORT_RADIUS + 2, 4)
         self._bounds = (plain, plain.adjusted(0, 0, _STUB + 8, 0))  # without, with a caption
         for port in self.inputs + self.outputs:
-            port.setParentItem(None)
+            port.setParentItem(None)  # type: ignore[arg-type]  # None detaches (stub: item only)
             if port.scene() is not None:
                 port.scene().removeItem(port)
         self.inputs = [self._port(node, i, False, name) for i, name in enumerate(spec.input_names)]
@@ -215,14 +227,16 @@ class NodeItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._badge_brush)
         painter.drawEllipse(centre, 8.5, 8.5)
-        painter.setPen(self._pens["text"] if self._theme.name == "dark" else QPen(Qt.white))
+        painter.setPen(
+            self._pens["text"] if self._theme.name == "dark" else QPen(Qt.GlobalColor.white)
+        )
         painter.setFont(self._fonts["badge"])
         painter.drawText(
             QRectF(centre.x() - 8, centre.y() - 8, 16, 16), Qt.AlignmentFlag.AlignCenter, "!"
         )
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        scene = self.scene()
+        scene = cast(NodeHost | None, self.scene())  # a GraphScene: no isinstance per move
         if scene is not None:
             if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
                 return scene.drag_position(value)

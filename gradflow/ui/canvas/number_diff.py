@@ -53,8 +53,8 @@ def changed_numbers(
     else:  # keys in another order: look each one up
         changes = []
         for key, value in new.items():
-            old = shown.get(key)
-            if old is not value and (old is None or not same_text(old, value)):
+            before = shown.get(key)
+            if before is not value and (before is None or not same_text(before, value)):
                 changes.append((key, value))
         changes.extend((key, None) for key in shown.keys() - new.keys())
     return changes, dict(new)

@@ -84,7 +84,7 @@ class WireLayer(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         if self._dirty:
             self._rebuild()
-        if widget is None or painter.device() is not widget:  # an export, a render: vectors
+        if not isinstance(widget, QWidget) or painter.device() is not widget:  # export, render
             exposed = option.exposedRect.adjusted(-PAD, -PAD, PAD, PAD)
             self._stroke(painter, exposed, exposed.contains(self._bounds))
             return
@@ -117,7 +117,8 @@ class WireLayer(QGraphicsItem):
             strips = [view]
         else:  # scrolled: keep what stays in view, stroke what came into view
             p.drawPixmap(shift[0], shift[1], old)
-            strips = list(QRegion(view) - QRegion(view.translated(*shift)))
+            # a QRegion iterates over its rectangles (the stub does not say so)
+            strips = list(QRegion(view) - QRegion(view.translated(*shift)))  # type: ignore[call-overload]
         p.setRenderHints(hints)
         for strip in strips:
             p.resetTransform()

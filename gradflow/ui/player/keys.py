@@ -94,7 +94,8 @@ class PlayerKeys(QObject):
         """Whether `widget` is in this window, or in one of its floating docks."""
         top = widget.window()
         if isinstance(top, QDockWidget) and top.isFloating():
-            top = top.parentWidget().window() if top.parentWidget() is not None else top
+            holder = top.parentWidget()
+            top = holder.window() if holder is not None else top
         return top is self.window
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -108,7 +109,7 @@ class PlayerKeys(QObject):
         if event.type() == QEvent.Type.ShortcutOverride:
             event.accept()  # the player's key wins over a window shortcut on the same key
             return True
-        if event.isAutoRepeat() and name == "toggle_play":
+        if isinstance(event, QKeyEvent) and event.isAutoRepeat() and name == "toggle_play":
             return True
         self.handled += 1
         getattr(self.controller, name)()

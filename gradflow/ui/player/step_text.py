@@ -53,6 +53,7 @@ def nothing_to_play(notice: str, problems: Mapping[str, str], output: str | None
         )
     elif problems:
         own = problems.get(output or "", "waiting")
-        node = output if not own.startswith("waiting") else next(iter(problems))
+        node = output if output is not None and not own.startswith("waiting") else None
+        node = node if node is not None else next(iter(problems))
         text += f" - {node}: {problems[node]}"
     return text + "."

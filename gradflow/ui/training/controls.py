@@ -67,18 +67,19 @@ def _combo(items: tuple[str, ...], name: str) -> QComboBox:
     return box
 
 
-def _spin(
-    lo: float, hi: float, name: str, decimals: int | None = None, step: float = 1.0
-) -> QSpinBox | QDoubleSpinBox:
-    box: QSpinBox | QDoubleSpinBox
-    if decimals is None:
-        box = QSpinBox()
-        box.setRange(int(lo), int(hi))
-    else:
-        box = QDoubleSpinBox()
-        box.setDecimals(decimals)
-        box.setRange(lo, hi)
-        box.setSingleStep(step)
+def _spin(lo: int, hi: int, name: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(lo, hi)
+    box.setObjectName(name)
+    box.setKeyboardTracking(False)
+    return box
+
+
+def _fspin(lo: float, hi: float, name: str, decimals: int, step: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setDecimals(decimals)
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
     box.setObjectName(name)
     box.setKeyboardTracking(False)
     return box
@@ -114,14 +115,14 @@ class TrainingOptions(QWidget):
         self.optimizer = _combo(("adam", "momentum", "sgd"), "optimizer")
         self.loss = _combo(("softmax_ce", "mse"), "loss")
         self.init = _combo(("he", "xavier"), "init")
-        self.lr = _spin(1e-5, 1000.0, "lr", decimals=5, step=0.001)
+        self.lr = _fspin(1e-5, 1000.0, "lr", decimals=5, step=0.001)
         self.batch = _spin(1, 100_000, "batch")
         self.epochs = _spin(1, 100_000, "epochs")
-        self.weight_decay = _spin(0.0, 1.0, "weightDecay", decimals=5, step=1e-4)
+        self.weight_decay = _fspin(0.0, 1.0, "weightDecay", decimals=5, step=1e-4)
         self.seed = _spin(0, 2**31 - 1, "seed")
-        self.val_fraction = _spin(0.0, 0.9, "valFraction", decimals=2, step=0.05)
+        self.val_fraction = _fspin(0.0, 0.9, "valFraction", decimals=2, step=0.05)
         self.samples = _spin(20, 1_000_000, "samples")
-        self.noise = _spin(0.0, 10.0, "noise", decimals=2, step=0.05)
+        self.noise = _fspin(0.0, 10.0, "noise", decimals=2, step=0.05)
         self.classes = _spin(1, 10, "classes")
         self.classes.setSpecialValueText(self.tr("auto"))  # the minimum (1) means the set's default
         self._layout()
@@ -155,8 +156,8 @@ class TrainingOptions(QWidget):
         self.browse.clicked.connect(self._on_browse_clicked)
         self.wheel_guard = WheelGuard(self)
         for kind in (QComboBox, QAbstractSpinBox):
-            for box in self.findChildren(kind):
-                self.wheel_guard.guard(box)
+            for found in self.findChildren(kind):
+                self.wheel_guard.guard(found)
 
     def _layout(self) -> None:
         form = QFormLayout(self)
@@ -254,8 +255,8 @@ class TrainingOptions(QWidget):
             self.task.setCurrentText("regression" if text in REGRESSION_SETS else TASKS[0])
         self.task.setEnabled(is_file)
         self.loss.setEnabled(self.task.currentText() != "regression")
-        for w in (self.samples, self.noise, self.classes):
-            w.setEnabled(not is_file)
+        for spin in (self.samples, self.noise, self.classes):
+            spin.setEnabled(not is_file)
 
     def _on_browse_clicked(self) -> None:
         if self.dataset.currentText() == FILE_KINDS["cifar10"]:

@@ -241,7 +241,7 @@ class TrainingPanel(QDockWidget):
         worker.stepped.connect(self.chapter.on_stepped)
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
-        worker.thread.finished.connect(self._on_thread_finished)
+        worker.qthread.finished.connect(self._on_thread_finished)
         self._show(self.tr("Loading the data…"))
         self._set_running(True)
         self.timer.start()

@@ -102,14 +102,16 @@ class RunList(QTableWidget):
     def set_ticked(self, row: int, on: bool) -> None:
         """Tick or untick run `row` (0-based)."""
         state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        self.item(row, 0).setCheckState(state)
+        item = self.item(row, 0)
+        if item is not None:
+            item.setCheckState(state)
 
     def ticked(self) -> list[RunRecord]:
         """The ticked runs, in list order."""
         return [
             r
             for i, r in enumerate(self.records)
-            if self.item(i, 0).checkState() == Qt.CheckState.Checked
+            if (item := self.item(i, 0)) is not None and item.checkState() == Qt.CheckState.Checked
         ]
 
     def export_csv(self, path: str | Path) -> int:

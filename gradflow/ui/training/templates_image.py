@@ -53,5 +53,7 @@ def save_templates_png(
     path: str | Path, rgb: np.ndarray, names: Sequence[str], tile_px: int = 64
 ) -> None:
     """Write the templates picture to `path` as PNG (OSError if it cannot be written)."""
-    if not templates_image(rgb, names, tile_px).save(str(path), "PNG"):
+    image = templates_image(rgb, names, tile_px)
+    # the stub types the format as bytes, but PySide6 accepts only str here
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise OSError(f"cannot write {path}")

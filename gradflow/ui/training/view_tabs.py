@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
@@ -104,7 +104,7 @@ class ViewTabs(QTabWidget):
         for arrow in self.tabBar().findChildren(QAbstractButton):  # shown when tabs overflow
             arrow.setToolTip(self.tr("More tabs"))
         self.last_views: Views | None = None
-        self.templates_image = None
+        self.templates_image: QImage | None = None
 
     def show_only(self, boundary: bool, fit: bool, hidden: bool, templates: bool) -> None:
         """Show the tabs that have something to draw for this data set (the linear map
@@ -132,10 +132,9 @@ class ViewTabs(QTabWidget):
             columns = 5 if n == 10 else max(1, min(n, 8))
             fit = (self.width() - 24) // columns - 8  # tiles fill the tab's width
             tile = max(2 * max(h, w), min(96, fit))
-            self.templates_image = templates_image(
-                views.templates, views.template_names, tile, columns
-            )
-            self.templates_label.setPixmap(QPixmap.fromImage(self.templates_image))
+            image = templates_image(views.templates, views.template_names, tile, columns)
+            self.templates_image = image
+            self.templates_label.setPixmap(QPixmap.fromImage(image))
         self._show_linear(views)
 
     def _show_fit(self, views: Views, points: np.ndarray, targets: np.ndarray) -> None:

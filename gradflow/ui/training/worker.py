@@ -75,10 +75,10 @@ class TrainingWorker(QObject):
         self.start_from = start
         self.pacer = Pacer(rate)
         self.single_step = single_step
-        self.thread = QThread()
-        self.thread.setObjectName("gradflow-training")
-        self.moveToThread(self.thread)
-        self.thread.started.connect(self._run)
+        self.qthread = QThread()
+        self.qthread.setObjectName("gradflow-training")
+        self.moveToThread(self.qthread)
+        self.qthread.started.connect(self._run)
         self._pending: list[list[float]] = []
         self._pending_epochs: list[EpochMetrics] = []
         self._stop_requested = False
@@ -87,7 +87,7 @@ class TrainingWorker(QObject):
 
     def start(self) -> None:
         """Begin (or continue) training on the worker thread."""
-        self.thread.start()
+        self.qthread.start()
 
     def pause(self) -> None:
         """Hold before the next iteration."""
@@ -126,7 +126,7 @@ class TrainingWorker(QObject):
 
     def wait(self, ms: int = 5000) -> bool:
         """Block until the thread has ended (used when the panel closes)."""
-        return self.thread.wait(ms)
+        return self.qthread.wait(ms)
 
     # --- on the worker thread ------------------------------------------------------------
     def _run(self) -> None:
@@ -151,7 +151,7 @@ class TrainingWorker(QObject):
             self.failed.emit(f"training stopped by an internal error: {err!r}")
             raise
         finally:
-            self.thread.quit()
+            self.qthread.quit()
 
     def _send_views(self, trainer: Trainer) -> None:
         params = trainer.params_copy()
