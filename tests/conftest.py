@@ -21,3 +21,14 @@ def default_precision():
     formatting.set_precision(formatting.DEFAULT_DIGITS)
     yield
     formatting.set_precision(formatting.DEFAULT_DIGITS)
+
+
+def pytest_addoption(parser):
+    """Without pytest-qt (the Qt-less CI run of tests/core, nn and cli), declare its ini
+    options so the strict configuration in pyproject.toml still loads."""
+    try:
+        import pytestqt  # noqa: F401
+    except ImportError:
+        parser.addini("qt_api", "pytest-qt is not installed: ignored")
+        parser.addini("qt_log_level_fail", "pytest-qt is not installed: ignored")
+        parser.addini("qt_log_ignore", "pytest-qt is not installed: ignored", type="linelist")

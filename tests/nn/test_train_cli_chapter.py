@@ -21,6 +21,7 @@ def _json_run(capsys: pytest.CaptureFixture, *args: str) -> tuple[int, list[dict
 def test_digits_single_layer_with_templates_and_a_saved_model(
     capsys: pytest.CaptureFixture, tmp_path: Path
 ) -> None:
+    pytest.importorskip("PySide6", reason="the templates picture is drawn with Qt")
     from PySide6.QtGui import QImage
 
     png, model = tmp_path / "templates.png", tmp_path / "digits.npz"
@@ -103,6 +104,7 @@ def test_templates_need_image_data(capsys: pytest.CaptureFixture, tmp_path: Path
 def test_image_shape_names_the_rows_of_an_npz(
     capsys: pytest.CaptureFixture, tmp_path: Path
 ) -> None:
+    pytest.importorskip("PySide6", reason="the templates picture is drawn with Qt")
     rng = np.random.default_rng(0)
     data = tmp_path / "tiny.npz"
     np.savez(data, X=rng.random((40, 12)), y=np.arange(40) % 2)
