@@ -116,7 +116,7 @@ def match(form: Form, node: ast.expr) -> tuple[list[ast.expr], dict[str, Any]] |
     return [inputs[i] for i in range(form.inputs)], attrs
 
 
-def _unify(pat: ast.AST, node: ast.AST, inputs: dict[int, ast.expr], attrs: dict) -> bool:
+def _unify(pat: ast.AST, node: ast.AST, inputs: dict[int, ast.expr], attrs: dict[str, Any]) -> bool:
     if isinstance(pat, ast.Name) and pat.id.startswith(("_in", "_at_", "_ng_")):
         if pat.id.startswith("_in"):
             inputs[int(pat.id[3:])] = node  # type: ignore[assignment]

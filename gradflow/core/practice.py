@@ -100,7 +100,7 @@ def question_at(trace: Trace, graph: Graph, step: int) -> Question | None:
         if spec.arity == 0:
             return None  # an input or constant: its value is given
         out = np.asarray(s.outputs[0])
-        unknowns = (Unknown(me, out, out.size <= MAX_ASKED),)
+        unknowns: tuple[Unknown, ...] = (Unknown(me, out, out.size <= MAX_ASKED),)
         prompt = _("Step {k}: what value does {node} compute?").format(k=step, node=me)
         hints = (spec.formula, _("{node} = {formula} with the input values").format(
             node=me, formula=spec.formula), _("the answer: {node} = {value}").format(
@@ -139,7 +139,7 @@ def check(
     wrong = tuple(
         i
         for i, u in enumerate(asked)
-        if answers.get(i) is None or not close_enough(answers[i], u.expected, tolerance)
+        if (given := answers.get(i)) is None or not close_enough(given, u.expected, tolerance)
     )
     if not wrong:
         return Feedback(True)

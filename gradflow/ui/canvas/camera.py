@@ -71,7 +71,7 @@ def frame_shot(view: GraphView, frame: QRectF, now: Shot) -> Shot | None:
     """
     port = view.viewport().rect()
     room_w, room_h = max(1.0, port.width() - 2 * MARGIN), max(1.0, port.height() - 2 * MARGIN)
-    least = readable_zoom(view.scene())
+    least = readable_zoom(view.graph_scene)
     fits = min(room_w / max(frame.width(), 1.0), room_h / max(frame.height(), 1.0))
     if now.zoom >= least and now.zoom <= fits and _inside(view, frame, now):
         return None

@@ -54,6 +54,11 @@ class GraphView(QGraphicsView):
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.sliderMoved.connect(lambda _v: self.manually_moved.emit())
 
+    @property
+    def graph_scene(self) -> GraphScene:
+        """The scene shown (typed: `scene()` is a plain QGraphicsScene to the type checker)."""
+        return self._scene
+
     def zoom(self) -> float:
         """The current scale (1 = 100 %)."""
         return self.transform().m11()

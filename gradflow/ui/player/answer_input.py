@@ -63,7 +63,7 @@ class AnswerBox(QDoubleSpinBox):
     def answer(self) -> np.ndarray | None:
         """The number typed (the text as it stands, even before the box interprets it)."""
         value = _parse(self.lineEdit().text())
-        return None if value is None else np.float64(value)
+        return None if value is None else np.asarray(value, dtype=np.float64)
 
     def set_answer(self, value: np.ndarray) -> None:
         """Fill in `value` (when the student asks for the answer)."""
@@ -143,7 +143,9 @@ class AnswerTable(QTableWidget):
         """Fill every cell from `value`."""
         grid = np.asarray(value, dtype=np.float64).reshape(self.rowCount(), self.columnCount())
         for (r, c), x in np.ndenumerate(grid):
-            self.item(r, c).setText(format_number(float(x), 6))
+            cell = self.item(r, c)
+            if cell is not None:
+                cell.setText(format_number(float(x), 6))
 
     def mark_wrong(self, wrong: bool) -> None:
         """A red frame while this answer is wrong."""

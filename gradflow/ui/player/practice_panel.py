@@ -91,11 +91,14 @@ class PracticePanel(QWidget):
         """The question (its inputs rebuilt), or just `text` when nothing is asked."""
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                if isinstance(item.widget(), AnswerTable):  # an open cell commits nothing now
-                    item.widget().itemDelegate().blockSignals(True)
-                item.widget().hide()  # at once: deleteLater would leave it drawn until then
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                if isinstance(widget, AnswerTable):  # an open cell commits nothing now
+                    delegate = widget.itemDelegate()
+                    if delegate is not None:
+                        delegate.blockSignals(True)
+                widget.hide()  # at once: deleteLater would leave it drawn until then
+                widget.deleteLater()
         self.inputs = []
         self.question.setText(text if question is None else question.prompt)
         self.check.setEnabled(question is not None)

@@ -72,7 +72,7 @@ class ViewTabs(QTabWidget):
         self.hidden_view = QScrollArea()
         self.hidden_view.setWidget(self.hidden_label)
         self.hidden_view.setWidgetResizable(True)
-        self.hidden_image = None
+        self.hidden_image: QImage | None = None
         self.templates_label = QLabel(self.tr("Templates appear here for image data sets."))
         self.templates_label.setObjectName("templates")
         self.templates_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -180,10 +180,11 @@ class ViewTabs(QTabWidget):
         tiles = np.stack(
             [_diverging(values)[::-1][::step, ::step] for _name, values in views.hidden]
         )
-        self.hidden_image = templates_image(
+        image = templates_image(
             np.ascontiguousarray(tiles), [name for name, _v in views.hidden], fit, columns
         )
-        self.hidden_label.setPixmap(QPixmap.fromImage(self.hidden_image))
+        self.hidden_image = image
+        self.hidden_label.setPixmap(QPixmap.fromImage(image))
 
     def _show_linear(self, views: Views) -> None:
         if views.linear_map is None:
