@@ -61,7 +61,8 @@ class Checkpoint:
             )
 
         def again(x: np.ndarray) -> np.ndarray:
-            return ((data.raw(x) - self.mean) / self.std).astype(np.float32)
+            result: np.ndarray = ((data.raw(x) - self.mean) / self.std).astype(np.float32)
+            return result
 
         return Dataset(
             **{

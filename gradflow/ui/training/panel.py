@@ -415,5 +415,5 @@ class TrainingPanel(QDockWidget):
     def _on_open_network(self) -> None:
         if self.trainer is not None:  # the scrubbed-to epoch's weights when looking back
             snapshot = self.chapter.shown_snapshot()
-            params = snapshot.params if snapshot is not None else None
+            params = dict(snapshot.params) if snapshot is not None else None
             self.open_network_requested.emit(self.trainer.network_graph(params=params))
