@@ -15,6 +15,7 @@ import ast
 import difflib
 import keyword
 from dataclasses import dataclass
+from typing import Any
 
 from gradflow.core import expr_syntax as syn
 from gradflow.core.errors import ExpressionError, GraphError
@@ -136,7 +137,7 @@ class Builder:
                     f=value.func.id))  # fmt: skip
         return None
 
-    def _add(self, where: ast.AST, op: str, name: str | None, attrs: dict) -> str:
+    def _add(self, where: ast.AST, op: str, name: str | None, attrs: dict[str, Any]) -> str:
         if len(self.graph) >= MAX_NODES:
             raise self.error(where, _("the program makes more than {n} nodes").format(n=MAX_NODES))
         node_id = self._unique(name) if name else self.graph.new_id(op)
