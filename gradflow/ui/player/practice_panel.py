@@ -115,6 +115,7 @@ class PracticePanel(QWidget):
                 )
                 self.grid.addWidget(QLabel(shown, self), row, 1)
                 continue
+            box: AnswerTable | AnswerBox
             if u.expected.ndim:
                 box = AnswerTable(u.expected.shape, self)
                 box.submitted.connect(self.check_requested)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 AUTO = "auto"
 TOY_PACE = 30.0  # iterations per second: the spiral's default run takes ~5 s
 # the labels are marked for translation here and translated when shown
-RATES: tuple[tuple[str, float | str | None], ...] = (
+# QT_TRANSLATE_NOOP returns its text (a str); its stub says object
+RATES: tuple[tuple[str, float | str | None], ...] = (  # type: ignore[assignment]
     (QT_TRANSLATE_NOOP("RunControls", "auto"), AUTO),
     (QT_TRANSLATE_NOOP("RunControls", "1 it/s"), 1.0),
     (QT_TRANSLATE_NOOP("RunControls", "3 it/s"), 3.0),
