@@ -27,7 +27,7 @@ def restore_limit(settings: QSettings) -> int:
     if limits.pinned():
         return limits.max_elements()
     try:
-        value = int(settings.value(KEY, limits.DEFAULT_MAX_ELEMENTS))
+        value = int(str(settings.value(KEY, limits.DEFAULT_MAX_ELEMENTS)))
     except (TypeError, ValueError):
         value = limits.DEFAULT_MAX_ELEMENTS
     value = min(max(value, 1), MAX_CHOICE)

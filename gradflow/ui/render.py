@@ -233,7 +233,9 @@ def _render_overview(
     path = Path(out)
     if path.parent and not path.parent.is_dir():
         raise RenderError(f"cannot write {path}: folder {path.parent} does not exist")
-    if not overview_image(graph, width, height, theme, MARGIN).save(str(path), "PNG"):
+    image = overview_image(graph, width, height, theme, MARGIN)
+    # the stub types the format as bytes, but PySide6 accepts only str here
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise RenderError(f"cannot write {path}")
     return path
 
