@@ -18,7 +18,8 @@ from typing import Any
 
 from gradflow.core.graph import Graph
 from gradflow.core.outputs import complete_nodes
-from gradflow.core.scalar_plan import EdgeGrads, NodeGrads, NodeValues, run_scalar
+from gradflow.core.scalar_plan import run_scalar
+from gradflow.core.scalar_results import EdgeGrads, NodeGrads, NodeValues
 from gradflow.core.trace import Trace
 
 ScalarRun = tuple[str, NodeValues, NodeGrads, EdgeGrads, "Trace | None"]

@@ -42,6 +42,7 @@ from gradflow.ui.training.repaint_hold import RepaintHold
 from gradflow.ui.training.worker import TrainingWorker
 
 if TYPE_CHECKING:
+    from gradflow.core.graph import Graph
     from gradflow.ui.dock_context import DockContext
     from gradflow.ui.training.plots import TrainingPlots
 
@@ -68,7 +69,7 @@ class TrainingPanel(QDockWidget):
             )
             workspace = ctx.workspace
 
-            def open_network(graph: object) -> None:
+            def open_network(graph: Graph) -> None:
                 if services.open_graph(graph, message) and self.trainer is not None:
                     workspace.set_learning_rate(float(self.trainer.config.lr))
 
