@@ -83,7 +83,7 @@ class LanguageActions(QObject):
             action = make_action(
                 self,
                 NATIVE_NAMES[code],
-                lambda on, code=code: on and self.choose(code),
+                lambda on, code=code: self.choose(code) if on else None,
                 checkable=True,
                 checked=code == current,
                 object_name=f"language_{code}",

@@ -38,7 +38,7 @@ CATEGORY_TITLES = {
 def category_title(category: str) -> str:
     """A category's heading in the palette, translated ("Gates"; a new one capitalised)."""
     title = CATEGORY_TITLES.get(category, category.capitalize())
-    return QCoreApplication.translate("Palette", title)
+    return QCoreApplication.translate("Palette", title)  # type: ignore[arg-type]  # a NOOP text is a str
 
 
 class OpTree(QTreeWidget):

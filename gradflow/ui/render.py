@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gradflow.core.errors import GradflowError
 from gradflow.core.explain import caption_at, explain_step
@@ -19,6 +20,9 @@ from gradflow.core.playback import state_at
 from gradflow.core.trace import BackwardStep
 
 OVERVIEW_NODES = 5000  # above this many nodes `render` draws an overview (ui/overview.py)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsTextItem
 
 MARGIN = 40  # pixels around the graph
 MAX_SCALE = 2.0  # small graphs are enlarged at most this much
@@ -93,7 +97,8 @@ class Renderer:
         trace = self.document.result.trace
         self.total = len(trace) if trace is not None else 0
         self._tags: list = []
-        self._caption = None  # the step's caption under the graph, with `caption`
+        # the step's caption under the graph, with `caption`
+        self._caption: QGraphicsTextItem | None = None
         self.caption = caption
         self.show_tags = True  # a worksheet hides the gradient sums and routes they show
 

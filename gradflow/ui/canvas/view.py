@@ -126,7 +126,7 @@ class GraphView(QGraphicsView):
         painter.resetTransform()
         painter.setPen(self._scene.theme.node_muted)
         painter.setFont(font(12.0))
-        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.tr(EMPTY_HINT))
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.tr(EMPTY_HINT))  # type: ignore[arg-type]  # a NOOP text is a str
         painter.restore()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -59,7 +59,7 @@ class PlayerDock(QDockWidget):
         self.to_start = button("toStart", "|◀", self.tr("Go to start (Home)"), controller.to_start)
         self.back = button("stepBack", "◀", self.tr("Step back (←)"), controller.step_back)
         play_tip = self.tr("Play / pause (Space)")
-        self.play = button("playPause", self.tr(PLAY), play_tip, controller.toggle_play)
+        self.play = button("playPause", self.tr(PLAY), play_tip, controller.toggle_play)  # type: ignore[arg-type]  # a NOOP text is a str
         self.forward = button("stepForward", "▶", self.tr("Step (→)"), controller.step_forward)
         self.to_end = button("toEnd", "▶|", self.tr("Go to end (End)"), controller.to_end)
         for b in (self.to_start, self.back, self.play, self.forward, self.to_end):
@@ -129,7 +129,7 @@ class PlayerDock(QDockWidget):
     def _fit_play_width(self) -> None:
         """As wide as "❚❚ Pause" also while it reads "▶ Play": the timeline must not jump."""
         widths = []
-        for text in (self.tr(PAUSE), self.tr(PLAY)):
+        for text in (self.tr(PAUSE), self.tr(PLAY)):  # type: ignore[arg-type]  # a NOOP text is a str
             self.play.setText(text)
             widths.append(self.play.sizeHint().width())
         self.play.setMinimumWidth(max(widths))
@@ -186,4 +186,4 @@ class PlayerDock(QDockWidget):
             self.speed.blockSignals(False)
 
     def _on_controller_playing_changed(self, playing: bool) -> None:
-        self.play.setText(self.tr(PAUSE) if playing else self.tr(PLAY))
+        self.play.setText(self.tr(PAUSE) if playing else self.tr(PLAY))  # type: ignore[arg-type]  # a NOOP text is a str

@@ -40,7 +40,7 @@ class PlayerMenu(QObject):
         self.controller = controller
         self.actions: dict[str, QAction] = {}
         for name, text, key, method in COMMANDS:
-            shown = f"{self.tr(text)}\t{key}"
+            shown = f"{self.tr(text)}\t{key}"  # type: ignore[arg-type]  # a NOOP text is a str
             self.actions[method] = self._add(name, shown, getattr(controller, method))
         self.speed_menu = QMenu(self.tr("Sp&eed"))
         group = QActionGroup(self)

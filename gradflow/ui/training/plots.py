@@ -127,7 +127,7 @@ class TrainingPlots(QWidget):
         self.boundary_plot.addItem(self.image)
         self.boundary_plot.setAspectLocked(True)
         self.hint = pg.TextItem(anchor=(0.5, 0.5))
-        self.hint.setHtml(f'<div style="color:#888" align="center">{self.tr(HINT)}</div>')
+        self.hint.setHtml(f'<div style="color:#888" align="center">{self.tr(HINT)}</div>')  # type: ignore[arg-type]  # a NOOP text is a str
         self.hint.textItem.setTextWidth(240)  # so that the two lines are centred
         self.boundary_plot.addItem(self.hint, ignoreBounds=True)
         self._show_empty_boundary()
