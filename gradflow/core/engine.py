@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ class _Scratch:
     """Per run: what fused ops kept for their backward, and the caller's reusable arrays."""
 
     kept: dict[str, object] = field(default_factory=dict)
-    buffers: dict[tuple, np.ndarray] | None = None
+    buffers: dict[tuple[Any, ...], np.ndarray] | None = None
 
     def taker(self, node_id: str) -> Callable[[int, tuple[int, ...], np.dtype], np.ndarray]:
         """take(slot, shape, dtype) for one node: its kept array of that kind, or a new one."""
@@ -122,7 +123,7 @@ def run(
     feeds: Mapping[str, np.ndarray] | None = None,
     all_grads: bool = True,
     fast: bool = True,
-    buffers: dict[tuple, np.ndarray] | None = None,
+    buffers: dict[tuple[Any, ...], np.ndarray] | None = None,
 ) -> RunResult:
     """Forward and backward through `graph`.
 

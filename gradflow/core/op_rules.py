@@ -75,17 +75,17 @@ def leaf_forward(_ins: Arrays, attrs: Attrs) -> Arrays:
     return (attrs["value"],)
 
 
-def ones_like_out(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def ones_like_out(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     return tuple(np.ones_like(outs[0]) for _ in ins)
 
 
-def add_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+def add_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple[Any, ...]:
     # the upstream passes through as it is: multiplying by local ones would cost two
     # passes over a whole layer's activations per step (the bias add of an MLP)
     return tuple(reduce_to_shape(ups[0], x.shape) for x in ins)
 
 
-def max_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def max_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     a, b = np.broadcast_arrays(*ins)
     first = a >= b  # ties route to the first input, as documented
     return first.astype(outs[0].dtype), (~first).astype(outs[0].dtype)
@@ -96,14 +96,14 @@ def exp_forward(ins: Arrays, _a: Attrs) -> Arrays:
         return (np.exp(ins[0]),)
 
 
-def exp_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+def exp_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple[Any, ...]:
     # 0 * inf would be NaN; a zero upstream sends zero whatever the local slope.
     with np.errstate(invalid="ignore", over="ignore"):
         grad = np.where(ups[0] == 0, 0.0, ups[0] * outs[0]).astype(outs[0].dtype)
     return (grad,)
 
 
-def exp_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def exp_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     return (outs[0],)
 
 
@@ -112,16 +112,16 @@ def reciprocal_forward(ins: Arrays, _a: Attrs) -> Arrays:
         return (np.reciprocal(ins[0]),)
 
 
-def reciprocal_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def reciprocal_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     return (-(outs[0] * outs[0]),)
 
 
-def sigmoid_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def sigmoid_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     s = outs[0]
     return (s * (1 - s),)
 
 
-def tanh_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def tanh_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     t = outs[0]
     return (1 - t * t,)
 
@@ -130,14 +130,14 @@ def copy_forward(ins: Arrays, attrs: Attrs) -> Arrays:
     return (ins[0],) * int(attrs.get("outputs", 2))
 
 
-def copy_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+def copy_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple[Any, ...]:
     total = ups[0]
     for up in ups[1:]:
         total = total + up
     return (total,)
 
 
-def matmul_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple:
+def matmul_backward(ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs) -> tuple[Any, ...]:
     return nx.matmul_backward(ins[0], ins[1], ups[0])
 
 
@@ -146,7 +146,8 @@ def _product_into(a: np.ndarray, b: np.ndarray, take: Take, slot: int) -> np.nda
     as they are, nothing is copied)."""
     dtype = np.result_type(a, b)
     if dtype.kind != "f":
-        return a @ b
+        result: np.ndarray = a @ b
+        return result
     return np.matmul(a, b, out=take(slot, (a.shape[0], b.shape[1]), dtype))
 
 
@@ -159,7 +160,7 @@ def matmul_forward_into(ins: Arrays, _a: Attrs, take: Take) -> Arrays | None:
 
 def matmul_backward_some(
     ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs, need: tuple[bool, ...], take: Take
-) -> tuple | None:
+) -> tuple[Any, ...] | None:
     """Training's hot spot: only the wanted factors of a 2-D product (None: not 2-D).
 
     The data X of a first layer needs no gradient, and its product G @ Wᵀ would cost as
@@ -179,7 +180,7 @@ def mse_forward(ins: Arrays, _a: Attrs) -> Arrays:
     return (np.asarray(np.mean(diff * diff), dtype=diff.dtype),)
 
 
-def mse_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple:
+def mse_local(ins: Arrays, outs: Arrays, _a: Attrs) -> tuple[Any, ...]:
     diff = ins[0] - ins[1]
     g = diff * (2 / diff.size)
     return g, -g
@@ -236,7 +237,7 @@ def softmax_ce_forward_keeping(ins: Arrays, _a: Attrs) -> tuple[Arrays, Any]:
     return (np.asarray(loss, dtype=scores.dtype),), (probs, labels, np.shape(ins[0]))
 
 
-def softmax_ce_backward_kept(kept: Any, ups: Arrays, _a: Attrs) -> tuple:
+def softmax_ce_backward_kept(kept: Any, ups: Arrays, _a: Attrs) -> tuple[Any, ...]:
     """(p − onehot(y)) / N times the upstream, in the kept probabilities' own array."""
     probs, labels, shape = kept
     probs[np.arange(len(labels)), labels] -= 1
@@ -246,7 +247,7 @@ def softmax_ce_backward_kept(kept: Any, ups: Arrays, _a: Attrs) -> tuple:
     return probs.reshape(shape), None
 
 
-def softmax_ce_local(ins: Arrays, outs: Arrays, a: Attrs) -> tuple:
+def softmax_ce_local(ins: Arrays, outs: Arrays, a: Attrs) -> tuple[Any, ...]:
     # the fused rules themselves, so a traced run's gradient equals training's bit for bit
     _loss, kept = softmax_ce_forward_keeping(ins, a)
     return softmax_ce_backward_kept(kept, (np.ones((), np.asarray(ins[0]).dtype),), a)

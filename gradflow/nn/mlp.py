@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -156,7 +157,7 @@ class MLP:
         )
         # the training graph's products and gradients, reused from step to step: the
         # results of one call are overwritten by the next (the trainer uses them at once)
-        self._buffers: dict[tuple, np.ndarray] = {}
+        self._buffers: dict[tuple[Any, ...], np.ndarray] = {}
         self.eval_graph = build_graph(
             self.sizes, activation, self.loss, x=x0, y=y0, params=self.params, trainable=False
         )

@@ -51,7 +51,8 @@ def _scaled_into(kept: dict[str, np.ndarray], name: str, g: np.ndarray, k: float
     tmp = kept.get(name)
     if tmp is None or tmp.shape != g.shape or tmp.dtype != g.dtype:
         tmp = kept[name] = np.empty_like(g)
-    return np.multiply(g, g.dtype.type(k), out=tmp)
+    result: np.ndarray = np.multiply(g, g.dtype.type(k), out=tmp)
+    return result
 
 
 class SGD(Optimizer):

@@ -27,7 +27,7 @@ class Minimap(QWidget):
         super().__init__(view.viewport())
         self.setObjectName("minimap")
         self._view = view
-        self._scene = view.scene()
+        self._scene = view.graph_scene
         self._picture = QPixmap()
         self._world = QRectF()  # the scene rectangle the picture shows
         self.setCursor(Qt.CursorShape.PointingHandCursor)
