@@ -190,9 +190,11 @@ def _compare(
     with np.errstate(all="ignore"):
         scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), floor)
         errors = np.abs(analytic - numeric) / scale
-        # informative where the rounding noise alone could not break the tolerance
+        # informative where the rounding noise alone could not break the tolerance: the
+        # noise measured against the error's own scale, so a zero analytic gradient beside
+        # a clear numeric slope (the losing input of a max tie) is a real disagreement
         limit = 0.5 * max(tolerance, DEFAULT_TOLERANCE)
-        informative = noise <= limit * np.maximum(np.abs(analytic), floor)
+        informative = noise <= limit * scale
     errors = np.where(np.isnan(errors), np.inf, errors)
     if not informative.any():
         index = tuple(0 for _dim in analytic.shape)

@@ -80,6 +80,13 @@ def test_a_max_tie_is_reported_as_a_kink_not_a_mismatch():
     assert not by_node["z"].ok  # the central difference straddles the two slopes
     assert "first input" in by_node["z"].kink
     assert by_node["x"].kink == ""  # x does not feed the max
+    # the losing input: its analytic zero beside a numeric slope of -6 is the tie too,
+    # not an entry too close to the float limit to check
+    w = by_node["w"]
+    assert (w.analytic, w.informative, w.ok) == (0.0, True, False)
+    assert w.numeric == pytest.approx(-6.0)
+    assert "z and w tie" in w.kink
+    assert check.uninformative == ()
     assert check.ok  # a kink is not an error of gradflow's
     text = "\n".join(check_table(check))
     assert "MISMATCH" not in text
