@@ -9,71 +9,22 @@ inside `unlocked()`; `copy()` is always a free, unfrozen graph.
 
 from __future__ import annotations
 
-import heapq
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from gradflow.core import limits
 from gradflow.core.errors import GraphError
+from gradflow.core.graph_items import Edge, Node, Shape, check_attr, check_label, check_pos
 from gradflow.core.op_spec import MAX_NDIM, as_value
-from gradflow.core.ops import MAX_COPY_OUTPUTS, Op, get_op
+from gradflow.core.ops import MAX_COPY_OUTPUTS, get_op
 from gradflow.core.text import name_problem
+from gradflow.core.topo import downstream, reaches, topological_order
 
-__all__ = ["MAX_COPY_OUTPUTS", "MAX_NDIM", "Edge", "Graph", "Node", "as_value"]
-Shape = tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class Edge:
-    """A wire from output port `src_port` of `src` to input port `dst_port` of `dst`."""
-
-    src: str
-    dst: str
-    src_port: int = 0
-    dst_port: int = 0
-
-    def __str__(self) -> str:
-        return f"{self.src}:{self.src_port} → {self.dst}:{self.dst_port}"
-
-
-@dataclass
-class Node:
-    """A node: an id, an op name, its op attributes, and view hints (label, position)."""
-
-    id: str
-    op: str
-    attrs: dict[str, Any] = field(default_factory=dict)
-    label: str | None = None
-    pos: tuple[float, float] | None = None
-
-    @property
-    def spec(self) -> Op:
-        """The registry entry of this node's op."""
-        return get_op(self.op)
-
-    @property
-    def n_inputs(self) -> int:
-        """Number of input ports."""
-        return self.spec.arity
-
-    @property
-    def n_outputs(self) -> int:
-        """Number of output ports."""
-        return self.spec.n_outputs(self.attrs)
-
-    @property
-    def title(self) -> str:
-        """What a user calls this node: its label, else its id."""
-        return self.label or self.id
-
-
-def _check_attr(op: Op, name: str, raw: Any) -> Any:
-    return op.attr(name).check(raw)
+__all__ = ["MAX_COPY_OUTPUTS", "MAX_NDIM", "Edge", "Graph", "Node", "Shape", "as_value"]
 
 
 class Graph:
@@ -175,7 +126,7 @@ class Graph:
         """Node ids in topological order; ties keep insertion order. Cached per structure."""
         if self._topo_cache is not None and self._topo_cache[0] == self.structure_revision:
             return self._topo_cache[1]
-        order = _topological_order(self._nodes, self._edges)
+        order = topological_order(self._nodes, self._edges)
         self._topo_cache = (self.structure_revision, order)
         return order
 
@@ -252,8 +203,8 @@ class Graph:
             raise GraphError(f"a node id {problem}")
         if node_id in self._nodes:
             raise GraphError(f'a node "{node_id}" already exists')
-        values = {k: _check_attr(spec, k, v) for k, v in {**spec.attrs, **attrs}.items()}
-        node = Node(node_id, op, values, _check_label(label), _check_pos(pos))
+        values = {k: check_attr(spec, k, v) for k, v in {**spec.attrs, **attrs}.items()}
+        node = Node(node_id, op, values, check_label(label), check_pos(pos))
         self._nodes[node_id] = node
         self._in[node_id] = [None] * node.n_inputs
         self._out[node_id] = []
@@ -286,7 +237,7 @@ class Graph:
         self._check_writable()
         edge = self.check_wire(src, dst, src_port, dst_port)
         a, b = self._nodes[src], self._nodes[dst]
-        if src == dst or self._reaches(dst, src):
+        if src == dst or reaches(self._out, dst, src):
             raise GraphError(f"connecting {a.title} → {b.title} would make a cycle")
         self._link(edge)
         try:
@@ -348,12 +299,12 @@ class Graph:
         """Change the label shown on a node (does not affect computation)."""
         self._check_writable()
         node = self.node(node_id)
-        node.label = _check_label(label or None)
+        node.label = check_label(label or None)
 
     def set_pos(self, node_id: str, pos: tuple[float, float] | None) -> None:
         """Move a node on the canvas (does not affect computation)."""
         self._check_writable()
-        self.node(node_id).pos = _check_pos(pos)
+        self.node(node_id).pos = check_pos(pos)
 
     def set_output(self, node_id: str | None) -> None:
         """Name the output node, or None to use the only sink."""
@@ -422,79 +373,11 @@ class Graph:
 
     def _update_shapes(self, starts: list[str]) -> None:
         """Recompute the shapes of `starts` and everything downstream, in dependency order."""
-        affected = self._downstream(starts)
+        affected = downstream(self._out, starts)
         if not affected:
             return
-        order = _topological_order(
-            {nid: self._nodes[nid] for nid in affected},
-            [e for nid in affected for e in self._out[nid] if e.dst in affected],
+        order = topological_order(
+            affected, [e for nid in affected for e in self._out[nid] if e.dst in affected]
         )
         for nid in order:
             self._set_shape(nid, self._node_shape(self._nodes[nid]))
-
-    def _downstream(self, starts: list[str]) -> dict[str, None]:
-        seen: dict[str, None] = {}
-        stack = [s for s in starts if s in self._nodes]
-        while stack:
-            nid = stack.pop()
-            if nid in seen:
-                continue
-            seen[nid] = None
-            stack.extend(e.dst for e in self._out[nid])
-        return seen
-
-    def _reaches(self, start: str, goal: str) -> bool:
-        seen, stack = {start}, [start]
-        while stack:
-            for e in self._out[stack.pop()]:
-                if e.dst == goal:
-                    return True
-                if e.dst not in seen:
-                    seen.add(e.dst)
-                    stack.append(e.dst)
-        return False
-
-
-def _check_label(label: Any) -> str | None:
-    if label is None:
-        return None
-    if not isinstance(label, str):
-        raise GraphError("a label must be text")
-    problem = name_problem(label)
-    if problem:
-        raise GraphError(f"a label {problem}")
-    return label
-
-
-def _check_pos(pos: Any) -> tuple[float, float] | None:
-    if pos is None:
-        return None
-    try:
-        x, y = (float(v) for v in pos)
-    except (TypeError, ValueError, OverflowError):
-        raise GraphError("a position must be two numbers [x, y]") from None
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise GraphError("a position must be finite")
-    return (x, y)
-
-
-def _topological_order(nodes: Mapping[str, Node], edges: Iterable[Edge]) -> tuple[str, ...]:
-    rank = {nid: i for i, nid in enumerate(nodes)}
-    indeg = dict.fromkeys(nodes, 0)
-    succ: dict[str, list[str]] = {nid: [] for nid in nodes}
-    for e in edges:
-        indeg[e.dst] += 1
-        succ[e.src].append(e.dst)
-    ready = [(rank[n], n) for n, d in indeg.items() if d == 0]
-    heapq.heapify(ready)
-    order: list[str] = []
-    while ready:
-        _, nid = heapq.heappop(ready)
-        order.append(nid)
-        for nxt in succ[nid]:
-            indeg[nxt] -= 1
-            if indeg[nxt] == 0:
-                heapq.heappush(ready, (rank[nxt], nxt))
-    if len(order) != len(nodes):
-        raise GraphError("the graph has a cycle")
-    return tuple(order)
