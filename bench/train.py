@@ -6,18 +6,20 @@ Everything is measured in one process, so the ratios hold on any machine:
   * gradflow's `Trainer.step` (core engine, recording off, plain SGD and Adam);
   * a hand-written numpy forward/backward/SGD step, as a reference;
   * PyTorch CPU on the same MLP, if torch is importable.
-Run from the repository root: python -m bench.train [--repeats 30]
+Run from the repository root: python -m bench.train [--rounds 15]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import time
 from collections.abc import Callable
 
 import numpy as np
 
-from gradflow.nn import TrainConfig, Trainer
+from gradflow.nn import TrainConfig, Trainer, parallel
 from gradflow.nn.datasets import standardised
 
 N, D, H, C = 256, 3072, 512, 10
@@ -25,27 +27,35 @@ SETTLE_S = 0.05  # seconds between candidates, for spinning thread pools to go i
 BURST = 3  # timed calls in a row per candidate and round
 
 
-def best_times(fns: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
-    """Best seconds per call of each function, measured in interleaved rounds.
+def round_times(fns: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+    """Seconds per call of each function in each of `rounds` interleaved rounds.
 
     Each round runs every candidate in turn: one untimed call to wake its thread pool,
-    then BURST timed calls back to back (as steps run in a training loop), then an
-    untimed pause. Interleaving keeps the ratios fair on a shared machine - a burst of
-    load elsewhere slows one round of every candidate, not one candidate - and the pause
-    matters: PyTorch's OpenMP threads (and OpenBLAS's) keep spinning after a call and
-    would otherwise steal the cores from the next candidate (seen without it: the matmul
+    then BURST timed calls back to back (as steps run in a training loop; the round keeps
+    the fastest, the one least disturbed by other jobs), then an untimed pause.
+    Interleaving keeps the ratios fair on a shared machine - a burst of load elsewhere
+    slows one round of every candidate, not one candidate - and the pause matters:
+    PyTorch's OpenMP threads (and OpenBLAS's) keep spinning after a call and would
+    otherwise steal the cores from the next candidate (seen without it: the matmul
     baseline slower than the whole training step it is a part of).
     """
-    best = dict.fromkeys(fns, float("inf"))
-    for _ in range(repeats):
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(rounds):
         for name, fn in fns.items():
             fn()
+            fastest = float("inf")
             for _ in range(BURST):
                 t0 = time.perf_counter()
                 fn()
-                best[name] = min(best[name], time.perf_counter() - t0)
+                fastest = min(fastest, time.perf_counter() - t0)
+            times[name].append(fastest)
             time.sleep(SETTLE_S)
-    return best
+    return times
+
+
+def median_ratio(num: list[float], den: list[float]) -> float:
+    """The median over rounds of num[r] / den[r] (both measured in the same round)."""
+    return statistics.median(a / b for a, b in zip(num, den, strict=True))
 
 
 def matmul_only(x: np.ndarray, w1: np.ndarray, w2: np.ndarray) -> Callable[[], object]:
@@ -91,23 +101,37 @@ def numpy_step(
     return step
 
 
-def trainer_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object]:
-    """gradflow's Trainer.step on one fixed batch."""
+def trainer_step(
+    x: np.ndarray, y: np.ndarray, optimizer: str, one_core: bool = False
+) -> Callable[[], object]:
+    """gradflow's Trainer.step on one fixed batch; `one_core` updates the parameters in
+    one part (no worker threads), as before the update was cut into parts."""
     data = standardised("bench", (x, y, x[:0], y[:0]), C)
     cfg = TrainConfig(dataset="bench", hidden=(H,), optimizer=optimizer, lr=1e-4, batch=N)
     trainer = Trainer(cfg, dataset=data)
     xb, yb = data.x_train, data.y_train
-    return lambda: trainer.step(xb, yb)
+    if not one_core:
+        return lambda: trainer.step(xb, yb)
+
+    def step() -> object:
+        parts, parallel.PARTS = parallel.PARTS, 1
+        try:
+            return trainer.step(xb, yb)
+        finally:
+            parallel.PARTS = parts
+
+    return step
 
 
-def torch_step(x: np.ndarray, y: np.ndarray) -> Callable[[], object] | None:
+def torch_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object] | None:
     """PyTorch CPU on the same MLP and batch, or None if torch is not installed."""
     try:
         import torch
     except ImportError:
         return None
     model = torch.nn.Sequential(torch.nn.Linear(D, H), torch.nn.ReLU(), torch.nn.Linear(H, C))
-    opt = torch.optim.SGD(model.parameters(), lr=1e-3)
+    kind = torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam
+    opt = kind(model.parameters(), lr=1e-4)
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
 
     def step() -> object:
@@ -121,9 +145,9 @@ def torch_step(x: np.ndarray, y: np.ndarray) -> Callable[[], object] | None:
 
 
 def main() -> None:
-    """Measure and print samples/s and fractions of the matmul rate."""
+    """Measure and print samples/s, fractions of the matmul rate and the target ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     rng = np.random.default_rng(0)
     x = rng.random((N, D), dtype=np.float32)
@@ -132,38 +156,64 @@ def main() -> None:
     w2 = (rng.standard_normal((H, C)) * np.sqrt(2 / H)).astype(np.float32)
     flops = 2 * N * (2 * D * H + 3 * H * C)  # forward + dW1 (no dX), forward + dW2 + dh
 
-    rows = [
+    rows: list[tuple[str, Callable[[], object] | None]] = [
         ("numpy matmul only", matmul_only(x, w1, w2)),
-        ("gradflow Trainer.step, SGD", trainer_step(x, y, "sgd")),
-        ("gradflow Trainer.step, Adam", trainer_step(x, y, "adam")),
-        ("hand-written numpy, SGD", numpy_step(x, y, w1.copy(), w2.copy())),
+        ("gradflow SGD", trainer_step(x, y, "sgd")),
+        ("gradflow Adam", trainer_step(x, y, "adam")),
+        ("gradflow SGD, 1-part update", trainer_step(x, y, "sgd", one_core=True)),
+        ("gradflow Adam, 1-part update", trainer_step(x, y, "adam", one_core=True)),
+        ("hand-written numpy SGD", numpy_step(x, y, w1.copy(), w2.copy())),
+        ("PyTorch CPU SGD", torch_step(x, y, "sgd")),
+        ("PyTorch CPU Adam", torch_step(x, y, "adam")),
     ]
-    torch_fn = torch_step(x, y)
-    if torch_fn is not None:
-        rows.append(("PyTorch CPU, SGD", torch_fn))
-    times = best_times(dict(rows), args.repeats)
-    t_mm = times.pop("numpy matmul only")
+    fns = {name: fn for name, fn in rows if fn is not None}
+    load_before = os.getloadavg()
+    times = round_times(fns, args.rounds)
+    load_after = os.getloadavg()
+    mm = times["numpy matmul only"]
     print(
-        f"3072-512-10 ReLU MLP, batch {N}, float32, "
-        f"best of {args.repeats} interleaved rounds of {BURST} steps"
+        f"3072-512-10 ReLU MLP, batch {N}, float32; {args.rounds} interleaved rounds, "
+        f"each the fastest of {BURST} steps; medians over the rounds"
     )
+    print(
+        "load average (1, 5, 15 min) before "
+        + ", ".join(f"{v:.2f}" for v in load_before)
+        + "; after "
+        + ", ".join(f"{v:.2f}" for v in load_after)
+    )
+    t_mm = statistics.median(mm)
     print(
         f"numpy matmul on the step's products: {flops / t_mm / 1e9:7.1f} GFLOP/s "
         f"({t_mm * 1e3:.2f} ms per step)"
     )
-    for name, t in times.items():
+    for name, ts in times.items():
+        if name == "numpy matmul only":
+            continue
+        t = statistics.median(ts)
         print(
-            f"{name:30s} {N / t:9.0f} samples/s  {t * 1e3:7.2f} ms/step  "
-            f"{t_mm / t:6.1%} of the matmul rate"
+            f"{name:30s} {N / t:8.0f} samples/s {t * 1e3:7.2f} ms/step "
+            f"{median_ratio(mm, ts):6.1%} of the matmul rate"
         )
-    ours = times["gradflow Trainer.step, SGD"]
-    print(
-        f"gradflow SGD vs hand-written numpy: {times['hand-written numpy, SGD'] / ours:.2f}x speed"
-    )
-    if torch_fn is not None:
-        print(f"gradflow SGD vs PyTorch: {times['PyTorch CPU, SGD'] / ours:.2f}x speed")
+    sgd, adam = times["gradflow SGD"], times["gradflow Adam"]
+    targets = [
+        ("gradflow SGD, fraction of the matmul rate (target >= 0.90)", mm, sgd),
+        ("gradflow Adam / SGD samples/s (target >= 0.85)", sgd, adam),
+        (
+            "  the same with 1-part updates",
+            times["gradflow SGD, 1-part update"],
+            times["gradflow Adam, 1-part update"],
+        ),
+        ("gradflow SGD vs hand-written numpy (speed)", times["hand-written numpy SGD"], sgd),
+    ]
+    if "PyTorch CPU SGD" in times:
+        targets += [
+            ("gradflow SGD vs PyTorch SGD (target >= 1.15x)", times["PyTorch CPU SGD"], sgd),
+            ("gradflow Adam vs PyTorch Adam", times["PyTorch CPU Adam"], adam),
+        ]
     else:
         print("PyTorch: not installed, skipped")
+    for label, slower, faster in targets:
+        print(f"{label:60s} {median_ratio(slower, faster):5.2f}")
 
 
 if __name__ == "__main__":

@@ -175,6 +175,39 @@ def matmul_backward_some(
     )
 
 
+def add_forward_into(ins: Arrays, _a: Attrs, take: Take) -> Arrays | None:
+    """a + b into a reusable array (the bias add of a layer); None for scalars and
+    non-float results, which take the plain forward."""
+    a, b = ins
+    dtype = np.result_type(a, b)
+    if dtype.kind != "f" or (a.ndim == 0 and b.ndim == 0):
+        return None
+    shape = tuple(np.broadcast_shapes(a.shape, b.shape))
+    return (np.add(a, b, out=take(0, shape, dtype)),)
+
+
+def relu_forward_into(ins: Arrays, _a: Attrs, take: Take) -> Arrays | None:
+    """max(0, x) of a float array into a reusable array (None: the plain forward)."""
+    x = ins[0]
+    if x.dtype.kind != "f" or x.ndim == 0:
+        return None
+    return (np.maximum(x, 0, out=take(0, x.shape, x.dtype)),)
+
+
+def relu_backward_some(
+    ins: Arrays, outs: Arrays, ups: Arrays, _a: Attrs, need: tuple[bool, ...], take: Take
+) -> tuple[Any, ...] | None:
+    """upstream · (x > 0), the mask and the product in reusable arrays; the same numbers
+    as the plain backward (a float times a bool keeps the float's dtype)."""
+    x, up = ins[0], ups[0]
+    if not need[0]:
+        return (None,)
+    if up.shape != x.shape or up.dtype.kind != "f" or x.ndim == 0:
+        return None
+    mask = np.greater(x, 0, out=take(1, x.shape, np.dtype(bool)))
+    return (np.multiply(up, mask, out=take(2, up.shape, up.dtype)),)
+
+
 def mse_forward(ins: Arrays, _a: Attrs) -> Arrays:
     diff = ins[0] - ins[1]
     return (np.asarray(np.mean(diff * diff), dtype=diff.dtype),)

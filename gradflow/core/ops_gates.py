@@ -45,6 +45,7 @@ GATES: tuple[Op, ...] = (
        "a + b", "∂/∂a = 1, ∂/∂b = 1",
        N_("add distributes: each input gets the upstream gradient unchanged."),
        N_("Add gate: a + b (broadcasting)."), local=r.ones_like_out, backward=r.add_backward,
+       forward_into=r.add_forward_into,
        scalar=s.ADD, template="{0} + {1}", syntax=("{0} + {1}",),
        gate="distributes", precedence=1, associative=True),
     Op("mul", "gates", "×", ("a", "b"), r.binary(np.multiply), r.broadcast_shape,

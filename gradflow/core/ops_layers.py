@@ -36,6 +36,7 @@ LAYERS: tuple[Op, ...] = (
        local=lambda i, o, a: ((i[0] > 0).astype(o[0].dtype),),
        # a float times a bool mask keeps the float's dtype; no 0/1 array is made
        backward=lambda i, o, u, a: (u[0] * (i[0] > 0),),
+       backward_some=r.relu_backward_some, forward_into=r.relu_forward_into,
        scalar=s.RELU, template="max(0, {0})", syntax=("relu({0})",),
        gate="activation", kink=lambda i: np.asarray(i[0] == 0), kink_note="relu_zero",
        torch="nn.ReLU()"),

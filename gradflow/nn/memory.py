@@ -21,7 +21,8 @@ EVAL_CHUNK = 4096  # rows evaluated at once (Trainer.evaluate)
 # copies of the weights alive while training: the parameters, one in each of the
 # training and evaluation graphs, the gradients and a weight-decay temporary
 WEIGHT_COPIES = 5
-STATES = {"sgd": 0, "momentum": 1, "adam": 3}  # optimiser arrays per weight
+# optimiser arrays per weight (each keeps a scratch array for its in-place update)
+STATES = {"sgd": 1, "momentum": 2, "adam": 3}
 
 
 def parameter_count(sizes: Sequence[int]) -> int:

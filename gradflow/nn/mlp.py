@@ -194,7 +194,8 @@ class MLP:
     ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
         """Mean loss of one batch, dL/d(each parameter) and the batch's class scores.
 
-        The gradient arrays are reused by the next call: use (or copy) them before it."""
+        The gradient and score arrays are reused by the next call: use (or copy) them
+        before it."""
         res = run(
             self.train_graph,
             record=False,

@@ -79,3 +79,107 @@ def test_adam_follows_the_textbook_update_over_many_steps() -> None:
         v = 0.999 * v + 0.001 * g * g
         w -= 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
     np.testing.assert_allclose(ours["W1"], w, rtol=1e-12, atol=1e-14)
+
+
+# --- the fused, in-place, parallel update (issue 14 item 9) ----------------------------
+
+BIG = (700, 600)  # 420,000 elements: cut into parts (parallel.MIN_PART is 131,072)
+
+
+def _previous_adam(w, g, m, v, t, lr, wd=0.0, betas=(0.9, 0.999), eps=1e-8):
+    """Adam as the previous release wrote it (whole arrays, one pass after another, in
+    the parameter's dtype): the reference the fused, parallel update must equal bit for bit."""
+    f = w.dtype.type
+    if wd:
+        g = g + f(wd) * w
+    b1, b2 = betas
+    m *= f(b1)
+    m += g
+    tmp = g * g
+    v *= f(b2)
+    v += tmp
+    corr1, corr2 = 1 - b1**t, 1 - b2**t
+    scale = np.sqrt(corr2 / (1 - b2))
+    tmp = np.sqrt(v)
+    tmp += f(eps * scale)
+    np.divide(m, tmp, out=tmp)
+    tmp *= f(lr * (1 - b1) / corr1 * scale)
+    w -= tmp
+
+
+def _big(seed: int) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return {
+        "W1": rng.standard_normal(BIG).astype(np.float32),
+        "b1": rng.standard_normal(BIG[1]).astype(np.float32),
+    }
+
+
+@pytest.mark.parametrize("weight_decay", [0.0, 0.01])
+def test_fused_adam_equals_the_previous_update_bit_for_bit(weight_decay: float) -> None:
+    params = _big(1)
+    ref = {k: v.copy() for k, v in params.items()}
+    moments = {k: (np.zeros_like(v), np.zeros_like(v)) for k, v in ref.items()}
+    opt = Adam(0.003, weight_decay=weight_decay)
+    w1 = params["W1"]
+    for t in range(1, 6):
+        grads = _big(10 + t)
+        opt.step(params, grads)
+        for k in ref:
+            decay = weight_decay if k.startswith("W") else 0.0
+            _previous_adam(ref[k], grads[k], *moments[k], t, 0.003, decay)
+            np.testing.assert_array_equal(params[k], ref[k], err_msg=f"{k}, step {t}")
+    assert params["W1"] is w1
+    assert w1.dtype == np.float32
+    for store in opt.state.values():
+        assert all(a.dtype == np.float32 for a in store.values())
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum"])
+def test_fused_sgd_and_momentum_equal_the_plain_formulas_bit_for_bit(name: str) -> None:
+    params = _big(2)
+    ref = {k: v.copy() for k, v in params.items()}
+    vel = {k: np.zeros_like(v) for k, v in ref.items()}
+    opt = make_optimizer(name, 0.05, weight_decay=0.1)
+    lr, mu, wd = np.float32(0.05), np.float32(0.9), np.float32(0.1)
+    for t in range(3):
+        grads = _big(20 + t)
+        opt.step(params, grads)
+        for k in ref:
+            g = grads[k] + wd * ref[k] if k.startswith("W") else grads[k]
+            if name == "momentum":
+                vel[k] = mu * vel[k] + g
+                g = vel[k]
+            ref[k] = ref[k] - lr * g
+            np.testing.assert_array_equal(params[k], ref[k], err_msg=f"{k}, step {t}")
+
+
+def test_adam_first_steps_move_every_weight_by_lr_against_its_gradient() -> None:
+    """Kingma & Ba's known start: with the same gradient every step, m_hat = g and
+    v_hat = g^2, so each step moves every weight by lr * g / (|g| + eps) - lr against the
+    sign of its gradient, whatever the gradient's size (here over 6 orders of magnitude)."""
+    rng = np.random.default_rng(4)
+    w0 = rng.standard_normal(BIG).astype(np.float32)
+    g = (rng.choice([-1.0, 1.0], BIG) * 10.0 ** rng.uniform(-3, 3, BIG)).astype(np.float32)
+    params = {"W1": w0.copy()}
+    opt = Adam(1e-3)
+    for t in range(1, 4):
+        opt.step(params, {"W1": g})
+        expected = w0.astype(np.float64) - t * 1e-3 * np.sign(g)
+        np.testing.assert_allclose(params["W1"], expected, rtol=0, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "adam"])
+def test_an_update_allocates_nothing_after_the_first_step(name: str) -> None:
+    import tracemalloc
+
+    params, grads = _big(5), _big(6)
+    opt = make_optimizer(name, 1e-3, weight_decay=0.01)
+    opt.step(params, grads)  # the first step makes the kept arrays
+    tracemalloc.start()
+    try:
+        opt.step(params, grads)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 1024  # a W1 temporary alone would be 1.6 MB
