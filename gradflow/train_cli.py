@@ -293,6 +293,8 @@ def _check_outputs(args: argparse.Namespace, trainer: Trainer) -> None:
         raise GradflowError(
             _("--templates needs image data: the digits, CIFAR-10, or --image-shape for an npz")
         )
+    if args.templates:
+        _qt_for_templates()
     for option, path, suffix in (
         ("--save", args.save, ".npz"),
         ("--export-pytorch", args.export_pytorch, ".py"),
@@ -304,6 +306,21 @@ def _check_outputs(args: argparse.Namespace, trainer: Trainer) -> None:
                     option=option, suffix=suffix, path=path
                 )
             )
+
+
+def _qt_for_templates() -> None:
+    """The templates picture is drawn with Qt (as the dock draws it): refuse --templates
+    before training when Qt cannot be loaded, rather than fail after the run."""
+    try:
+        import gradflow.ui.render
+        import gradflow.ui.training.templates_image  # noqa: F401
+    except ImportError as err:
+        raise GradflowError(
+            _(
+                "--templates draws its picture with Qt (PySide6), which cannot be loaded "
+                "here ({why}); install PySide6-Essentials or leave --templates out"
+            ).format(why=err)
+        ) from None
 
 
 def write_outputs(args: argparse.Namespace, trainer: Trainer) -> list[str]:

@@ -107,15 +107,23 @@ def _xor_grid() -> tuple[np.ndarray, np.ndarray]:
     return pts, (pts[:, 0] * pts[:, 1] < 0).astype(int)
 
 
-@pytest.mark.parametrize(
-    ("activation", "low", "high"), [("linear", 0.0, 0.60), ("relu", 0.95, 1.0)]
-)
-def test_on_xor_linear_layers_stay_a_straight_line_relu_does_not(
-    activation: str, low: float, high: float
-) -> None:
-    """Accuracy over the whole square (a 40 x 40 grid). No straight line can pass 2/3 on
-    xor (the best one cuts off a corner); two linear layers trained with cross-entropy
-    end near the symmetric solution, about a coin toss."""
+XOR_SEEDS = range(10)  # every seed from 0 to 9: no seed is picked for its result
+
+
+def _best_straight_line(pts: np.ndarray, labels: np.ndarray, directions: int = 720) -> float:
+    """The best accuracy a straight line reaches on these points, searched exactly over
+    every threshold for each of `directions` directions (either side for class 1)."""
+    best = 0.0
+    for theta in np.linspace(0.0, np.pi, directions, endpoint=False):
+        order = np.argsort(pts @ np.array([np.cos(theta), np.sin(theta)]), kind="stable")
+        ones_below = np.concatenate([[0], np.cumsum(labels[order])])
+        zeros_below = np.arange(len(labels) + 1) - ones_below
+        right = (zeros_below + ones_below[-1] - ones_below) / len(labels)  # below: class 0
+        best = max(best, float(right.max()), float(1 - right.min()))
+    return best
+
+
+def _xor_run(activation: str, seed: int) -> Trainer:
     cfg = TrainConfig(
         dataset="xor",
         hidden=(16, 16),
@@ -125,17 +133,37 @@ def test_on_xor_linear_layers_stay_a_straight_line_relu_does_not(
         noise=0.0,
         batch=32,
         lr=0.02,
+        seed=seed,
     )
     trainer = Trainer(cfg)
     for _ev in trainer.run():
         pass
+    return trainer
+
+
+def test_on_xor_linear_layers_stay_a_straight_line_relu_does_not() -> None:
+    """Accuracy over the whole square (a 40 x 40 grid), for every seed 0-9 (data, weights
+    and batch order all change with it). For each seed: the linear network's decision is
+    exactly the argmax of its one affine map - a straight line - so it cannot beat the
+    best straight line on the grid (about 2/3: the best line cuts off a corner), while
+    ReLU gets >= 95 %. Two linear layers trained with cross-entropy end near the
+    symmetric solution, about a coin toss: their mean over the ten seeds is <= 60 %
+    (0.52 when written; the seeds spread 0.48-0.59)."""
     pts, labels = _xor_grid()
-    predicted = trainer.predict(pts)
-    assert low <= np.mean(predicted == labels) <= high
-    if activation == "linear":  # the boundary is the straight line of one affine map
+    line = _best_straight_line(pts, labels)
+    assert 0.66 < line < 0.68
+    linear_acc = []
+    for seed in XOR_SEEDS:
+        trainer = _xor_run("linear", seed)
+        predicted = trainer.predict(pts)
         w, b = effective_linear(trainer.model.params)
         scores = trainer.data.standardise(pts) @ w.T + b
-        np.testing.assert_array_equal(scores.argmax(axis=1), predicted)
+        np.testing.assert_array_equal(scores.argmax(axis=1), predicted, err_msg=f"seed {seed}")
+        linear_acc.append(float(np.mean(predicted == labels)))
+        assert linear_acc[-1] <= line, seed
+        relu = _xor_run("relu", seed)
+        assert np.mean(relu.predict(pts) == labels) >= 0.95, seed
+    assert np.mean(linear_acc) <= 0.60, linear_acc
 
 
 # --- regression ---------------------------------------------------------------------------------
