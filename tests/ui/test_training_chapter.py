@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from gradflow.core.engine import run
 from gradflow.core.graph import Graph
 from gradflow.nn import TrainConfig, Trainer
 from gradflow.nn.model_file import load_model
@@ -47,9 +48,18 @@ def test_step_takes_exactly_one_optimiser_step(qtbot, panel: TrainingPanel) -> N
     panel.open_network_requested.connect(opened.append)
     controls.iteration_button.click()
     (graph,) = opened
-    assert graph.node("X").attrs["value"].shape == (SMALL.batch, 2)  # that iteration's batch
     assert trainer.last_step is not None
     np.testing.assert_array_equal(graph.node("W1").attrs["value"], trainer.last_step.params["W1"])
+    # that iteration's real batch, and the gradients the engine shows on it are the ones
+    # the second step used (the direct trainer, one step on, computes them on that batch)
+    second = order[SMALL.batch : 2 * SMALL.batch]
+    np.testing.assert_array_equal(graph.node("X").attrs["value"], direct.data.x_train[second])
+    _loss, grads, _scores = direct.model.loss_and_grads(
+        direct.data.x_train[second], direct.data.y_train[second]
+    )
+    shown = run(graph, record=False)
+    for name, grad in grads.items():
+        np.testing.assert_allclose(shown.grad(name), grad, rtol=1e-4, atol=1e-6, err_msg=name)
     panel.reset()
 
 
