@@ -12,7 +12,8 @@ import numpy as np
 
 from gradflow.core.chain import Link, StepChain, Total
 from gradflow.core.formatting import to_jsonable
-from gradflow.core.words import gate_phrase
+from gradflow.core.ops import get_op
+from gradflow.core.words import step_phrase
 
 
 def _shape(arr: np.ndarray | None) -> list[int] | None:
@@ -61,7 +62,7 @@ def chain_json(chain: StepChain) -> dict[str, Any]:
     """The chain keys of a backward step: gate, pattern, seed, chain, total, leaf, kink."""
     data: dict[str, Any] = {
         "gate": chain.gate,
-        "pattern": gate_phrase(chain.gate),
+        "pattern": step_phrase(chain.gate, get_op(chain.op).local_rule),
         "seed": chain.seed,
         "chain": [link_json(link) for link in chain.links],
         "total": None if chain.total is None else total_json(chain.total),

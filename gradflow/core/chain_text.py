@@ -17,7 +17,8 @@ from gradflow.core.chain import ELEMENTWISE, JACOBIAN, MATMUL_LEFT, Link, StepCh
 from gradflow.core.formatting import format_array, format_number, format_shape
 from gradflow.core.i18n import _
 from gradflow.core.naming import Namer, op_and_name
-from gradflow.core.words import gate_phrase, kink_sentence
+from gradflow.core.ops import get_op
+from gradflow.core.words import gate_phrase, kink_sentence, step_phrase
 
 
 def column(arr: np.ndarray, wrap: bool = False, max_items: int = 6) -> str:
@@ -293,7 +294,8 @@ def caption_body(chain: StepChain, namer: Namer, lr: float | None = None) -> str
             text += f": {namer.d(me)} = {column(chain.upstream)}"
         return text
     where = _("backward through {node} · {pattern}").format(
-        node=op_and_name(chain.op, me), pattern=gate_phrase(chain.gate)
+        node=op_and_name(chain.op, me),
+        pattern=step_phrase(chain.gate, get_op(chain.op).local_rule),
     )
     parts = [where]
     if chain.seed:

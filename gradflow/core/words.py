@@ -39,6 +39,22 @@ def gate_phrase(key: str) -> str:
     return phrases.get(key, phrases["scales"])
 
 
+# gates without a pattern of their own: the step names their local gradient instead
+LOCAL_RULE_KEYS = ("activation", "scales")
+
+
+def step_phrase(key: str, local_rule: str) -> str:
+    """What heads a backward step: the gate pattern, or the op's local gradient.
+
+    add, mul, copy and max have the lecture's pattern ('mul swaps'); an activation or a
+    one-input gate is explained by its local gradient, `local gradient ∂/∂x = σ(x)(1 − σ(x))`,
+    which the step's `upstream × local = downstream` then evaluates.
+    """
+    if key in LOCAL_RULE_KEYS:
+        return _("local gradient {rule}").format(rule=local_rule)
+    return gate_phrase(key)
+
+
 def role_name(role: str) -> str:
     """'upstream', 'local' or 'downstream' - the three terms of every backward step."""
     names = {

@@ -114,3 +114,17 @@ def test_relu_at_zero_names_the_convention() -> None:
     h2 = next(s.index for s in trace.backward if s.node == "h2")
     exp = explain_step(trace, g, h2)
     assert any("ReLU is not differentiable there" in s for s in exp.sentences), exp.sentences
+
+
+def test_a_gate_without_a_pattern_names_its_local_gradient() -> None:
+    """sigmoid and exp say which local gradient the product uses; add and mul keep their pattern."""
+    _g, _trace, steps = _backward("sigmoid-neuron")
+    captions = {e.node: e.caption for e in steps}
+    assert "backward through reciprocal f · local gradient ∂/∂x = −1/x² ·" in captions["f"]
+    exp_step = next(c for c in captions.values() if "backward through exp" in c)
+    assert "local gradient ∂/∂x = eˣ · upstream × local = downstream" in exp_step
+    assert not any("local gradient times upstream" in c for c in captions.values())
+    assert any("· add distributes ·" in c for c in captions.values())
+    assert any("· mul swaps ·" in c for c in captions.values())
+    _g, _trace, chain6 = _backward("vanishing-sigmoid")
+    assert "local gradient ∂/∂x = σ(x)(1 − σ(x))" in chain6[0].caption
