@@ -330,7 +330,7 @@ def test_unlabelled_nodes_do_not_repeat_the_op_name() -> None:
     captions = [explain_step(trace, g, i).caption for i in range(len(trace))]
     assert captions[0] == "Step 1/6 · forward: x1 = 2 (trainable input)"
     assert captions[1] == "Step 2/6 · forward through neg1: neg1 = −x1 = −2"
-    assert captions[4].startswith("Step 5/6 · backward through neg1 · local gradient times")
+    assert captions[4].startswith("Step 5/6 · backward through neg1 · local gradient ∂/∂x = −1 ·")
     assert captions[5].startswith("Step 6/6 · backward: x1's gradient is complete · x1")
     sentences = [s for i in range(len(trace)) for s in explain_step(trace, g, i).sentences]
     for text in captions + sentences:
