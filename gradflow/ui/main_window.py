@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = open_settings()
         self._system_palette = QMainWindow.palette(self)  # `palette` is the dock here
         self.workspace = Workspace(document, self)
-        self.scene = GraphScene(self.workspace, self)
+        self.scene = GraphScene(self.workspace, self, lazy=True)
         self.view = GraphView(self.scene)
         self.setCentralWidget(self.view)
         self.notice = QLabel()

@@ -13,7 +13,9 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
+from gradflow.ui.canvas.style import THEMES
 from gradflow.ui.canvas.view import GraphView
+from gradflow.ui.overview import overview_image
 
 SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
 SHARE = 0.24  # of the viewport's width and height, at most
@@ -80,15 +82,17 @@ class Minimap(QWidget):
     def refresh(self) -> None:
         """Draw the overview picture again (the graph changed)."""
         scene = self._scene
-        nodes = scene.node_items()
-        if not nodes:
+        if not len(scene.document.graph):
             self._world = QRectF()
             self.hide()
             return
-        world = QRectF()
-        for node in nodes:
-            world = world.united(node.sceneBoundingRect())
-        world = world.adjusted(-30, -30, 30, 30)
+        if scene.live.lazy:  # a big graph: from the positions (most nodes have no item)
+            world = scene.items_rect().adjusted(10, 10, -10, -10)
+        else:
+            world = QRectF()
+            for node in scene.node_items():
+                world = world.united(node.sceneBoundingRect())
+            world = world.adjusted(-30, -30, 30, 30)
         port = self._view.viewport()
         room_w = min(SIZE[0], SHARE * port.width())
         room_h = min(SIZE[1], SHARE * port.height())
@@ -96,12 +100,16 @@ class Minimap(QWidget):
         w, h = max(40, round(world.width() * scale)), max(30, round(world.height() * scale))
         self._world = world
         self.resize(w, h)
-        picture = QPixmap(w, h)
-        picture.fill(QColor(scene.theme.background))
-        painter = QPainter(picture)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        scene.render(painter, QRectF(0, 0, w, h), world, Qt.AspectRatioMode.IgnoreAspectRatio)
-        painter.end()
+        if scene.live.lazy:
+            theme = next(k for k, v in THEMES.items() if v is scene.theme)
+            picture = QPixmap.fromImage(overview_image(scene.document.graph, w, h, theme, 0))
+        else:
+            picture = QPixmap(w, h)
+            picture.fill(QColor(scene.theme.background))
+            painter = QPainter(picture)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            scene.render(painter, QRectF(0, 0, w, h), world, Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.end()
         self._picture = picture
         self._place()
 

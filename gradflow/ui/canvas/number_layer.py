@@ -97,6 +97,19 @@ class NumberLayer:
         """A node left the scene: its caption is no longer shown."""
         self._captions.pop(node_id, None)
 
+    def adopt(self, edges: list[Edge]) -> None:
+        """New items appeared (a big graph scrolled into view): their labels get the
+        numbers the state shows, and new sinks their captions."""
+        for edge in edges:
+            item = self._edges[edge]
+            for number, label in (
+                (self._shown_values.get(edge), item.value_label),
+                (self._shown_grads.get(edge), item.grad_label),
+            ):
+                if number is not None:
+                    label.set_value(number)
+        self._show_captions(self._state, *self._display)
+
     def clear(self) -> None:
         """Every item was recreated: nothing is shown yet."""
         self._shown_values.clear()

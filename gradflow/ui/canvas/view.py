@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QTransform, QWheelEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QResizeEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from gradflow.ui.canvas.scene import GraphScene
@@ -45,7 +45,7 @@ class GraphView(QGraphicsView):
         self._pan_from: QPoint | None = None
         # the empty-canvas hint spans the viewport, outside any item's region: repaint it
         # all when the canvas becomes empty or stops being empty
-        self._hint_shown = not scene.node_items()
+        self._hint_shown = len(scene.document.graph) == 0
         document = scene.document
         document.node_added.connect(self._on_node_count_changed)
         document.node_removed.connect(self._on_node_count_changed)
@@ -53,6 +53,13 @@ class GraphView(QGraphicsView):
         document.graph_replaced.connect(self.fit)  # a new document is shown whole
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.sliderMoved.connect(lambda _v: self.manually_moved.emit())
+        # a big graph has items only where the view looks: tell the scene where that is,
+        # once per burst of scrolls and zooms
+        self._region_timer = QTimer(self)
+        self._region_timer.setSingleShot(True)
+        self._region_timer.setInterval(0)
+        self._region_timer.timeout.connect(self.show_region)
+        document.graph_replaced.connect(self._region_timer.start)
 
     @property
     def graph_scene(self) -> GraphScene:
@@ -108,6 +115,20 @@ class GraphView(QGraphicsView):
         self._update_detail()
         self.manually_moved.emit()
 
+    def show_region(self) -> None:
+        """Let the scene make the items of what this view shows, and a screen around it."""
+        seen = self.mapToScene(self.viewport().rect()).boundingRect()
+        w, h = seen.width(), seen.height()
+        self._scene.show_region(seen.adjusted(-w, -h, w, h))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._region_timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._region_timer.start()
+
     def _on_node_count_changed(self, *_args: object) -> None:
         empty = len(self._scene.document.graph) == 0
         if empty != self._hint_shown:
@@ -117,9 +138,10 @@ class GraphView(QGraphicsView):
     def _update_detail(self) -> None:
         self._scene.set_detail(self.zoom() >= DETAIL_ZOOM)
         self._scene.set_view_zoom(self.zoom())
+        self._region_timer.start()
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        if self._scene.node_items():
+        if len(self._scene.document.graph):
             return
         # an empty canvas says how to start, in screen pixels whatever the zoom
         painter.save()

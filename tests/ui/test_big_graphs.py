@@ -1,0 +1,118 @@
+"""Big graphs in the window: items are made only for the region in view (issue 11 item 7).
+
+The thresholds are lowered so a few hundred nodes behave like 100,000: what is checked
+is how many items exist (a count, never a time) and that what is drawn is right.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+
+from gradflow.core.graph import Edge, Graph
+from gradflow.ui.canvas import scene_items
+from gradflow.ui.canvas.labels import number_text
+
+N = 400
+
+
+@pytest.fixture
+def small_thresholds(monkeypatch):
+    """Lazy past 50 nodes, at most 40 nodes with items per region."""
+    monkeypatch.setattr(scene_items, "LAZY_NODES", 50)
+    monkeypatch.setattr(scene_items, "MAX_LIVE", 40)
+
+
+def _chain(n: int = N) -> Graph:
+    """x0 -> neg -> neg -> ..., laid out left to right, 200 units apart."""
+    g = Graph()
+    g.add_node("input", "x0", value=1.5, pos=(0.0, 0.0))
+    for i in range(1, n):
+        g.add_node("neg", f"x{i}", pos=(200.0 * i, 0.0))
+        g.connect(f"x{i - 1}", f"x{i}")
+    return g
+
+
+def _region_of(window) -> QRectF:
+    view = window.view
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    return seen.adjusted(-seen.width(), -seen.height(), seen.width(), seen.height())
+
+
+def test_fit_on_a_big_graph_makes_no_items_and_draws_the_overview(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    scene = window.scene
+    qtbot.waitUntil(lambda: not window.view._region_timer.isActive())
+    assert scene.live.lazy
+    assert scene.live.crowded
+    assert scene.node_items() == []
+    assert scene.edges() == []
+    assert scene.overview_item.scene() is scene
+    # the whole chain is framed: Fit works from the positions
+    rect = scene.items_rect()
+    assert rect.left() < 0 < 200 * (N - 1) < rect.right()
+
+
+def test_zooming_in_makes_the_items_of_the_visible_part_only(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    scene, doc = window.scene, window.document
+    window.view.look_at(scene.node_item("x200").pos(), 1.0)
+    qtbot.waitUntil(lambda: len(scene.node_items()) > 5)
+    region = _region_of(window)
+    live = {item.node_id for item in scene.node_items()}
+    assert len(live) <= scene_items.MAX_LIVE + 1
+    inside = {f"x{i}" for i in range(N) if region.left() <= 200 * i <= region.right()}
+    assert inside <= live  # every node of the region, and only a few others
+    assert len(live - inside) <= 1  # x200, asked for before the view moved
+    assert not scene.live.crowded
+    # the wires between them carry the numbers of the state, like a small graph's
+    state = window.workspace.current_state()
+    for edge in scene.edges():
+        assert edge.src in live
+        assert edge.dst in live
+        label = scene.edge_item(edge).value_label
+        assert label.text()
+        assert label.text() == number_text(state.edge_values[edge])
+    assert Edge("x199", "x200") in scene.edges()
+    assert float(doc.result.values["x200"][0]) == pytest.approx(1.5)  # 200 negations
+
+
+def test_scrolling_far_away_keeps_the_number_of_items_bounded(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    scene = window.scene
+    for i in range(20, N, 25):
+        window.view.look_at(QPointF(*scene.live.grid.position(f"x{i}")), 1.0)
+        qtbot.waitUntil(lambda i=i: f"x{i}" in scene.live.nodes)
+        assert len(scene.node_items()) <= 2 * scene_items.MAX_LIVE + 1
+    assert scene.live.made < 3 * N  # never anything like an item per node and wire
+
+
+def test_a_far_node_gets_its_item_when_asked_and_edits_follow(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    scene, doc = window.scene, window.document
+    far = scene.node_item("x390")  # no view looks there: made on demand
+    assert far.node_id == "x390"
+    assert far.pos().x() == pytest.approx(200 * 390)
+    before = len(scene.node_items())
+    new = doc.add_node("add", pos=(300.0, 400.0))
+    assert new in scene.live.nodes
+    assert len(scene.node_items()) == before + 1
+    assert scene.node_item(new).problem is not None  # unwired: its badge says so
+    doc.undo_stack.undo()
+    assert new not in scene.live.nodes
+    assert new not in doc.graph
+
+
+def test_a_small_graph_still_gets_every_item(window, small_thresholds) -> None:
+    window.load_graph(_chain(30))
+    assert not window.scene.live.lazy
+    assert len(window.scene.node_items()) == 30
+    assert len(window.scene.edges()) == 29
