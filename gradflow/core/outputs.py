@@ -45,8 +45,12 @@ def choose_output(graph: Graph) -> OutputChoice:
     order = {nid: i for i, nid in enumerate(graph.nodes)}  # the last added is last
     ranked = sorted(sinks, key=lambda s: (done[s], graph.node(s).n_inputs > 0, order[s]))
     chosen = ranked[-1]
-    note = _(
+    return OutputChoice(chosen, guessed_note(len(sinks), graph.node(chosen).title))
+
+
+def guessed_note(count: int, title: str) -> str:
+    """The status-bar sentence of an output guessed among `count` ends."""
+    return _(
         "{count} ends and no output node named: using {node}, the last-added end that "
         "can be computed (choose the output in the inspector)"
-    ).format(count=len(sinks), node=graph.node(chosen).title)
-    return OutputChoice(chosen, note)
+    ).format(count=count, node=title)

@@ -5,8 +5,11 @@ They are the only callers of the document's private helpers that skip the undo s
 are one unit, split so each stays small.
 
 Commands never touch canvas items: the document emits signals and the items follow.
-Structural edits (add, delete, connect, disconnect, paste) swap whole graph snapshots,
-which restores node and wire order exactly (order matters: it fixes the trace).
+Adding a node keeps only that node (AddNodeCommand): undo removes the last-added node and
+redo appends it again, which restores the node order exactly, with no copy of the graph -
+on a 10,000-node graph the two copies and the diff of a snapshot cost a third of a second.
+The other structural edits (delete, connect, disconnect, paste) swap whole graph
+snapshots, which restores node and wire order exactly (order matters: it fixes the trace).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from gradflow.core.graph import Graph
+from gradflow.core.graph import Graph, Node
 
 if TYPE_CHECKING:
     from gradflow.ui.document import GraphDocument
@@ -53,6 +56,21 @@ class SnapshotCommand(_DoneOnce):
 
     def undo(self) -> None:
         self._document._restore_snapshot(self._before)
+
+
+class AddNodeCommand(_DoneOnce):
+    """One node added: the node itself (a private copy), not the graph."""
+
+    def __init__(self, document: GraphDocument, text: str, node: Node) -> None:
+        super().__init__(text)
+        self._document = document
+        self._node = Node(node.id, node.op, dict(node.attrs), node.label, node.pos)
+
+    def _apply(self) -> None:
+        self._document._add_node_back(self._node)
+
+    def undo(self) -> None:
+        self._document._remove_added_node(self._node.id)
 
 
 class MoveCommand(_DoneOnce):

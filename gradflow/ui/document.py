@@ -22,9 +22,10 @@ from gradflow.core.errors import GradflowError, GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.layout import auto_layout
 from gradflow.core.naming import name_in
+from gradflow.core.rerun import run_after_adding, run_after_removing
 from gradflow.core.trace import Trace
 from gradflow.core.wiring import connect_many
-from gradflow.ui.commands import MoveCommand, SetAttrCommand, SnapshotCommand
+from gradflow.ui.commands import AddNodeCommand, MoveCommand, SetAttrCommand, SnapshotCommand
 
 Pos = tuple[float, float]
 UNDO_LIMIT = 500
@@ -60,8 +61,9 @@ class GraphDocument(QObject):
     def graph(self) -> Graph:
         """The current graph, read-only (frozen): change it through this document's methods.
 
-        A structural edit replaces it with a new graph (copy-on-write), so a reader may
-        keep the one it has as a snapshot; value, label and position edits change it.
+        Adding a node (and undoing that) changes it in place, like value, label and
+        position edits; the other structural edits replace it with a new graph. A reader
+        that needs the graph as it is now, whatever comes next, keeps a `copy()`.
         """
         return self._graph
 
@@ -99,9 +101,15 @@ class GraphDocument(QObject):
     # --- user edits (each pushes one undo command) ---------------------------------------
     def add_node(self, op: str, pos: Pos | None = None, **attrs: Any) -> str:
         """Add a node of `op` at `pos`; returns its id. Raises GraphError and changes nothing."""
-        made: list[str] = []
-        self._edit(f"Add {op}", lambda g: made.append(g.add_node(op, pos=pos, **attrs)))
-        return made[0]
+        try:
+            with self._graph.unlocked():  # Graph.add_node changes nothing if it raises
+                node_id = self._graph.add_node(op, pos=pos, **attrs)
+        except (KeyError, TypeError, ValueError) as err:
+            raise GraphError(f"cannot add {op}: {err}") from None
+        self._node_added(node_id)
+        node = self._graph.node(node_id)
+        self.undo_stack.push(AddNodeCommand(self, f"Add {op}", node))
+        return node_id
 
     def add_edge(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         """Wire an output port to an input port (GraphError: cycle, taken port, shapes)."""
@@ -245,6 +253,20 @@ class GraphDocument(QObject):
         """Make the graph equal to `snapshot` (a private copy is kept), emitting the diff."""
         self._switch_to(snapshot.copy().freeze())
 
+    def _add_node_back(self, node: Node) -> None:
+        """Add `node` again (redo of an add: it was the last node, it is again)."""
+        with self._graph.unlocked():
+            self._graph.add_node(node.op, node.id, label=node.label, pos=node.pos, **node.attrs)
+        self._node_added(node.id)
+
+    def _remove_added_node(self, node_id: str) -> None:
+        """Remove the node an add made (undo of an add: it has no wires of its own)."""
+        with self._graph.unlocked():
+            self._graph.remove_node(node_id)
+        self.node_removed.emit(node_id)
+        self._result = run_after_removing(self._graph, self._result, node_id) or self._run()
+        self.result_changed.emit(True)
+
     def _apply_positions(self, positions: Mapping[str, Pos | None]) -> None:
         """Set node positions (view hints: the run result does not change)."""
         with self._graph.unlocked():
@@ -304,6 +326,12 @@ class GraphDocument(QObject):
                 self.edge_added.emit(e)
                 changed = True
         self._recompute(structural=changed)
+
+    def _node_added(self, node_id: str) -> None:
+        """Announce a node added in place and the run with it (derived when it is unwired)."""
+        self.node_added.emit(node_id)
+        self._result = run_after_adding(self._graph, self._result, node_id) or self._run()
+        self.result_changed.emit(True)
 
     def _recompute(self, structural: bool) -> None:
         self._result = self._run()

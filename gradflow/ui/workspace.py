@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from gradflow.core import formatting
 from gradflow.core.explain import Explanation, explain_step
 from gradflow.core.formatting import DEFAULT_DIGITS
+from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState, state_at
 from gradflow.core.trace import Trace
 from gradflow.ui.document import GraphDocument
@@ -70,6 +71,9 @@ class Workspace(QObject):
         self._explained: int | None = None
         self._explanation_cache: tuple[int, int, Explanation | None] | None = None
         self._learning_rate: float | None = None  # of the training this graph came from
+        # the last state made: an edit that keeps the trace and the wires (a node added
+        # unwired to a 10,000-node graph) shows it again instead of making it anew
+        self._state_cache: tuple[Trace, int, tuple[Edge, ...], PlaybackState] | None = None
         self._document.result_changed.connect(self._on_document_result_changed)
         self._document.graph_replaced.connect(self._on_document_graph_replaced)
 
@@ -142,7 +146,13 @@ class Workspace(QObject):
         if trace is None:
             return None
         k = len(trace) if self._playhead is None else self._playhead
-        return state_at(trace, self._document.graph.edges, k)
+        edges = self._document.graph.edges
+        cached = self._state_cache
+        if cached is not None and cached[0] is trace and cached[1] == k and cached[2] == edges:
+            return cached[3]
+        state = state_at(trace, edges, k)
+        self._state_cache = (trace, k, edges, state)
+        return state
 
     @property
     def explained_step(self) -> int | None:

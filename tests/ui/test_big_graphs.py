@@ -116,3 +116,34 @@ def test_a_small_graph_still_gets_every_item(window, small_thresholds) -> None:
     assert not window.scene.live.lazy
     assert len(window.scene.node_items()) == 30
     assert len(window.scene.edges()) == 29
+
+
+def test_adding_an_unwired_node_copies_and_reruns_nothing(window, monkeypatch) -> None:
+    """The add, its undo and its redo keep one graph and derive the run (counted)."""
+    from gradflow.core import engine
+    from gradflow.ui import document as document_module
+
+    window.load_graph(_chain(300))
+    doc = window.document
+    graph = doc.graph
+    copies, runs = [], []
+    real_copy, real_run = Graph.copy, engine.run
+    monkeypatch.setattr(Graph, "copy", lambda g: copies.append(g) or real_copy(g))
+    monkeypatch.setattr(document_module, "run", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    nid = doc.add_node("mul", pos=(100.0, 300.0))
+    assert doc.graph is graph
+    assert nid in graph
+    assert doc.result.problems[nid] == "input a is not connected"
+    doc.undo_stack.undo()
+    assert nid not in doc.graph
+    doc.undo_stack.redo()
+    assert list(doc.graph.nodes)[-1] == nid  # back where it was: the order fixes the trace
+    assert copies == []
+    assert runs == []
+    fresh = real_run(doc.graph, record=True, partial=True)
+    assert dict(fresh.problems) == dict(doc.result.problems)
+    assert fresh.output_note == doc.result.output_note
+    assert len(fresh.trace) == len(doc.result.trace)
+    # a wire is a real change: the graph is run again
+    doc.add_edge("x299", nid)
+    assert len(runs) == 1

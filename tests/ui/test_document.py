@@ -242,10 +242,14 @@ def test_readers_get_a_read_only_graph_and_edits_go_through_the_document(qtbot) 
     assert float(doc.graph.node("x").attrs["value"]) == -2.0
     free = graph.copy()  # a copy is the reader's own
     free.set_attr("x", "value", 7.0)
-    doc.add_node("neg")  # structural: copy-on-write, the old graph is a snapshot
+    doc.add_node("neg")  # in place (no graph copied for an add); a reader's copy stays
     assert "neg1" in doc.graph
-    assert "neg1" not in graph
+    assert "neg1" not in free
+    doc.add_edge("x", "neg1")  # the other structural edits switch to a new graph
+    assert doc.graph is not graph
+    assert not any(e.dst == "neg1" for e in graph.edges)
     assert doc.graph.frozen
+    doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert "neg1" not in doc.graph
     assert doc.graph.frozen

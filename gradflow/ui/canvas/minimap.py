@@ -13,9 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from gradflow.ui.canvas.style import THEMES
 from gradflow.ui.canvas.view import GraphView
-from gradflow.ui.overview import overview_image
 
 SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
 SHARE = 0.24  # of the viewport's width and height, at most
@@ -100,16 +98,18 @@ class Minimap(QWidget):
         w, h = max(40, round(world.width() * scale)), max(30, round(world.height() * scale))
         self._world = world
         self.resize(w, h)
-        if scene.live.lazy:
-            theme = next(k for k, v in THEMES.items() if v is scene.theme)
-            picture = QPixmap.fromImage(overview_image(scene.document.graph, w, h, theme, 0))
+        picture = QPixmap(w, h)
+        picture.fill(QColor(scene.theme.background))
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if scene.live.lazy:  # the overview item's boxes and lines, scaled: no item walk
+            sx, sy = w / world.width(), h / world.height()
+            painter.scale(sx, sy)
+            painter.translate(-world.left(), -world.top())
+            scene.overview_item.draw(painter, min(sx, sy))
         else:
-            picture = QPixmap(w, h)
-            picture.fill(QColor(scene.theme.background))
-            painter = QPainter(picture)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             scene.render(painter, QRectF(0, 0, w, h), world, Qt.AspectRatioMode.IgnoreAspectRatio)
-            painter.end()
+        painter.end()
         self._picture = picture
         self._place()
 

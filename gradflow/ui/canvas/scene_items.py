@@ -160,7 +160,7 @@ class LiveItems:
         node = self._scene.document.graph.node(node_id)
         self.grid.place(node_id, node.pos or (0.0, 0.0))
         self._make_node(node_id)
-        self._scene.overview_item.invalidate()
+        self._scene.overview_item.node_added(node_id)
 
     def node_removed(self, node_id: str) -> None:
         """A node left the graph: its item goes."""
@@ -171,7 +171,7 @@ class LiveItems:
             scene.removeItem(item)
         scene.numbers.forget_node(node_id)
         scene.forget_active(node_id)
-        scene.overview_item.invalidate()
+        scene.overview_item.node_removed(node_id)
 
     def node_changed(self, node_id: str) -> None:
         """A node's attributes, label or ports changed: its item shows them."""
@@ -192,20 +192,20 @@ class LiveItems:
         if item is not None:
             item.setPos(QPointF(*pos))
         scene.grow_timer.start()
-        scene.overview_item.invalidate()
+        scene.overview_item.node_moved(node_id)
 
     def edge_added(self, edge: Edge) -> None:
         """A new wire: an item if both its nodes have one."""
         if not self.lazy or (edge.src in self.nodes and edge.dst in self.nodes):
             self._make_edge(edge)
-        self._scene.overview_item.invalidate()
+        self._scene.overview_item.edge_added(edge)
 
     def edge_removed(self, edge: Edge) -> None:
         """A wire left the graph: its item, labels and numbers go."""
         self._scene.numbers.forget_edge(edge)
         if self._drop_edge(edge):
             self._scene.wires.invalidate()
-        self._scene.overview_item.invalidate()
+        self._scene.overview_item.edge_removed(edge)
 
     def show_problems(self, structural: bool) -> None:
         """A new run result: every node with an item shows its badge."""
