@@ -1,0 +1,139 @@
+"""bench: big graphs in the window - open a long chain, add a node to it, peak memory.
+
+Each size runs in a fresh process (its peak RSS is its own, from `resource.getrusage`):
+the chain is read from a `.gflow` file (edges listed backwards, no positions: the window
+lays it out, as for a file written by another tool), shown in a 1280 x 800 MainWindow
+until its first frame is painted, then a node is added at the centre of the view and
+undone again, 15 times, each add timed until the frame is painted. The baseline, in the
+same process, is the same add on a 100-node chain; the ratio says how much of the add
+still grows with the graph.
+
+    python bench/big_graphs.py [N ...]      (default 10,000 and 100,000 nodes)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ADDS = 15
+BASELINE_NODES = 100
+
+
+def chain_file(folder: Path, n: int) -> Path:
+    """A chain x0 -> neg -> ... of n nodes, edges from the output backwards, no positions."""
+    nodes = [{"id": "x0", "op": "input", "value": 1.0}]
+    nodes += [{"id": f"x{i}", "op": "neg"} for i in range(1, n)]
+    edges = [{"from": f"x{i - 1}", "to": f"x{i}"} for i in range(n - 1, 0, -1)]
+    path = folder / f"chain{n}.gflow"
+    path.write_text(
+        json.dumps({"format": "gradflow", "version": 1, "nodes": nodes, "edges": edges})
+    )
+    return path
+
+
+def _child(path: str, baseline: str) -> None:
+    """Open `path`, time adds; then the same adds on `baseline`. Prints one JSON line."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("GRADFLOW_SETTINGS", os.devnull)
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from gradflow.core.fileformat import load
+    from gradflow.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+
+    def painted() -> None:
+        app.processEvents()
+        window.view.viewport().repaint()
+
+    def adds() -> float:
+        view, doc = window.view, window.document
+        times = []
+        for _ in range(ADDS):
+            centre = view.mapToScene(view.viewport().rect().center())
+            t0 = time.perf_counter()
+            doc.add_node("add", pos=(centre.x(), centre.y()))
+            painted()
+            times.append(time.perf_counter() - t0)
+            doc.undo_stack.undo()
+            painted()
+        return statistics.median(times)
+
+    t0 = time.perf_counter()
+    graph = load(path)
+    t_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    window.load_graph(graph)
+    painted()
+    t_open = time.perf_counter() - t0
+    fit_items = window.scene.live.made
+    window.view.look_at(window.scene.node_item("x1").pos(), 1.0)  # one end, at 100 %
+    painted()
+    near_items = window.scene.live.made
+    t_add = adds()
+    window.load_graph(load(baseline))
+    painted()
+    t_base = adds()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        json.dumps(
+            {
+                "load": t_load,
+                "open": t_open,
+                "fit_items": fit_items,
+                "near_items": near_items,
+                "add": t_add,
+                "add_base": t_base,
+                "peak_mb": peak_mb,
+            }
+        )
+    )
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        _child(sys.argv[2], sys.argv[3])
+        return
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        baseline = chain_file(folder, BASELINE_NODES)
+        for n in sizes:
+            path = chain_file(folder, n)
+            done = subprocess.run(
+                [sys.executable, __file__, "--child", str(path), str(baseline)],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode:
+                raise SystemExit(done.stderr)
+            r = json.loads(done.stdout.strip().splitlines()[-1])
+            print(f"{n:,}-node chain in the window:")
+            print(f"  read the file {r['load']:.2f} s; open until painted {r['open']:.2f} s")
+            print(
+                f"  items made: {r['fit_items']} fitted (overview), "
+                f"{r['near_items']} after zooming to 100 % at one end"
+            )
+            print(
+                f"  add a node -> painted frame: median {r['add'] * 1000:.1f} ms "
+                f"(budget 16-33 ms); {r['add_base'] * 1000:.1f} ms on a "
+                f"{BASELINE_NODES}-node chain, ratio {r['add'] / r['add_base']:.1f}"
+            )
+            print(f"  peak memory {r['peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
