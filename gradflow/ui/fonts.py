@@ -56,6 +56,24 @@ def install_hangul_fallbacks() -> list[str]:
     return [f for f in HANGUL_FAMILIES if f in have]
 
 
+def line_spacing(font: QFont) -> int:
+    """The height of one line of `font` as Qt draws mixed Latin and Hangul text.
+
+    A Hangul fallback font is usually taller than the Latin font it fills in for, so a
+    widget sized from the Latin font's metrics alone clips the lower line of a Korean text.
+    """
+    from PySide6.QtGui import QFontMetrics
+
+    spacing = QFontMetrics(font).lineSpacing()
+    have = set(QFontDatabase.families())
+    for family in HANGUL_FAMILIES:
+        if family in have:
+            hangul = QFont(font)
+            hangul.setFamily(family)
+            return max(spacing, QFontMetrics(hangul).lineSpacing())
+    return spacing
+
+
 def missing_glyphs(text: str, font: QFont) -> list[str]:
     """The characters of `text` that `font` (with its fallbacks) cannot draw."""
     from PySide6.QtGui import QFontMetrics

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gradflow.ui.actions import MenuEntry
+from gradflow.ui.fonts import line_spacing
 from gradflow.ui.player.controller import SPEEDS, PlayerController
 from gradflow.ui.player.driver import PlayerDriver
 from gradflow.ui.player.keys import PlayerKeys
@@ -136,7 +136,7 @@ class PlayerDock(QDockWidget):
 
     def _fit_caption_lines(self) -> None:
         """Room for CAPTION_LINES lines: a long backward caption wraps, never gets clipped."""
-        spacing = QFontMetrics(self.caption.font()).lineSpacing()
+        spacing = line_spacing(self.caption.font())  # Hangul lines are taller
         self.caption.setMinimumHeight(CAPTION_LINES * spacing + 2)
 
     def _button(self, name: str, text: str, tip: str, slot) -> QToolButton:
