@@ -299,6 +299,10 @@ class ProgramBar(QDockWidget):
 
 def _too_big(graph: Graph) -> str:
     """Why a graph is not shown as a program (too many nodes or numbers to read), or ''."""
+    if len(graph) > 10 * MAX_SHOWN_NODES:  # far too many: no walk over every node per edit
+        return QCoreApplication.translate(
+            "ProgramBar", "This graph is too big to show as a program ({n} nodes)"
+        ).format(n=len(graph))
     numbers = sum(int(np.size(n.attrs["value"])) for n in graph if n.spec.is_leaf)
     if len(graph) > MAX_SHOWN_NODES or numbers > MAX_SHOWN_NUMBERS:
         return QCoreApplication.translate(

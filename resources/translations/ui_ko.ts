@@ -801,6 +801,10 @@ Or drag an op onto the canvas, or double-click it.</source>
         <translation>canvas가 바뀌었습니다. Esc는 canvas의 프로그램을, Enter는 입력한 프로그램으로 graph를 만듭니다</translation>
     </message>
     <message>
+        <source>This graph is too big to show as a program ({n} nodes)</source>
+        <translation>이 graph는 프로그램으로 보여 주기에 너무 큽니다 (node {n}개)</translation>
+    </message>
+    <message>
         <source>This graph is too big to show as a program ({n} nodes, {k} numbers)</source>
         <translation>이 graph는 프로그램으로 보여 주기에 너무 큽니다 (node {n}개, 숫자 {k}개)</translation>
     </message>

@@ -18,6 +18,7 @@ from gradflow.ui.canvas.view import GraphView
 SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
 SHARE = 0.24  # of the viewport's width and height, at most
 CORNER_GAP = 10
+REDRAW_MS = 120  # the picture follows a change of the graph this much later
 
 
 class Minimap(QWidget):
@@ -34,7 +35,7 @@ class Minimap(QWidget):
         self.setToolTip(self.tr("The whole graph: click to look there"))
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
-        self._redraw.setInterval(0)
+        self._redraw.setInterval(REDRAW_MS)  # after the edit's own frame, once per burst
         self._redraw.timeout.connect(self.refresh)
         doc = self._scene.document
         for signal in (
@@ -78,7 +79,8 @@ class Minimap(QWidget):
 
     # --- drawing ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Draw the overview picture again (the graph changed)."""
+        """The graph changed: size and place the overview; its picture is drawn again when
+        it is next painted (a hidden minimap - the whole graph in view - draws nothing)."""
         scene = self._scene
         if not len(scene.document.graph):
             self._world = QRectF()
@@ -98,6 +100,11 @@ class Minimap(QWidget):
         w, h = max(40, round(world.width() * scale)), max(30, round(world.height() * scale))
         self._world = world
         self.resize(w, h)
+        self._picture = QPixmap()  # stale: drawn in paintEvent
+        self._place()
+
+    def _draw_picture(self) -> None:
+        scene, world, w, h = self._scene, self._world, self.width(), self.height()
         picture = QPixmap(w, h)
         picture.fill(QColor(scene.theme.background))
         painter = QPainter(picture)
@@ -111,7 +118,6 @@ class Minimap(QWidget):
             scene.render(painter, QRectF(0, 0, w, h), world, Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.end()
         self._picture = picture
-        self._place()
 
     def _place(self) -> None:
         """Sit in the corner; show only while some of the graph is out of view."""
@@ -128,6 +134,8 @@ class Minimap(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._picture.isNull() and not self._world.isEmpty():
+            self._draw_picture()
         painter = QPainter(self)
         painter.setOpacity(0.92)
         painter.drawPixmap(0, 0, self._picture)

@@ -51,6 +51,7 @@ class NumberLayer:
         self._graph, self._views, self._detail = graph, views, detail
         self._state: PlaybackState | None = None
         self._display = (True, True)
+        self._shown_display: tuple[bool, bool] | None = None  # what show_state last drew
         # what the labels show now, so a new state touches only the labels that change
         self._shown_values: Shown = {}
         self._shown_grads: Shown = {}
@@ -70,9 +71,12 @@ class NumberLayer:
         """Draw each wire's revealed value and gradient (None: no numbers).
 
         Only labels whose text changes are touched: a player step or a value edit on a
-        1,000-wire graph costs a dictionary walk, not 2,000 label updates.
+        1,000-wire graph costs a dictionary walk, not 2,000 label updates. The very state
+        shown already (a node added unwired keeps the run) costs nothing at all.
         """
-        self._state = state
+        if state is not None and state is self._state and self._display == self._shown_display:
+            return
+        self._state, self._shown_display = state, self._display
         show_values, show_grads = self._display
         values = state.edge_values if state is not None and show_values else {}
         grads = state.edge_grads if state is not None and show_grads else {}
@@ -112,6 +116,7 @@ class NumberLayer:
 
     def clear(self) -> None:
         """Every item was recreated: nothing is shown yet."""
+        self._state = None
         self._shown_values.clear()
         self._shown_grads.clear()
         self._captions.clear()

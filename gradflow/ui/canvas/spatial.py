@@ -22,6 +22,11 @@ def _cell(pos: Pos) -> Cell:
     return math.floor(pos[0] / CELL), math.floor(pos[1] / CELL)
 
 
+def _inside(pos: Pos, box: tuple[float, float, float, float]) -> bool:
+    """Strictly inside: moving or removing such a point leaves the box as it is."""
+    return box[0] < pos[0] < box[2] and box[1] < pos[1] < box[3]
+
+
 class PositionGrid:
     """Node ids filed by the grid cell of their position."""
 
@@ -29,6 +34,7 @@ class PositionGrid:
         self._cells: dict[Cell, dict[str, None]] = {}
         self._where: dict[str, Cell] = {}
         self._pos: dict[str, Pos] = {}
+        self._bounds: tuple[float, float, float, float] | None = None  # None: work it out
         for nid, pos in positions:
             self.place(nid, pos)
 
@@ -47,12 +53,21 @@ class PositionGrid:
                 self._drop_from(old, nid)
             self._cells.setdefault(cell, {})[nid] = None
             self._where[nid] = cell
+        moved = self._pos.get(nid)
         self._pos[nid] = pos
+        b = self._bounds
+        if b is not None and (moved is None or _inside(moved, b)):  # the box only grows
+            x, y = pos
+            self._bounds = (min(b[0], x), min(b[1], y), max(b[2], x), max(b[3], y))
+        else:
+            self._bounds = None
 
     def remove(self, nid: str) -> None:
         """Forget `nid` (nothing if it was not filed)."""
         cell = self._where.pop(nid, None)
-        self._pos.pop(nid, None)
+        pos = self._pos.pop(nid, None)
+        if pos is not None and self._bounds is not None and not _inside(pos, self._bounds):
+            self._bounds = None  # it was on the edge: the box may shrink
         if cell is not None:
             self._drop_from(cell, nid)
 
@@ -84,9 +99,11 @@ class PositionGrid:
         """(left, top, right, bottom) of every filed position (None: empty)."""
         if not self._pos:
             return None
-        xs = [p[0] for p in self._pos.values()]
-        ys = [p[1] for p in self._pos.values()]
-        return min(xs), min(ys), max(xs), max(ys)
+        if self._bounds is None:  # kept up to date as nodes come, move and go
+            xs = [p[0] for p in self._pos.values()]
+            ys = [p[1] for p in self._pos.values()]
+            self._bounds = min(xs), min(ys), max(xs), max(ys)
+        return self._bounds
 
     def _drop_from(self, cell: Cell, nid: str) -> None:
         members = self._cells[cell]
