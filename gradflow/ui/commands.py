@@ -89,9 +89,13 @@ class MoveCommand(_DoneOnce):
 
 def _attr_text(name: str, title: str, new: Any) -> str:
     """The undo-menu text of an attribute edit: 'Mark x0 as data', 'Set c of a'."""
-    if name == "trainable":
-        text = "Mark {node} as trainable" if new else "Mark {node} as data"
-        return QCoreApplication.translate("Commands", text).format(node=title)
+    if name == "trainable":  # each text a literal, so that pyside6-lupdate finds it
+        text = (
+            QCoreApplication.translate("Commands", "Mark {node} as trainable")
+            if new
+            else QCoreApplication.translate("Commands", "Mark {node} as data")
+        )
+        return text.format(node=title)
     return QCoreApplication.translate("Commands", "Set {name} of {node}").format(
         name=name, node=title
     )

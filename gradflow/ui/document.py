@@ -6,6 +6,7 @@ mutation of it): the only way to change it is a method here, and the helpers tha
 the undo stack are private to the undo commands. After every computational edit the document re-runs
 the engine (`run(graph, record=True, partial=True)`) and emits typed signals the canvas
 items follow: an edit flows gesture → command → document → core Graph → signal → items.
+The undo texts (Edit ▸ Undo "Add mul") are translated in the "Commands" context.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gradflow.core.engine import RunResult, run
@@ -101,26 +102,33 @@ class GraphDocument(QObject):
     # --- user edits (each pushes one undo command) ---------------------------------------
     def add_node(self, op: str, pos: Pos | None = None, **attrs: Any) -> str:
         """Add a node of `op` at `pos`; returns its id. Raises GraphError and changes nothing."""
+        text = QCoreApplication.translate("Commands", "Add {op}").format(op=op)
         try:
             with self._graph.unlocked():  # Graph.add_node changes nothing if it raises
                 node_id = self._graph.add_node(op, pos=pos, **attrs)
         except (KeyError, TypeError, ValueError) as err:
-            raise GraphError(f"cannot add {op}: {err}") from None
+            said = QCoreApplication.translate("Commands", "{action} is not possible: {reason}")
+            raise GraphError(said.format(action=text, reason=err)) from None
         self._node_added(node_id)
         node = self._graph.node(node_id)
-        self.undo_stack.push(AddNodeCommand(self, f"Add {op}", node))
+        self.undo_stack.push(AddNodeCommand(self, text, node))
         return node_id
 
     def add_edge(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         """Wire an output port to an input port (GraphError: cycle, taken port, shapes)."""
         made: list[Edge] = []
-        title = f"Connect {src} → {dst}"
+        title = QCoreApplication.translate("Commands", "Connect {src} → {dst}").format(
+            src=src, dst=dst
+        )
         self._edit(title, lambda g: made.append(g.connect(src, dst, src_port, dst_port)))
         return made[0]
 
     def remove_edge(self, edge: Edge) -> None:
         """Remove one wire."""
-        self._edit(f"Disconnect {edge}", lambda g: g.disconnect(edge))
+        self._edit(
+            QCoreApplication.translate("Commands", "Disconnect {wire}").format(wire=edge),
+            lambda g: g.disconnect(edge),
+        )
 
     def reroute(self, edge: Edge, dst: str, dst_port: int = 0) -> Edge:
         """Move the target end of a wire to another input port, as one undoable edit."""
@@ -130,7 +138,12 @@ class GraphDocument(QObject):
             g.disconnect(edge)
             made.append(g.connect(edge.src, dst, edge.src_port, dst_port))
 
-        self._edit(f"Move wire {edge.src} → {dst}", change)
+        self._edit(
+            QCoreApplication.translate("Commands", "Move wire {src} → {dst}").format(
+                src=edge.src, dst=dst
+            ),
+            change,
+        )
         return made[0]
 
     def delete(self, node_ids: Iterable[str] = (), edges: Iterable[Edge] = ()) -> None:
@@ -148,13 +161,18 @@ class GraphDocument(QObject):
                 g.remove_node(nid)
 
         count = len(node_ids) + len(edges)
-        self._edit(f"Delete {count} item{'s' if count > 1 else ''}", change)
+        text = (
+            QCoreApplication.translate("Commands", "Delete 1 item")
+            if count == 1
+            else QCoreApplication.translate("Commands", "Delete {count} items")
+        )
+        self._edit(text.format(count=count), change)
 
     def paste(
         self, fragment: Graph, offset: Pos = (30.0, 30.0), text: str | None = None
     ) -> list[str]:
         """Add a copy of `fragment` (ids renamed to stay unique, moved by `offset`);
-        `text` names the undo command (default "Paste N nodes")."""
+        `text` names the undo command (default "Paste N nodes", translated)."""
         made: list[str] = []
 
         def change(g: Graph) -> None:
@@ -173,18 +191,25 @@ class GraphDocument(QObject):
             )
             made.extend(ids.values())
 
-        self._edit(text or f"Paste {len(fragment)} nodes", change)
+        n = len(fragment)
+        default = (
+            QCoreApplication.translate("Commands", "Paste 1 node")
+            if n == 1
+            else QCoreApplication.translate("Commands", "Paste {count} nodes")
+        )
+        self._edit(text or default.format(count=n), change)
         return made
 
-    def replace_graph(self, graph: Graph, text: str = "Replace graph") -> None:
+    def replace_graph(self, graph: Graph, text: str | None = None) -> None:
         """Make a copy of `graph` the whole graph, as one undo command (undo brings back
-        the previous canvas; the file and its name stay)."""
+        the previous canvas; the file and its name stay). `text` names the command."""
         before = self._graph
         after = graph.copy()
         if after.title is None:
             after.title, after.description = before.title, before.description
         snapshot = after.copy()
         self._switch_to(after.freeze())
+        text = text or QCoreApplication.translate("Commands", "Replace graph")
         self.undo_stack.push(SnapshotCommand(self, text, before, snapshot))
 
     def set_attr(self, node_id: str, name: str, value: Any) -> None:
@@ -197,14 +222,18 @@ class GraphDocument(QObject):
         """Rename a node on the canvas ('' or None: show its id)."""
         label = (label or "").strip() or None
         if self._graph.node(node_id).label != label:
-            self._edit(f"Rename {node_id}", lambda g: g.set_label(node_id, label))
+            text = QCoreApplication.translate("Commands", "Rename {node}").format(node=node_id)
+            self._edit(text, lambda g: g.set_label(node_id, label))
 
     def set_output(self, node_id: str | None) -> None:
         """Name the output node (None: the only sink)."""
-        self._edit("Set output", lambda g: g.set_output(node_id))
+        self._edit(
+            QCoreApplication.translate("Commands", "Set output"), lambda g: g.set_output(node_id)
+        )
 
-    def move_nodes(self, positions: Mapping[str, Pos], text: str = "Move") -> None:
-        """Record nodes moved to `positions` as one undo command (nothing if none moved)."""
+    def move_nodes(self, positions: Mapping[str, Pos], text: str | None = None) -> None:
+        """Record nodes moved to `positions` as one undo command (nothing if none moved);
+        `text` names the command (default "Move N nodes", translated)."""
         old = {nid: self._graph.node(nid).pos for nid in positions}
         new: dict[str, Pos | None] = {
             nid: (float(p[0]), float(p[1])) for nid, p in positions.items()
@@ -213,12 +242,19 @@ class GraphDocument(QObject):
             return
         self._apply_positions(new)
         n = len(new)
-        self.undo_stack.push(MoveCommand(self, f"{text} {n} node{'s' if n > 1 else ''}", old, new))
+        default = (
+            QCoreApplication.translate("Commands", "Move 1 node")
+            if n == 1
+            else QCoreApplication.translate("Commands", "Move {count} nodes")
+        )
+        self.undo_stack.push(MoveCommand(self, text or default.format(count=n), old, new))
 
     def auto_layout(self) -> None:
         """Place every node left to right by depth (one undo command)."""
         if len(self._graph):
-            self.move_nodes(auto_layout(self._graph), "Auto-layout")
+            self.move_nodes(
+                auto_layout(self._graph), QCoreApplication.translate("Commands", "Auto-layout")
+            )
 
     # --- whole documents -------------------------------------------------------------------
     def load_graph(self, graph: Graph, path: str | None = None, modified: bool = False) -> None:
@@ -291,7 +327,11 @@ class GraphDocument(QObject):
         try:
             change(after)
         except (KeyError, TypeError, ValueError) as err:  # a malformed fragment
-            raise GraphError(f"cannot {text.lower()}: {err}") from None
+            raise GraphError(
+                QCoreApplication.translate("Commands", "{action} is not possible: {reason}").format(
+                    action=text, reason=err
+                )
+            ) from None
         snapshot = after.copy()
         self._switch_to(after.freeze())
         self.undo_stack.push(SnapshotCommand(self, text, before, snapshot))

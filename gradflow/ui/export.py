@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -32,7 +32,13 @@ def export_png(scene: GraphScene, path: str | Path, selection_only: bool = False
     image = render_image(scene, 2.0, selection_only)
     # the stub types the format as bytes, but PySide6 accepts only str here
     if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
-        raise OSError(f"cannot write {path}")
+        raise OSError(QCoreApplication.translate("Export", "cannot write {path}").format(path=path))
+
+
+def svg_title(scene: GraphScene) -> str:
+    """The SVG's <title>: the graph's own title, else "gradflow graph" translated."""
+    title = scene.document.graph.title
+    return title or QCoreApplication.translate("Export", "gradflow graph")
 
 
 def export_svg(scene: GraphScene, path: str | Path, selection_only: bool = False) -> None:
@@ -42,11 +48,11 @@ def export_svg(scene: GraphScene, path: str | Path, selection_only: bool = False
         generator.setFileName(str(path))
         generator.setSize(rect.size().toSize())
         generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        generator.setTitle("gradflow graph")
+        generator.setTitle(svg_title(scene))
         painter = QPainter(generator)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), scene.theme.background)
         scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
         ok = painter.end()
     if not ok or not Path(path).is_file():
-        raise OSError(f"cannot write {path}")
+        raise OSError(QCoreApplication.translate("Export", "cannot write {path}").format(path=path))

@@ -87,8 +87,76 @@
 <context>
     <name>Commands</name>
     <message>
+        <source>Mark {node} as trainable</source>
+        <translation>{node}을(를) 학습 대상(trainable)으로 표시</translation>
+    </message>
+    <message>
+        <source>Mark {node} as data</source>
+        <translation>{node}을(를) 데이터로 표시</translation>
+    </message>
+    <message>
         <source>Set {name} of {node}</source>
         <translation>{node}의 {name} 설정</translation>
+    </message>
+    <message>
+        <source>Add {op}</source>
+        <translation>{op} 추가</translation>
+    </message>
+    <message>
+        <source>Connect {src} → {dst}</source>
+        <translation>{src} → {dst} 연결</translation>
+    </message>
+    <message>
+        <source>Disconnect {wire}</source>
+        <translation>{wire} 연결 끊기</translation>
+    </message>
+    <message>
+        <source>Move wire {src} → {dst}</source>
+        <translation>연결선 {src} → {dst} 옮기기</translation>
+    </message>
+    <message>
+        <source>Delete 1 item</source>
+        <translation>항목 1개 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {count} items</source>
+        <translation>항목 {count}개 삭제</translation>
+    </message>
+    <message>
+        <source>Paste 1 node</source>
+        <translation>노드 1개 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Paste {count} nodes</source>
+        <translation>노드 {count}개 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Replace graph</source>
+        <translation>그래프 바꾸기</translation>
+    </message>
+    <message>
+        <source>Rename {node}</source>
+        <translation>{node} 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Set output</source>
+        <translation>output 지정</translation>
+    </message>
+    <message>
+        <source>Move 1 node</source>
+        <translation>노드 1개 이동</translation>
+    </message>
+    <message>
+        <source>Move {count} nodes</source>
+        <translation>노드 {count}개 이동</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>자동 배치</translation>
+    </message>
+    <message>
+        <source>{action} is not possible: {reason}</source>
+        <translation>{action}을(를) 할 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>
@@ -174,6 +242,17 @@
     <message>
         <source>local Jacobian {label}</source>
         <translation>local Jacobian {label}</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>cannot write {path}</source>
+        <translation>{path}에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>gradflow graph</source>
+        <translation>gradflow 그래프</translation>
     </message>
 </context>
 <context>
