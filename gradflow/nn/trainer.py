@@ -21,6 +21,7 @@ import numpy as np
 
 from gradflow.core.errors import GradflowError
 from gradflow.core.graph import Graph
+from gradflow.core.i18n import _
 from gradflow.core.numerics import log_softmax
 from gradflow.nn.config import TrainConfig
 from gradflow.nn.datasets import Dataset, load_dataset
@@ -208,13 +209,23 @@ class Trainer:
             self._first_loss = loss
         exploded = math.isfinite(loss) and loss > EXPLODED * max(abs(self._first_loss), 1.0)
         if not math.isfinite(loss) or exploded:
-            shown = f"{loss:.3g}"
-            raise TrainingDiverged(
-                f"training diverged at epoch {self.epoch + 1}, iteration {self.iteration + 1}: "
-                f"the loss became {shown}"
-                + (f" (it was {self._first_loss:.3g} at the start)" if exploded else "")
-                + "; try a smaller learning rate"
+            where = {
+                "epoch": self.epoch + 1,
+                "iteration": self.iteration + 1,
+                "loss": f"{loss:.3g}",
+            }
+            said = (
+                _(
+                    "training diverged at epoch {epoch}, iteration {iteration}: the loss became "
+                    "{loss} (it was {first} at the start); try a smaller learning rate"
+                ).format(first=f"{self._first_loss:.3g}", **where)
+                if exploded
+                else _(
+                    "training diverged at epoch {epoch}, iteration {iteration}: the loss became "
+                    "{loss}; try a smaller learning rate"
+                ).format(**where)
             )
+            raise TrainingDiverged(said)
         norms = tuple(
             math.sqrt(
                 float(np.vdot(grads[f"W{i}"], grads[f"W{i}"]))

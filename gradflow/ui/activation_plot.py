@@ -40,7 +40,7 @@ class ActivationPlot(QWidget):
         super().__init__(parent)
         self.setObjectName("activationPlot")
         self.f_plot = _small_plot("activationF", "f(x)")
-        self.df_plot = _small_plot("activationDf", "f′(x): the local gradient")
+        self.df_plot = _small_plot("activationDf", self.tr("f′(x): the local gradient"))
         self.f_curve = self.f_plot.plot(pen=pg.mkPen("#1f4e8c", width=2))
         self.df_curve = self.df_plot.plot(pen=pg.mkPen("#c62828", width=2))
         marks = {"size": 8, "pen": pg.mkPen("#222", width=0.8)}

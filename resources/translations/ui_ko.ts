@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>ActivationPlot</name>
+    <message>
+        <source>f′(x): the local gradient</source>
+        <translation>f′(x): local gradient (기울기)</translation>
+    </message>
+</context>
+<context>
     <name>ChapterController</name>
     <message>
         <source>Linear vs ReLU</source>
@@ -910,6 +917,18 @@ Or drag an op onto the canvas, or double-click it.</source>
         <source>done: {epochs} epochs</source>
         <translation>완료: epoch {epochs}번</translation>
     </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>diverged at epoch {epoch}/{epochs}</source>
+        <translation>epoch {epoch}/{epochs}에서 발산</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>발산</translation>
+    </message>
 </context>
 <context>
     <name>RunControls</name>
@@ -1094,6 +1113,54 @@ Or drag an op onto the canvas, or double-click it.</source>
 </context>
 <context>
     <name>TrainingOptions</name>
+    <message>
+        <source>spiral</source>
+        <translation>나선 (spiral)</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>circles</source>
+        <translation>동심원 (circles)</translation>
+    </message>
+    <message>
+        <source>two gaussians</source>
+        <translation>가우시안 두 덩어리 (gaussians)</translation>
+    </message>
+    <message>
+        <source>digits (8×8)</source>
+        <translation>손글씨 숫자 (digits, 8×8)</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>직선 (line)</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>사인 곡선 (sine)</translation>
+    </message>
+    <message>
+        <source>plane</source>
+        <translation>평면 (plane)</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 folder…</source>
+        <translation>CIFAR-10 폴더…</translation>
+    </message>
+    <message>
+        <source>.npz file…</source>
+        <translation>.npz 파일…</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>분류 (classification)</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>회귀 (regression)</translation>
+    </message>
     <message>
         <source>8x8 or 32x32x3</source>
         <translation>8x8 또는 32x32x3</translation>
@@ -1361,8 +1428,39 @@ Or drag an op onto the canvas, or double-click it.</source>
         <translation>decision boundary</translation>
     </message>
     <message>
+        <source>batch</source>
+        <translation>batch마다</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>평활</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>검증 (validation)</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>학습 (train)</translation>
+    </message>
+    <message>
+        <source>layer {n}</source>
+        <translation>{n}번째 layer</translation>
+    </message>
+    <message>
         <source>Decision boundary (2-D data sets only)</source>
         <translation>decision boundary (2차원 데이터셋만)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>not enough memory for this network and data set</source>
+        <translation>이 network와 data set에 쓸 메모리가 부족합니다</translation>
+    </message>
+    <message>
+        <source>training stopped by an internal error: {error}</source>
+        <translation>내부 오류로 학습이 멈췄습니다: {error}</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1534,10 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>Fit: the model&apos;s prediction over the data</source>
         <translation>Fit: 데이터 위에 그린 모델의 예측</translation>
+    </message>
+    <message>
+        <source>fit</source>
+        <translation>모델 예측 (fit)</translation>
     </message>
     <message>
         <source>Templates appear here for image data sets.</source>

@@ -112,3 +112,82 @@ def test_the_svg_title_is_translated(korean, qtbot, tmp_path) -> None:
     title = ET.parse(path).getroot().find("{http://www.w3.org/2000/svg}title")
     assert title is not None
     assert title.text == "gradflow 그래프"
+
+
+@pytest.fixture
+def korean_panel(korean, qtbot):
+    """A training dock built in Korean; its thread is always ended after the test."""
+    from gradflow.ui.training import TrainingPanel
+
+    dock = TrainingPanel()
+    qtbot.addWidget(dock)
+    yield dock
+    dock.shutdown()
+
+
+def test_the_data_set_combo_shows_korean_labels_and_keeps_the_ids(korean_panel) -> None:
+    options = korean_panel.options
+    box = options.dataset
+    shown = [box.itemText(i) for i in range(box.count())]
+    assert shown[0] == "나선 (spiral)"
+    assert "CIFAR-10 폴더…" in shown
+    assert all(HANGUL.search(t) for t in shown if t != "XOR"), shown
+    assert options.config().dataset == "spiral"
+    box.setCurrentIndex(box.findData("sine"))
+    assert options.config().dataset == "sine"
+    assert options.config().task == "regression"  # a named set knows its task
+    assert options.task.currentText() == "회귀 (regression)"
+    assert not options.loss.isEnabled()
+    box.setCurrentIndex(box.findData("npz"))
+    options.location.setText("/data/points.npz")
+    assert options.location.isEnabled()
+    assert options.config().dataset == "npz:/data/points.npz"
+
+
+def test_set_config_selects_by_id_in_korean(korean_panel) -> None:
+    from gradflow.nn import TrainConfig
+
+    options = korean_panel.options
+    options.set_config(TrainConfig(dataset="cifar10:/data/cifar", task="classification"))
+    assert options.dataset.currentText() == "CIFAR-10 폴더…"
+    assert options.location.text() == "/data/cifar"
+    assert options.config().dataset == "cifar10:/data/cifar"
+    options.set_config(TrainConfig(dataset="digits"))
+    assert options.dataset.currentData() == "digits"
+    assert options.task.currentText() == "분류 (classification)"
+
+
+def _legend(plot) -> list[str]:
+    return [label.text for _sample, label in plot.plotItem.legend.items]
+
+
+def test_the_training_plots_legends_are_korean(korean_panel) -> None:
+    plots = korean_panel.plots
+    assert _legend(plots.loss_plot) == ["batch마다", "평활", "검증 (validation)"]
+    assert _legend(plots.accuracy_plot) == ["학습 (train)", "검증 (validation)"]
+    plots.reset(2)
+    assert _legend(plots.grad_plot) == ["1번째 layer", "2번째 layer"]
+    assert plots.accuracy_plot.plotItem.titleLabel.text == "정확도"
+    assert plots.accuracy_plot.getAxis("left").labelText == "정확도"
+    assert plots.grad_plot.plotItem.titleLabel.text == "layer별 gradient norm"
+
+
+def test_the_activation_plot_titles_are_korean(korean, qtbot) -> None:
+    from gradflow.ui.activation_plot import ActivationPlot
+
+    plot = ActivationPlot()
+    qtbot.addWidget(plot)
+    assert plot.df_plot.plotItem.titleLabel.text == "f′(x): local gradient (기울기)"
+
+
+def test_a_diverged_run_says_so_in_korean(korean_panel, qtbot) -> None:
+    from gradflow.nn import TrainConfig
+
+    panel = korean_panel
+    panel.options.set_config(TrainConfig(dataset="spiral", optimizer="sgd", lr=1000.0, epochs=50))
+    panel.start_button.click()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=20_000)
+    assert panel.report.bar.format().startswith("epoch ")
+    assert panel.report.bar.format().endswith("에서 발산")
+    assert "학습이 발산했습니다" in panel.status.text()
+    assert "learning rate를 줄여 보세요" in panel.status.text()

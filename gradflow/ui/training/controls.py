@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -21,7 +21,22 @@ from gradflow.nn.config import TASKS, TrainConfig, parse_hidden, parse_image_sha
 from gradflow.nn.mlp import ACTIVATIONS
 from gradflow.nn.toy_sets import REGRESSION_SETS, TOY_SETS
 
-FILE_KINDS = {"cifar10": "CIFAR-10 folder…", "npz": ".npz file…"}
+FILE_KINDS = ("cifar10", "npz")  # data sets read from a location: "cifar10:DIR", "npz:PATH"
+# what the data-set and task combos show for each id (the id itself is the item's data)
+LABELS = {
+    "spiral": QT_TRANSLATE_NOOP("TrainingOptions", "spiral"),
+    "xor": QT_TRANSLATE_NOOP("TrainingOptions", "xor"),
+    "circles": QT_TRANSLATE_NOOP("TrainingOptions", "circles"),
+    "gaussians": QT_TRANSLATE_NOOP("TrainingOptions", "two gaussians"),
+    "digits": QT_TRANSLATE_NOOP("TrainingOptions", "digits (8×8)"),
+    "line": QT_TRANSLATE_NOOP("TrainingOptions", "line"),
+    "sine": QT_TRANSLATE_NOOP("TrainingOptions", "sine"),
+    "plane": QT_TRANSLATE_NOOP("TrainingOptions", "plane"),
+    "cifar10": QT_TRANSLATE_NOOP("TrainingOptions", "CIFAR-10 folder…"),
+    "npz": QT_TRANSLATE_NOOP("TrainingOptions", ".npz file…"),
+    "classification": QT_TRANSLATE_NOOP("TrainingOptions", "classification"),
+    "regression": QT_TRANSLATE_NOOP("TrainingOptions", "regression"),
+}
 
 
 class WheelGuard(QObject):
@@ -67,6 +82,29 @@ def _combo(items: tuple[str, ...], name: str) -> QComboBox:
     return box
 
 
+def _labelled_combo(ids: tuple[str, ...], name: str) -> QComboBox:
+    """A combo showing each id's translated label, with the id as the item's data."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for key in ids:
+        label = LABELS.get(key)
+        shown = key if label is None else QCoreApplication.translate("TrainingOptions", label)
+        box.addItem(shown, key)
+    return box
+
+
+def _current_id(box: QComboBox) -> str:
+    """The id of a labelled combo's current item."""
+    return str(box.currentData())
+
+
+def _select_id(box: QComboBox, key: str) -> None:
+    """Show the item of `key` in a labelled combo (nothing changes for an unknown id)."""
+    index = box.findData(key)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
 def _spin(lo: int, hi: int, name: str) -> QSpinBox:
     box = QSpinBox()
     box.setRange(lo, hi)
@@ -92,10 +130,10 @@ class TrainingOptions(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.dataset = _combo(
-            (*TOY_SETS, "digits", *REGRESSION_SETS, *FILE_KINDS.values()), "dataset"
+        self.dataset = _labelled_combo(
+            (*TOY_SETS, "digits", *REGRESSION_SETS, *FILE_KINDS), "dataset"
         )
-        self.task = _combo(TASKS, "task")
+        self.task = _labelled_combo(TASKS, "task")
         self.image_shape = QLineEdit()
         self.image_shape.setObjectName("imageShape")
         self.image_shape.setPlaceholderText(self.tr("8x8 or 32x32x3"))
@@ -191,11 +229,10 @@ class TrainingOptions(QWidget):
 
     def dataset_spec(self) -> str:
         """The data set as the trainer names it: "spiral", "cifar10:DIR", "npz:PATH"."""
-        text = self.dataset.currentText()
-        for kind, shown in FILE_KINDS.items():
-            if text == shown:
-                return f"{kind}:{self.location.text().strip()}"
-        return text
+        key = _current_id(self.dataset)
+        if key in FILE_KINDS:
+            return f"{key}:{self.location.text().strip()}"
+        return key
 
     def config(self) -> TrainConfig:
         """The options as a TrainConfig (ConfigError if the hidden sizes cannot be read)."""
@@ -216,7 +253,7 @@ class TrainingOptions(QWidget):
             noise=self.noise.value(),
             classes=None if classes < 2 else classes,
             loss=self.loss.currentText(),
-            task=self.task.currentText(),
+            task=_current_id(self.task),
             image_shape=parse_image_shape(shape)
             if (shape := self.image_shape.text().strip())
             else None,
@@ -225,7 +262,7 @@ class TrainingOptions(QWidget):
     def set_config(self, cfg: TrainConfig) -> None:
         """Show the options of `cfg`."""
         kind, _, where = cfg.dataset.partition(":")
-        self.dataset.setCurrentText(FILE_KINDS.get(kind, kind))
+        _select_id(self.dataset, kind)
         self.location.setText(where)
         self.hidden.setText(",".join(str(h) for h in cfg.hidden) or "none")
         self.activation.setCurrentText(cfg.activation)
@@ -241,25 +278,25 @@ class TrainingOptions(QWidget):
         self.samples.setValue(cfg.samples)
         self.noise.setValue(cfg.noise)
         self.classes.setValue(cfg.classes or 1)
-        self.task.setCurrentText(cfg.task)
+        _select_id(self.task, cfg.task)
         self.image_shape.setText("x".join(map(str, cfg.image_shape or ())))
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        text = self.dataset.currentText()
-        is_file = text in FILE_KINDS.values()
+        key = _current_id(self.dataset)
+        is_file = key in FILE_KINDS
         for w in (self.location, self.browse):
             w.setEnabled(is_file)
         self.image_shape.setEnabled(is_file)
         if not is_file:  # a named set knows its task; an .npz file may be either
-            self.task.setCurrentText("regression" if text in REGRESSION_SETS else TASKS[0])
+            _select_id(self.task, "regression" if key in REGRESSION_SETS else TASKS[0])
         self.task.setEnabled(is_file)
-        self.loss.setEnabled(self.task.currentText() != "regression")
+        self.loss.setEnabled(_current_id(self.task) != "regression")
         for spin in (self.samples, self.noise, self.classes):
             spin.setEnabled(not is_file)
 
     def _on_browse_clicked(self) -> None:
-        if self.dataset.currentText() == FILE_KINDS["cifar10"]:
+        if _current_id(self.dataset) == "cifar10":
             path = QFileDialog.getExistingDirectory(self, self.tr("CIFAR-10 batches folder"))
         else:
             path, _ = QFileDialog.getOpenFileName(

@@ -338,9 +338,9 @@ class TrainingPanel(QDockWidget):
         self._show(said.format(epochs=done.epochs, iterations=done.iterations, accuracy=acc))
         self.chapter.on_finished(done)
 
-    def _on_worker_failed(self, message: str) -> None:
+    def _on_worker_failed(self, message: str, diverged: bool) -> None:
         self._resumable = False  # the same run would fail the same way: Start begins anew
-        self.report.failed(message)
+        self.report.failed(diverged)
         self._show(message, error=True)
 
     def _on_thread_finished(self) -> None:

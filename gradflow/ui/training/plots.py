@@ -65,15 +65,15 @@ def _plot(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
     return plot
 
 
-def _validation_curve(plot: pg.PlotWidget) -> pg.PlotDataItem:
-    """Per-epoch validation points: red dots joined by a line."""
+def _validation_curve(plot: pg.PlotWidget, name: str) -> pg.PlotDataItem:
+    """Per-epoch validation points: red dots joined by a line, `name` in the legend."""
     return plot.plot(
         pen=pg.mkPen("#d62728", width=2),
         symbol="o",
         symbolSize=5,
         symbolBrush="#d62728",
         symbolPen=None,
-        name="validation",
+        name=name,
     )
 
 
@@ -111,15 +111,18 @@ class TrainingPlots(QWidget):
         self.loss_plot.setClipToView(True)
         self.grad_plot.setClipToView(True)
         self.accuracy_plot.setYRange(0, 1.05, padding=0)
-        self.loss_curve = _fast(self.loss_plot.plot(pen=pg.mkPen("#9ab8d8", width=1), name="batch"))
+        # the legends' names, in the interface language
+        self.loss_curve = _fast(
+            self.loss_plot.plot(pen=pg.mkPen("#9ab8d8", width=1), name=self.tr("batch"))
+        )
         self.smooth_curve = _fast(
-            self.loss_plot.plot(pen=pg.mkPen("#1f4e8c", width=2.5), name="smoothed")
+            self.loss_plot.plot(pen=pg.mkPen("#1f4e8c", width=2.5), name=self.tr("smoothed"))
         )
-        self.val_loss_curve = _validation_curve(self.loss_plot)
+        self.val_loss_curve = _validation_curve(self.loss_plot, self.tr("validation"))
         self.train_acc_curve = self.accuracy_plot.plot(
-            pen=pg.mkPen("#1f4e8c", width=2), name="train"
+            pen=pg.mkPen("#1f4e8c", width=2), name=self.tr("train")
         )
-        self.val_acc_curve = _validation_curve(self.accuracy_plot)
+        self.val_acc_curve = _validation_curve(self.accuracy_plot, self.tr("validation"))
         self.grad_curves: list[pg.PlotDataItem] = []
         self.image = pg.ImageItem(axisOrder="row-major")
         self.dots: list[pg.ScatterPlotItem] = []  # the data points, one item per class
@@ -179,7 +182,8 @@ class TrainingPlots(QWidget):
             self.grad_curves = [
                 _fast(
                     self.grad_plot.plot(
-                        pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5), name=f"layer {i + 1}"
+                        pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5),
+                        name=self.tr("layer {n}").format(n=i + 1),
                     )
                 )
                 for i in range(n_layers)

@@ -105,10 +105,16 @@ class ProgressReport:
                 )
             )
 
-    def failed(self, message: str) -> None:
-        """The run failed with `message`: "diverged at epoch …" or "failed"."""
-        what = "diverged" if "diverged" in message else "failed"
-        if self._per_epoch and self._iteration:
+    def failed(self, diverged: bool) -> None:
+        """The run failed: "diverged at epoch 3/50" (the loss blew up), else "failed"."""
+        if not diverged:
+            self.bar.setFormat(QCoreApplication.translate("ProgressReport", "failed"))
+        elif self._per_epoch and self._iteration:
             # the failing iteration is the one after the last one reported
-            what += f" at epoch {self._epoch(self._iteration + 1)}/{self._epochs}"
-        self.bar.setFormat(what)
+            self.bar.setFormat(
+                QCoreApplication.translate(
+                    "ProgressReport", "diverged at epoch {epoch}/{epochs}"
+                ).format(epoch=self._epoch(self._iteration + 1), epochs=self._epochs)
+            )
+        else:
+            self.bar.setFormat(QCoreApplication.translate("ProgressReport", "diverged"))

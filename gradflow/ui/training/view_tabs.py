@@ -61,7 +61,7 @@ class ViewTabs(QTabWidget):
         self.fit_plot.setTitle(self.tr("Fit: the model's prediction over the data"), size="10pt")
         self.fit_plot.showGrid(x=True, y=True, alpha=0.2)
         self.fit_points = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush("#1f77b4"))
-        self.fit_curve = self.fit_plot.plot(pen=pg.mkPen("#d62728", width=2.5), name="fit")
+        self.fit_curve = self.fit_plot.plot(pen=pg.mkPen("#d62728", width=2.5), name=self.tr("fit"))
         self.fit_image = pg.ImageItem(axisOrder="row-major")
         self.fit_plot.addItem(self.fit_image)
         self.fit_plot.addItem(self.fit_points)

@@ -29,6 +29,7 @@ from gradflow.nn.trainer import (
     EpochMetrics,
     IterationMetrics,
     Trainer,
+    TrainingDiverged,
     TrainingFinished,
 )
 from gradflow.nn.views import compute_views
@@ -46,7 +47,8 @@ class TrainingWorker(QObject):
     Signals: `ready(trainer)` once the data is loaded; `iterations(array)` rows of
     (iteration, epoch, loss, grad norm per layer...); `epochs_done(list[EpochMetrics])`;
     `boundary(DecisionGrid)` and `views(Views)` (the dock's drawings, computed here);
-    `stepped(iteration)` after a single step; `finished(TrainingFinished)`; `failed(message)`.
+    `stepped(iteration)` after a single step; `finished(TrainingFinished)`;
+    `failed(message, diverged)` (diverged: the loss blew up, not a bad input).
     """
 
     ready = Signal(object)
@@ -56,7 +58,7 @@ class TrainingWorker(QObject):
     views = Signal(object)
     stepped = Signal(int)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(str, bool)  # the message, and whether the loss diverged
 
     def __init__(
         self,
@@ -143,12 +145,13 @@ class TrainingWorker(QObject):
             self._train(self.trainer)
         except GradflowError as err:
             self._flush()
-            self.failed.emit(str(err))
+            self.failed.emit(str(err), isinstance(err, TrainingDiverged))
         except MemoryError:
             self._flush()
-            self.failed.emit("not enough memory for this network and data set")
+            self.failed.emit(self.tr("not enough memory for this network and data set"), False)
         except Exception as err:  # a bug: tell the user, and let it reach the logs
-            self.failed.emit(f"training stopped by an internal error: {err!r}")
+            said = self.tr("training stopped by an internal error: {error}")
+            self.failed.emit(said.format(error=repr(err)), False)
             raise
         finally:
             self.qthread.quit()
