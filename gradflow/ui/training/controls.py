@@ -87,8 +87,8 @@ def _labelled_combo(ids: tuple[str, ...], name: str) -> QComboBox:
     box = QComboBox()
     box.setObjectName(name)
     for key in ids:
-        label = LABELS.get(key)
-        shown = key if label is None else QCoreApplication.translate("TrainingOptions", label)
+        label = LABELS.get(key)  # the stub types a NOOP text as object: it is the str given
+        shown = key if label is None else QCoreApplication.translate("TrainingOptions", str(label))
         box.addItem(shown, key)
     return box
 
