@@ -15,6 +15,7 @@ import numpy as np
 
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.i18n import _
 from gradflow.core.ops import Op
 from gradflow.core.outputs import OutputChoice, choose_output
 from gradflow.core.partial_scalar import run_scalar_partial
@@ -170,8 +171,9 @@ def run(
         return RunResult(None, values, {}, {}, _trace(steps, record), problems, str(err))
     if output not in values:
         if not partial:
-            raise GraphError(problems.get(output, f"the output {output} could not be computed"))
-        notice = f"the output {graph.node(output).title} cannot be computed yet"
+            said = _("the output {node} could not be computed").format(node=output)
+            raise GraphError(problems.get(output, said))
+        notice = _("the output {node} cannot be computed yet").format(node=graph.node(output).title)
         return RunResult(output, values, {}, {}, _trace(steps, record), problems, notice, note)
     n_forward = len(steps)
     grads, edge_grads = _backward(
@@ -198,10 +200,11 @@ def _forward(
         ins: list[np.ndarray] = []
         for port, e in enumerate(pn.in_edges):
             if e is None:
-                problems[pn.id] = f"input {pn.spec.input_names[port]} is not connected"
+                said = _("input {name} is not connected")
+                problems[pn.id] = said.format(name=pn.spec.input_names[port])
                 break
             if e.src not in values:
-                problems[pn.id] = f"waiting for {e.src}"
+                problems[pn.id] = _("waiting for {node}").format(node=e.src)
                 break
             ins.append(values[e.src][e.src_port])
         if pn.id in problems:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from gradflow.core.graph import Graph
+from gradflow.core.i18n import _
 from gradflow.core.outputs import complete_nodes
 from gradflow.core.scalar_plan import run_scalar
 from gradflow.core.scalar_results import EdgeGrads, NodeGrads, NodeValues
@@ -71,9 +72,10 @@ def _problems(graph: Graph, done: Mapping[str, bool]) -> dict[str, str]:
         node = graph.nodes[nid]
         for port, e in enumerate(graph._in[nid]):
             if e is None:
-                problems[nid] = f"input {node.spec.input_names[port]} is not connected"
+                said = _("input {name} is not connected")
+                problems[nid] = said.format(name=node.spec.input_names[port])
                 break
             if not done[e.src]:
-                problems[nid] = f"waiting for {e.src}"
+                problems[nid] = _("waiting for {node}").format(node=e.src)
                 break
     return problems

@@ -63,11 +63,8 @@ def _one() -> Graph:
     return g
 
 
-def test_the_undo_menu_item_reads_korean(korean, qtbot) -> None:
-    from gradflow.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
+def test_the_undo_menu_item_reads_korean(korean, window) -> None:
+    win = window
     win.document.add_node("mul", (0.0, 0.0))
     assert win.edit.undo.text() == "실행 취소(&U) mul 추가"
     win.edit.undo.trigger()
@@ -99,11 +96,8 @@ def test_a_refused_edit_names_the_action_in_korean(korean) -> None:
     assert doc.undo_stack.count() == 0
 
 
-def test_the_svg_title_is_translated(korean, qtbot, tmp_path) -> None:
-    from gradflow.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
+def test_the_svg_title_is_translated(korean, window, tmp_path) -> None:
+    win = window
     win.load_graph(_one())
     path = tmp_path / "g.svg"
     from gradflow.ui.export import export_svg
@@ -191,3 +185,33 @@ def test_a_diverged_run_says_so_in_korean(korean_panel, qtbot) -> None:
     assert panel.report.bar.format().endswith("에서 발산")
     assert "학습이 발산했습니다" in panel.status.text()
     assert "learning rate를 줄여 보세요" in panel.status.text()
+
+
+def test_with_nothing_to_play_the_korean_caption_names_the_cause(korean, window) -> None:
+    win = window
+    doc = win.document
+    doc.load_graph(Graph())
+    a = doc.add_node("neg")
+    b = doc.add_node("exp")
+    caption = win.player.caption.text()
+    assert caption.startswith(
+        "아직 재생할 것이 없습니다: output exp1은(는) 아직 계산할 수 없습니다"
+    )
+    assert "exp1: input x이(가) 연결되지 않았습니다" in caption
+    doc.add_edge(a, b)  # exp1 only waits now: the cause upstream is named, read structurally
+    caption = win.player.caption.text()
+    assert "neg1: input x이(가) 연결되지 않았습니다" in caption
+    assert "exp1:" not in caption
+
+
+def test_the_choose_an_output_hint_comes_from_the_structure(korean) -> None:
+    from gradflow.ui.player.step_text import nothing_to_play
+
+    g = Graph()
+    g.add_node("input", "a", value=1.0)
+    g.add_node("input", "b", value=2.0)
+    said = nothing_to_play(g, "아무 말", {}, None)  # no output found among two ends
+    hint = "(그 node를 선택하고 inspector에서 “output node”를 체크하세요)"
+    assert said == f"아직 재생할 것이 없습니다: 아무 말 {hint}."
+    # the words of the notice do not count: the run chose "a", so no hint
+    assert nothing_to_play(g, "output node", {}, "a") == "아직 재생할 것이 없습니다: output node."

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 from gradflow.core.explain import Explanation, caption_at
+from gradflow.core.graph import Graph
 from gradflow.ui.player.explain_html import explanation_html, summary_html
 from gradflow.ui.workspace import Workspace
 
@@ -22,9 +23,10 @@ def caption(workspace: Workspace, k: int | None, exp: Explanation | None = None)
     if exp is not None:
         return exp.caption
     trace, result = workspace.trace, workspace.document.result
+    graph = workspace.document.graph
     if (trace is None or len(trace) == 0) and result.notice:
-        return nothing_to_play(result.notice, result.problems, result.output)
-    return caption_at(trace, workspace.document.graph, k)
+        return nothing_to_play(graph, result.notice, result.problems, result.output)
+    return caption_at(trace, graph, k)
 
 
 def step_html(workspace: Workspace, k: int | None) -> str | None:
@@ -38,22 +40,31 @@ def step_html(workspace: Workspace, k: int | None) -> str | None:
     return explanation_html(exp, show_values=shown.show_values, show_grads=shown.show_gradients)
 
 
-def nothing_to_play(notice: str, problems: Mapping[str, str], output: str | None = None) -> str:
+def nothing_to_play(
+    graph: Graph, notice: str, problems: Mapping[str, str], output: str | None = None
+) -> str:
     """Why there are no steps, and what to do - the engine's reason, not a generic line.
 
-    The output's own problem is named, unless it only waits for another node: then the
-    first problem in running order (the cause upstream).
+    Read from the run and the graph's structure, never from the wording (which may be
+    Korean): when the run found no output among several ends, the hint says how to
+    choose one; otherwise
+    the output's own problem is named, unless every input of it is wired (it only waits
+    for another node): then the first problem in running order, the cause upstream.
     """
     text = QCoreApplication.translate("StepText", "Nothing to play yet: {notice}").format(
         notice=notice
     )
-    if "output node" in notice:
+    if output is None and len(graph.sinks()) > 1:
         text += QCoreApplication.translate(
             "StepText", " (select it and tick “output node” in the inspector)"
         )
     elif problems:
-        own = problems.get(output or "", "waiting")
-        node = output if output is not None and not own.startswith("waiting") else None
-        node = node if node is not None else next(iter(problems))
+        own = output is not None and output in problems and not _only_waits(graph, output)
+        node = output if own and output is not None else next(iter(problems))
         text += f" - {node}: {problems[node]}"
     return text + "."
+
+
+def _only_waits(graph: Graph, node_id: str) -> bool:
+    """Whether every input port of the node is wired (its problem lies upstream)."""
+    return node_id in graph.nodes and all(e is not None for e in graph.in_edges(node_id))
