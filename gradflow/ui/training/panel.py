@@ -5,31 +5,21 @@ only; the panel stores what arrives and a ~30 Hz timer redraws the plots, so the
 stays responsive whatever the training rate. Start after Stop continues the same run;
 Reset forgets it. The form, the buttons and the plots (and pyqtgraph) are built when
 the dock is first shown or used, so a window that starts with the dock hidden does not
-pay for them.
+pay for them. The widgets and their layout are `panel_body.PanelBody`; this module runs
+the training and tells the body what to show.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDockWidget,
-    QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
 )
 
 from gradflow.core.errors import GradflowError
@@ -37,7 +27,8 @@ from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFin
 from gradflow.ui.training.chapter import ChapterController
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
-from gradflow.ui.training.progress import ProgressReport
+from gradflow.ui.training.panel_body import PanelBody
+from gradflow.ui.training.progress import run_summary
 from gradflow.ui.training.repaint_hold import RepaintHold
 from gradflow.ui.training.worker import TrainingWorker
 
@@ -50,7 +41,7 @@ REDRAW_MS = 33  # a plot redrawn every tick, in turn: each of the three ~10 time
 _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
     {"options", "start_button", "pause_button", "stop_button", "reset_button"}
     | {"export_button", "network_button", "log_scale", "progress", "report", "status"}
-    | {"chapter"}
+    | {"chapter", "body"}
 )
 
 
@@ -104,102 +95,34 @@ class TrainingPanel(QDockWidget):
             return getattr(self, name)
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
-    def _button(self, name: str, text: str, tip: str, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
-
     def _build(self) -> None:
-        self.start_button = self._button(
-            "start", "▶ " + self.tr("Start"), self.tr("Start or continue training"), self.start
-        )
-        self.pause_button = self._button(
-            "pause", "❚❚ " + self.tr("Pause"), self.tr("Pause or resume"), self.toggle_pause
-        )
-        self.stop_button = self._button(
-            "stop", "■ " + self.tr("Stop"), self.tr("Stop after this iteration"), self.stop
-        )
-        self.reset_button = self._button(
-            "reset", "↺ " + self.tr("Reset"), self.tr("Forget this run"), self.reset
-        )
-        self.export_button = self._button(
-            "exportCsv",
-            self.tr("Export CSV…"),
-            self.tr("Save the metrics as a CSV table"),
-            self._on_export,
-        )
-        self.network_button = self._button(
-            "openNetwork",
-            self.tr("Open network as graph"),
-            self.tr("Show the current MLP on the canvas"),
-            self._on_open_network,
-        )
-        self.log_scale = QCheckBox(self.tr("Log scale"))
-        self.log_scale.setObjectName("logScale")
-        self.log_scale.setToolTip(self.tr("Logarithmic loss and gradient-norm axes"))
-        self.log_scale.toggled.connect(self._on_log_scale_toggled)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("progress")
-        self.progress.setTextVisible(True)
-        self.report = ProgressReport(self.progress)
-        self.status = QLabel(self.tr("Choose the options and press Start."))
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-        buttons = QGridLayout()
-        for i, b in enumerate(
-            (self.start_button, self.pause_button, self.stop_button, self.reset_button)
-        ):
-            buttons.addWidget(b, i // 2, i % 2)
-        scroll = QScrollArea()
-        scroll.setWidget(self.options)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chapter = ChapterController(self)
-        side = QVBoxLayout()
-        side.addWidget(scroll, 1)
-        side.addLayout(buttons)
-        side.addWidget(self.chapter.controls)
-        side.addWidget(self.progress)
-        side.addWidget(self.status)
-        extras = QHBoxLayout()
-        extras.addWidget(self.log_scale)
-        extras.addStretch(1)
-        extras.addWidget(self.export_button)
-        extras.addWidget(self.network_button)
-        right = QVBoxLayout()
-        self._plot_area = QVBoxLayout()  # the plots go here when first needed
-        self._plot_area.setContentsMargins(0, 0, 0, 0)
-        right.addLayout(self._plot_area, 1)
-        right.addWidget(self.chapter.controls.history_row())
-        right.addLayout(extras)
-        body = QWidget()
-        row = QHBoxLayout(body)
-        row.setContentsMargins(8, 6, 8, 6)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        side_widget.setFixedWidth(272)
-        row.addWidget(side_widget)
-        row.addLayout(right, 1)
+        slots: dict[str, Callable[..., object]] = {
+            "start": self.start,
+            "pause": self.toggle_pause,
+            "stop": self.stop,
+            "reset": self.reset,
+            "export": self._on_export,
+            "network": self._on_open_network,
+            "log_scale": self._on_log_scale_toggled,
+        }
+        history = self.chapter.controls.history_row()
+        self.body = body = PanelBody(self.options, self.chapter.controls, history, slots)
+        # the widgets tests and the chapter reach through the panel
+        self.start_button, self.pause_button = body.start_button, body.pause_button
+        self.stop_button, self.reset_button = body.stop_button, body.reset_button
+        self.export_button, self.network_button = body.export_button, body.network_button
+        self.log_scale, self.progress, self.report = body.log_scale, body.progress, body.report
+        self.status = body.status
         self.setWidget(body)
 
     @property
     def plots(self) -> TrainingPlots:
         """The live plots and their data, built on first use (pyqtgraph is imported then)."""
         if self._plots is None:
-            from gradflow.ui.training.plots import TrainingPlots
-
             self.ensure_built()
-
-            self._plots = TrainingPlots()
-            self._plots.view_tabs.extra_tab(self.chapter.runs_tab(), self.tr("Runs"))
-            self._plot_area.addWidget(self._plots, 1)
-            for plot in self._plots.live_plots():
-                plot.viewport().installEventFilter(self._hold)  # a repaint releases it
-            if self.log_scale.isChecked():
-                self._plots.set_log_scale(True)
+            # a repaint of a plot releases the held worker
+            self._plots = self.body.make_plots(self.chapter.runs_tab(), self._hold)
         return self._plots
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override: build it all once seen
@@ -220,7 +143,7 @@ class TrainingPanel(QDockWidget):
             config = self.chapter.config_for_start(self.options.config())
             config.validate()
         except GradflowError as err:
-            self._show(str(err), error=True)
+            self.show_status(str(err), error=True)
             return
         trainer = self.trainer if self._resumable else None
         if trainer is None or trainer.config != config or trainer.epoch >= config.epochs:
@@ -243,7 +166,7 @@ class TrainingPanel(QDockWidget):
         worker.finished.connect(self._on_worker_finished)
         worker.failed.connect(self._on_worker_failed)
         worker.qthread.finished.connect(self._on_thread_finished)
-        self._show(self.tr("Loading the data…"))
+        self.show_status(self.tr("Loading the data…"))
         self._set_running(True)
         self.timer.start()
         self._hold_worker()  # the reset plots repaint first, then the data loads
@@ -256,11 +179,11 @@ class TrainingPanel(QDockWidget):
         if self.trainer.paused:
             self.worker.resume()
             self.report.resumed()
-            self._show(self.tr("Training…"))
+            self.show_status(self.tr("Training…"))
         else:
             self.worker.pause()
             self.report.paused()
-            self._show("Paused.")
+            self.show_status(self.tr("Paused."))
         self._set_running(True)
 
     def stop(self) -> None:
@@ -276,7 +199,7 @@ class TrainingPanel(QDockWidget):
         self.chapter.reset()
         self.plots.reset(0)
         self.report.clear()
-        self._show(self.tr("Choose the options and press Start."))
+        self.show_status(self.tr("Choose the options and press Start."))
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Stop training and wait for its thread to end (closing, resetting)."""
@@ -299,7 +222,7 @@ class TrainingPanel(QDockWidget):
         self._resumable = True
         cfg = trainer.config
         self.report.begin(trainer.iteration, -(-len(trainer.data.x_train) // cfg.batch), cfg.epochs)
-        self._show(self.tr("Training…"))
+        self.show_status(self.tr("Training…"))
         if trainer.data.is_2d:
             self._points = trainer.data.raw(trainer.data.x_train)
             self.plots.set_boundary_available(True, self._points)
@@ -323,25 +246,14 @@ class TrainingPanel(QDockWidget):
             self.plots.show_boundary(grid, self._points, self.trainer.data.y_train)
 
     def _on_worker_finished(self, done: TrainingFinished) -> None:
-        last = self.plots.epochs[-1] if self.plots.epochs else None
-        acc = (
-            ""
-            if last is None or math.isnan(last.val_acc)
-            else self.tr(", validation accuracy {accuracy}").format(accuracy=f"{last.val_acc:.1%}")
-        )
-        said = (
-            self.tr("Stopped after {epochs} epochs, {iterations} iterations{accuracy}.")
-            if done.stopped
-            else self.tr("Finished after {epochs} epochs, {iterations} iterations{accuracy}.")
-        )
         self.report.finished(done)
-        self._show(said.format(epochs=done.epochs, iterations=done.iterations, accuracy=acc))
+        self.show_status(run_summary(done, self.plots.epochs[-1] if self.plots.epochs else None))
         self.chapter.on_finished(done)
 
     def _on_worker_failed(self, message: str, diverged: bool) -> None:
         self._resumable = False  # the same run would fail the same way: Start begins anew
         self.report.failed(diverged)
-        self._show(message, error=True)
+        self.show_status(message, error=True)
 
     def _on_thread_finished(self) -> None:
         if self.worker is None:
@@ -383,35 +295,14 @@ class TrainingPanel(QDockWidget):
     # --- helpers ---------------------------------------------------------------------------
     def _set_running(self, running: bool) -> None:
         paused = running and self.trainer is not None and self.trainer.paused
-        self.start_button.setEnabled(not running)
-        self.pause_button.setEnabled(running)
-        self.pause_button.setText("▶ " + self.tr("Resume") if paused else "❚❚ " + self.tr("Pause"))
-        self.stop_button.setEnabled(running)
-        self.options.setEnabled(not running)
-        self.network_button.setEnabled(self.trainer is not None)
+        self.body.set_running(running, paused, has_network=self.trainer is not None)
 
     def show_status(self, text: str, error: bool = False) -> None:
         """Say `text` under the buttons (red for an error)."""
-        self._show(text, error)
-
-    def _show(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.body.show_status(text, error)
 
     def _on_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export metrics"), "metrics.csv", self.tr("CSV (*.csv)")
-        )
-        if path:
-            try:
-                rows = self.export_csv(path)
-            except OSError as err:
-                why = err.strerror or err
-                self._show(self.tr("cannot write {path}: {why}").format(path=path, why=why), True)
-                return
-            self._show(
-                self.tr("Saved {rows} rows to {name}.").format(rows=rows, name=Path(path).name)
-            )
+        self.body.export_metrics(self.export_csv)
 
     def _on_open_network(self) -> None:
         if self.trainer is not None:  # the scrubbed-to epoch's weights when looking back
