@@ -12,6 +12,7 @@ from pathlib import Path
 from gradflow.core.errors import GradflowError
 from gradflow.core.examples import resolve
 from gradflow.core.graph import Graph
+from gradflow.core.text import error_line
 
 DEFAULT_TARGET = "sigmoid-neuron"
 
@@ -34,7 +35,7 @@ def launch(target: str | None, language: str | None = None, graph: Graph | None 
     try:
         graph, path = (graph, None) if graph is not None else load_target(target)
     except GradflowError as err:
-        print(f"gradflow: error: {err}", file=sys.stderr)  # noqa: T201 - the CLI's one line
+        sys.stderr.write(error_line(str(err)))
         return 2
     from PySide6.QtWidgets import QApplication
 

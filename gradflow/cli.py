@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from gradflow import __version__
+from gradflow.cli_argparse import argparse_in_our_language
 from gradflow.core import i18n
 from gradflow.core.errors import GradflowError
-from gradflow.core.i18n import LANGUAGES, _
+from gradflow.core.i18n import LANGUAGES, N_, _
 from gradflow.core.limits import DEFAULT_MAX_ELEMENTS, set_max_elements
-from gradflow.core.text import one_line, printable
+from gradflow.core.text import error_line, printable
 from gradflow.expr_cli import add_commands as add_expr_commands
 from gradflow.expr_cli import add_expr_option, graph_of
 
@@ -29,9 +30,9 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 # command -> (module, what it does); each module has main(argv: list[str]) -> int
 DELEGATED = {
-    "render": ("gradflow.ui.render_cli", "draw a graph at a step to a PNG, no window"),
-    "train": ("gradflow.train_cli", "train an MLP headless (see gradflow train --help)"),
-    "handout": ("gradflow.ui.handout_cli", "a walk-through or worksheet as PDF or HTML"),
+    "render": ("gradflow.ui.render_cli", N_("draw a graph at a step to a PNG, no window")),
+    "train": ("gradflow.train_cli", N_("train an MLP headless (see gradflow train --help)")),
+    "handout": ("gradflow.ui.handout_cli", N_("a walk-through or worksheet as PDF or HTML")),
 }
 
 
@@ -39,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line on stderr (exit 2), like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        _say_error(f"{message} (see `{self.prog} --help`)")
+        _say_error(_("{message} (see `{prog} --help`)").format(message=message, prog=self.prog))
         raise SystemExit(EXIT_USAGE)
 
 
@@ -47,17 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `gradflow` command."""
     parser = _Parser(
         prog="gradflow",
-        description="A gradient-flow simulator: build a graph, step through backprop.",
-        epilog="With no command, the GUI opens on an example.",
+        description=_("A gradient-flow simulator: build a graph, step through backprop."),
+        epilog=_("With no command, the GUI opens on an example."),
     )
-    parser.add_argument("--version", action="version", version=f"gradflow {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"gradflow {__version__}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the language of every text, here or after any command (default: the locale)",
+        help=_("the language of every text, here or after any command (default: the locale)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    target_help = (
+    target_help = _(
         "a .gflow file, a .gfx program or the name of a bundled example (see `gradflow examples`)"
     )
 
@@ -74,38 +80,41 @@ def build_parser() -> argparse.ArgumentParser:
             add_expr_option(p)
             add_max_elements(p)
         if json_flag:
-            p.add_argument("--json", action="store_true", help="machine-readable output")
+            p.add_argument("--json", action="store_true", help=_("machine-readable output"))
         p.set_defaults(handler=handler)
         return p
 
-    command("examples", "list the bundled examples", _cmd_examples, target=False)
-    command("run", "forward and backward: each node's value and gradient", _cmd_run)
-    command("trace", "every step of forward and backward, numbered", _cmd_trace)
+    command("examples", _("list the bundled examples"), _cmd_examples, target=False)
+    command("run", _("forward and backward: each node's value and gradient"), _cmd_run)
+    command("trace", _("every step of forward and backward, numbered"), _cmd_trace)
     p = command(
-        "check", "compare gradients with finite differences (exit 1 on mismatch)", _cmd_check
+        "check", _("compare gradients with finite differences (exit 1 on mismatch)"), _cmd_check
     )
     p.add_argument(
         "--nodes",
         metavar="ID,ID",
-        help="check only these inputs (comma-separated ids); big graphs check faster",
+        help=_("check only these inputs (comma-separated ids); big graphs check faster"),
     )
-    p = command("exercise", "make a practice graph of a level (1-5)", _cmd_exercise, False, False)
+    exercise_help = _("make a practice graph of a level (1-5)")
+    p = command("exercise", exercise_help, _cmd_exercise, False, False)
     p.add_argument("--level", type=int, required=True, choices=range(1, 6), metavar="1..5")
-    p.add_argument("--seed", type=_seed, default=0, metavar="N", help="same seed, same file")
-    p.add_argument("--ops", type=_op_list, metavar="OPS", help="gates to draw, e.g. add,mul,max")
-    p.add_argument("--out", metavar="FILE", help="the .gflow file to write (default: print it)")
-    p = command("grade", "grade answers (JSON) against a graph", _cmd_grade)
-    p.add_argument("answers", metavar="ANSWERS", help="an answers .json file, or a folder of them")
-    p.add_argument("--tolerance", type=_tolerance, default=1e-2, help="relative (default 1e-2)")
-    p.add_argument("--reveal", action="store_true", help="show the expected numbers")
-    p.add_argument("--csv", metavar="FILE", help="for a folder: also write one row per file")
-    p = command("open", "open the GUI on a graph", _cmd_open, target=False, json_flag=False)
+    p.add_argument("--seed", type=_seed, default=0, metavar="N", help=_("same seed, same file"))
+    p.add_argument("--ops", type=_op_list, metavar="OPS", help=_("gates to draw, e.g. add,mul,max"))
+    p.add_argument("--out", metavar="FILE", help=_("the .gflow file to write (default: print it)"))
+    p = command("grade", _("grade answers (JSON) against a graph"), _cmd_grade)
+    p.add_argument(
+        "answers", metavar="ANSWERS", help=_("an answers .json file, or a folder of them")
+    )
+    p.add_argument("--tolerance", type=_tolerance, default=1e-2, help=_("relative (default 1e-2)"))
+    p.add_argument("--reveal", action="store_true", help=_("show the expected numbers"))
+    p.add_argument("--csv", metavar="FILE", help=_("for a folder: also write one row per file"))
+    p = command("open", _("open the GUI on a graph"), _cmd_open, target=False, json_flag=False)
     p.add_argument("target", metavar="FILE|EXAMPLE", nargs="?", help=target_help)
     add_expr_option(p)
     add_max_elements(p)
     add_expr_commands(sub)
     for name, (_module, help_text) in DELEGATED.items():
-        p = sub.add_parser(name, help=help_text, add_help=False)
+        p = sub.add_parser(name, help=_(help_text), add_help=False)
         p.add_argument("args", nargs=argparse.REMAINDER)
     return parser
 
@@ -117,7 +126,9 @@ def add_max_elements(parser: argparse.ArgumentParser) -> None:
         type=_positive_int,
         default=None,
         metavar="N",
-        help=f"refuse a node holding more than N numbers (default {DEFAULT_MAX_ELEMENTS:,})",
+        help=_("refuse a node holding more than N numbers (default {default})").format(
+            default=f"{DEFAULT_MAX_ELEMENTS:,}"
+        ),
     )
 
 
@@ -127,7 +138,9 @@ def _positive_int(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f'must be a whole number >= 1, not "{text}"')
+        raise argparse.ArgumentTypeError(
+            _('must be a whole number >= 1, not "{text}"').format(text=text)
+        )
     return value
 
 
@@ -147,7 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     i18n.set_language(requested or i18n.system_language() or i18n.SOURCE_LANGUAGE)
     try:
-        return _main(args, requested)
+        with argparse_in_our_language():
+            return _main(args, requested)
     finally:
         i18n.set_language(previous)
 
@@ -330,20 +344,24 @@ def _tolerance(text: str) -> float:
     except ValueError:
         value = float("nan")
     if not 0 < value < 1:
-        raise argparse.ArgumentTypeError(f'the tolerance must be between 0 and 1, not "{text}"')
+        raise argparse.ArgumentTypeError(
+            _('the tolerance must be between 0 and 1, not "{text}"').format(text=text)
+        )
     return value
 
 
 def _seed(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f'the seed must be a whole number ≥ 0, not "{text}"')
+        raise argparse.ArgumentTypeError(
+            _('the seed must be a whole number ≥ 0, not "{text}"').format(text=text)
+        )
     return int(text)
 
 
 def _op_list(text: str) -> list[str]:
     ops = [op.strip() for op in text.split(",") if op.strip()]
     if not ops:
-        raise argparse.ArgumentTypeError("--ops needs at least one op, e.g. add,mul")
+        raise argparse.ArgumentTypeError(_("--ops needs at least one op, e.g. add,mul"))
     return ops
 
 
@@ -435,7 +453,7 @@ def _print_json(data: Any) -> int:
 
 def _say_error(message: str) -> None:
     # one line, whatever the message holds, and no raw control character for the terminal
-    sys.stderr.write(f"gradflow: error: {one_line(message)}\n")
+    sys.stderr.write(error_line(message))
 
 
 def _silence_stdout() -> None:

@@ -15,14 +15,14 @@ import sys
 from typing import Any
 
 from gradflow.core.errors import GradflowError
-from gradflow.core.i18n import _
+from gradflow.core.i18n import N_, _
 
-EXPR_HELP = "a program of the expression language (or a .gfx file) instead of FILE|EXAMPLE"
+EXPR_HELP = N_("a program of the expression language (or a .gfx file) instead of FILE|EXAMPLE")
 
 
 def add_expr_option(parser: argparse.ArgumentParser) -> None:
     """`--expr PROGRAM`: the graph comes from a program instead of a file or an example."""
-    parser.add_argument("--expr", metavar="PROGRAM", help=EXPR_HELP)
+    parser.add_argument("--expr", metavar="PROGRAM", help=_(EXPR_HELP))
 
 
 def graph_of(target: str | None, expr: str | None) -> Any:
@@ -44,22 +44,22 @@ def add_commands(sub: Any) -> None:
     """The `build` and `export-expr` subcommands."""
     p = sub.add_parser(
         "build",
-        help="build a graph from a program and save it (laid out)",
-        description="Build a graph from a program (text or a .gfx file) and save it.",
+        help=_("build a graph from a program and save it (laid out)"),
+        description=_("Build a graph from a program (text or a .gfx file) and save it."),
     )
-    p.add_argument("program", metavar="PROGRAM|FILE.gfx", help="the program, or its .gfx file")
-    p.add_argument("--out", required=True, metavar="GRAPH.gflow", help="the graph file to write")
+    p.add_argument("program", metavar="PROGRAM|FILE.gfx", help=_("the program, or its .gfx file"))
+    p.add_argument("--out", required=True, metavar="GRAPH.gflow", help=_("the graph file to write"))
     p.add_argument(
-        "--copies", action="store_true", help="draw a copy gate wherever a name is used twice"
+        "--copies", action="store_true", help=_("draw a copy gate wherever a name is used twice")
     )
     p.set_defaults(handler=cmd_build)
     p = sub.add_parser(
         "export-expr",
-        help="print a graph as a program of the expression language",
-        description="Print the program that rebuilds a graph (a .gflow file or an example).",
+        help=_("print a graph as a program of the expression language"),
+        description=_("Print the program that rebuilds a graph (a .gflow file or an example)."),
     )
-    p.add_argument("target", metavar="GRAPH", help="a .gflow file or the name of an example")
-    p.add_argument("--out", metavar="FILE.gfx", help="write the program here instead")
+    p.add_argument("target", metavar="GRAPH", help=_("a .gflow file or the name of an example"))
+    p.add_argument("--out", metavar="FILE.gfx", help=_("write the program here instead"))
     p.set_defaults(handler=cmd_export_expr)
 
 

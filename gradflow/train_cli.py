@@ -22,6 +22,7 @@ from typing import IO, Any, NoReturn
 
 from gradflow.core.errors import GradflowError
 from gradflow.core.i18n import _
+from gradflow.core.text import error_line
 from gradflow.nn.config import TASKS, TrainConfig, parse_hidden, parse_image_shape
 from gradflow.nn.linear_map import effective_linear, is_one_linear_map
 from gradflow.nn.mlp import ACTIVATIONS
@@ -43,55 +44,59 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     """The `gradflow train` option parser."""
-    p = _Parser(prog="gradflow train", description="Train an MLP on the core engine.")
+    p = _Parser(prog="gradflow train", description=_("Train an MLP on the core engine."))
     add = p.add_argument
     add(
         "--dataset",
         default=None,
-        help="spiral, xor, circles, gaussians, digits, cifar10:DIR or npz:PATH; for "
-        "--task regression line, sine, plane or npz:PATH (default spiral, or the --load "
-        "model's)",
+        help=_(
+            "spiral, xor, circles, gaussians, digits, cifar10:DIR or npz:PATH; for "
+            "--task regression line, sine, plane or npz:PATH (default spiral, or the --load "
+            "model's)"
+        ),
     )
     add(
         "--task",
         default=None,
         choices=TASKS,
-        help="classification, or regression (MSE, linear output); default: regression for "
-        "line, sine and plane, else classification",
+        help=_(
+            "classification, or regression (MSE, linear output); default: regression for "
+            "line, sine and plane, else classification"
+        ),
     )
-    add("--hidden", default="64,64", help='hidden layer sizes, e.g. "100,50" (default 64,64)')
+    add("--hidden", default="64,64", help=_('hidden layer sizes, e.g. "100,50" (default 64,64)'))
     add("--activation", default="relu", choices=ACTIVATIONS)
     add("--optimizer", default="adam", choices=("sgd", "momentum", "adam"))
     add("--loss", default="softmax_ce", choices=("softmax_ce", "mse"))
     add("--init", default="he", choices=("he", "xavier"))
-    add("--lr", type=float, default=1e-2, help="learning rate (default 0.01)")
-    add("--batch", type=int, default=64, help="mini-batch size (default 64)")
-    add("--epochs", type=int, default=20, help="number of epochs (default 20)")
-    add("--weight-decay", type=float, default=0.0, help="L2 weight decay (default 0)")
-    add("--seed", type=int, default=0, help="random seed: same seed, same losses (default 0)")
+    add("--lr", type=float, default=1e-2, help=_("learning rate (default 0.01)"))
+    add("--batch", type=int, default=64, help=_("mini-batch size (default 64)"))
+    add("--epochs", type=int, default=20, help=_("number of epochs (default 20)"))
+    add("--weight-decay", type=float, default=0.0, help=_("L2 weight decay (default 0)"))
+    add("--seed", type=int, default=0, help=_("random seed: same seed, same losses (default 0)"))
     add(
         "--val-fraction",
         type=float,
         default=0.2,
-        help="share held out for validation (default 0.2; cifar10 uses its test_batch)",
+        help=_("share held out for validation (default 0.2; cifar10 uses its test_batch)"),
     )
-    add("--samples", type=int, default=600, help="toy sets: number of points (default 600)")
-    add("--noise", type=float, default=0.1, help="toy sets: noise (default 0.1)")
-    add("--classes", type=int, default=None, help="spiral/circles/gaussians: class count")
-    add("--image-shape", default=None, help='how an npz row is an image: "8x8" or "32x32x3"')
-    add("--save", metavar="MODEL.npz", help="save the trained model (weights, config, scaling)")
+    add("--samples", type=int, default=600, help=_("toy sets: number of points (default 600)"))
+    add("--noise", type=float, default=0.1, help=_("toy sets: noise (default 0.1)"))
+    add("--classes", type=int, default=None, help=_("spiral/circles/gaussians: class count"))
+    add("--image-shape", default=None, help=_('how an npz row is an image: "8x8" or "32x32x3"'))
+    add("--save", metavar="MODEL.npz", help=_("save the trained model (weights, config, scaling)"))
     add(
         "--load",
         metavar="MODEL.npz",
-        help="start from a saved model: its layers, activation, task and scaling",
+        help=_("start from a saved model: its layers, activation, task and scaling"),
     )
-    add("--templates", metavar="PNG", help="write the first layer's W rows as images")
+    add("--templates", metavar="PNG", help=_("write the first layer's W rows as images"))
     add(
         "--export-pytorch",
         metavar="MODEL.py",
-        help="write a PyTorch nn.Sequential of the model (weights beside it as MODEL.npz)",
+        help=_("write a PyTorch nn.Sequential of the model (weights beside it as MODEL.npz)"),
     )
-    add("--json", action="store_true", help="print one JSON object per epoch and a summary")
+    add("--json", action="store_true", help=_("print one JSON object per epoch and a summary"))
     return p
 
 
@@ -241,19 +246,19 @@ def main(
     except SystemExit as done:  # --help
         return int(done.code or 0)
     except (_UsageError, GradflowError) as exc:
-        print(f"gradflow: error: {exc}", file=err)
+        err.write(error_line(str(exc)))
         return 2
     try:
         summary = _train(trainer, args.json, out, err)
         written = write_outputs(args, trainer)
     except TrainingDiverged as exc:
-        print(f"gradflow: error: {exc}", file=err)
+        err.write(error_line(str(exc)))
         return 1
     except GradflowError as exc:
-        print(f"gradflow: error: {exc}", file=err)
+        err.write(error_line(str(exc)))
         return 2
     except KeyboardInterrupt:
-        print("gradflow: interrupted", file=err)
+        err.write(_("gradflow: interrupted") + "\n")
         return 130
     summary["written"] = written
     summary["one_linear_map"] = is_one_linear_map(trainer.config.activation, trainer.config.hidden)

@@ -32,6 +32,12 @@ def one_line(text: str) -> str:
     return printable(" ".join(text.split()))
 
 
+def error_line(message: str) -> str:
+    """The one line a command prints for an error: "gradflow: error: ...", translated,
+    with a newline (the message made one printable line)."""
+    return _("gradflow: error: {message}").format(message=one_line(message)) + "\n"
+
+
 def name_problem(text: str, allow_newlines: bool = False) -> str | None:
     """Why `text` cannot be an id or label (a control character or lone surrogate), or None."""
     if _UNSAFE.search(text) is None:

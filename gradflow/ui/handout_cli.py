@@ -6,13 +6,15 @@ import argparse
 import sys
 
 from gradflow.core.errors import GradflowError
+from gradflow.core.i18n import _, ngettext
+from gradflow.core.text import error_line
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one `gradflow: error:` line (exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"gradflow: error: {message}\n")
+        sys.stderr.write(error_line(message))
         raise SystemExit(2)
 
 
@@ -20,14 +22,16 @@ def build_parser() -> argparse.ArgumentParser:
     """The options of `gradflow handout`."""
     p = _Parser(
         prog="gradflow handout",
-        description="Write every step of a graph's walk-through, with its picture and "
-        "explanation, as a PDF or a self-contained HTML file.",
+        description=_(
+            "Write every step of a graph's walk-through, with its picture and "
+            "explanation, as a PDF or a self-contained HTML file."
+        ),
     )
-    p.add_argument("target", metavar="FILE|EXAMPLE", help="a .gflow file or an example name")
-    p.add_argument("--out", required=True, metavar="FILE", help="walk.pdf or walk.html")
-    p.add_argument("--steps", metavar="RANGE", help="the steps to include: 1-10, 3, 2,5-7 (all)")
+    p.add_argument("target", metavar="FILE|EXAMPLE", help=_("a .gflow file or an example name"))
+    p.add_argument("--out", required=True, metavar="FILE", help=_("walk.pdf or walk.html"))
+    p.add_argument("--steps", metavar="RANGE", help=_("the steps to include: 1-10, 3, 2,5-7 (all)"))
     p.add_argument(
-        "--blank", action="store_true", help="a worksheet: gradients left blank, key at the end"
+        "--blank", action="store_true", help=_("a worksheet: gradients left blank, key at the end")
     )
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     return p
@@ -48,11 +52,12 @@ def main(argv: list[str]) -> int:
         handout = Handout(resolve(args.target), args.steps, args.blank, args.theme)
         path = handout.write(args.out)
     except GradflowError as err:
-        sys.stderr.write(f"gradflow: error: {' '.join(str(err).split())}\n")
+        sys.stderr.write(error_line(str(err)))
         return 2
     except OSError as err:
-        sys.stderr.write(f"gradflow: error: {err.strerror or err}\n")
+        sys.stderr.write(error_line(str(err.strerror or err)))
         return 2
     n = len(handout.pages)
-    sys.stdout.write(f"wrote {path}: {n} step{'s' if n != 1 else ''}\n")
+    said = ngettext("wrote {path}: {n} step", "wrote {path}: {n} steps", n)
+    sys.stdout.write(said.format(path=path, n=n) + "\n")
     return 0

@@ -7,8 +7,9 @@ import re
 import sys
 
 from gradflow.core.errors import GradflowError
+from gradflow.core.i18n import _
 from gradflow.core.limits import DEFAULT_MAX_ELEMENTS, set_max_elements
-from gradflow.core.text import one_line
+from gradflow.core.text import error_line
 from gradflow.expr_cli import add_expr_option, graph_of
 
 MAX_SIDE = 10000
@@ -17,10 +18,14 @@ MAX_SIDE = 10000
 def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
     if not match:
-        raise argparse.ArgumentTypeError(f'size must look like 1280x720, not "{text}"')
+        raise argparse.ArgumentTypeError(
+            _('size must look like 1280x720, not "{text}"').format(text=text)
+        )
     w, h = int(match[1]), int(match[2])
     if not (16 <= w <= MAX_SIDE and 16 <= h <= MAX_SIDE):
-        raise argparse.ArgumentTypeError(f"size sides must be between 16 and {MAX_SIDE} pixels")
+        raise argparse.ArgumentTypeError(
+            _("size sides must be between 16 and {most} pixels").format(most=MAX_SIDE)
+        )
     return w, h
 
 
@@ -28,13 +33,15 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports errors as one `gradflow: error:` line (exit 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"gradflow: error: {message}\n")
+        sys.stderr.write(error_line(message))
         raise SystemExit(2)
 
 
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f'must be a whole number >= 1, not "{text}"')
+        raise argparse.ArgumentTypeError(
+            _('must be a whole number >= 1, not "{text}"').format(text=text)
+        )
     return int(text)
 
 
@@ -45,7 +52,9 @@ def add_max_elements(parser: argparse.ArgumentParser) -> None:
         type=_positive,
         default=DEFAULT_MAX_ELEMENTS,
         metavar="N",
-        help=f"refuse a node holding more than N numbers (default {DEFAULT_MAX_ELEMENTS:,})",
+        help=_("refuse a node holding more than N numbers (default {default})").format(
+            default=f"{DEFAULT_MAX_ELEMENTS:,}"
+        ),
     )
 
 
@@ -53,39 +62,41 @@ def build_parser() -> argparse.ArgumentParser:
     """The options of `gradflow render`."""
     p = _Parser(
         prog="gradflow render",
-        description="Draw the canvas of a graph at a given step into a PNG, without a window.",
+        description=_("Draw the canvas of a graph at a given step into a PNG, without a window."),
     )
     p.add_argument(
-        "target", metavar="FILE|EXAMPLE", nargs="?", help="a .gflow file or an example name"
+        "target", metavar="FILE|EXAMPLE", nargs="?", help=_("a .gflow file or an example name")
     )
     add_expr_option(p)
-    p.add_argument("--out", required=True, metavar="PNG", help="the image file to write")
+    p.add_argument("--out", required=True, metavar="PNG", help=_("the image file to write"))
     p.add_argument(
         "--step",
         default="end",
         metavar="N|end",
-        help="steps revealed: 0 (nothing) to the trace length, or end (default)",
+        help=_("steps revealed: 0 (nothing) to the trace length, or end (default)"),
     )
     p.add_argument(
         "--size",
         type=_size,
         default=None,
         metavar="WxH",
-        help="image size in pixels (default: fitted to the graph)",
+        help=_("image size in pixels (default: fitted to the graph)"),
     )
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument(
-        "--caption", action="store_true", help="write the step's caption under the graph"
+        "--caption", action="store_true", help=_("write the step's caption under the graph")
     )
     p.add_argument(
-        "--frames", metavar="DIR", help="also write one PNG per step into DIR (frame_000.png ...)"
+        "--frames",
+        metavar="DIR",
+        help=_("also write one PNG per step into DIR (frame_000.png ...)"),
     )
     add_max_elements(p)
     return p  # fmt: skip
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"gradflow: error: {one_line(message)}\n")
+    sys.stderr.write(error_line(message))
     return 2
 
 
@@ -109,14 +120,21 @@ def main(argv: list[str]) -> int:
     except OSError as err:
         return _fail(err.strerror or str(err))
     except MemoryError:
-        return _fail("out of memory: the graph is too big to draw on this machine")
+        return _fail(_("out of memory: the graph is too big to draw on this machine"))
     except RecursionError:
-        return _fail("the graph is nested too deeply to draw")
+        return _fail(_("the graph is nested too deeply to draw"))
     if len(graph) > OVERVIEW_NODES:
-        sys.stderr.write(
-            f"note: {len(graph):,} nodes, drawn as an overview without numbers "
-            f"(graphs of up to {OVERVIEW_NODES:,} nodes are drawn in full)\n"
+        said = _(
+            "note: {count} nodes, drawn as an overview without numbers "
+            "(graphs of up to {most} nodes are drawn in full)"
         )
-    frames = f" and {len(written) - 1} frames in {args.frames}" if args.frames else ""
-    sys.stdout.write(f"wrote {written[0]}{frames}\n")
+        sys.stderr.write(said.format(count=f"{len(graph):,}", most=f"{OVERVIEW_NODES:,}") + "\n")
+    wrote = (
+        _("wrote {path} and {count} frames in {folder}").format(
+            path=written[0], count=len(written) - 1, folder=args.frames
+        )
+        if args.frames
+        else _("wrote {path}").format(path=written[0])
+    )
+    sys.stdout.write(wrote + "\n")
     return 0

@@ -669,6 +669,93 @@ Or drag an op onto the canvas, or double-click it.</source>
     </message>
 </context>
 <context>
+    <name>PanelBody</name>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Start or continue training</source>
+        <translation>training 시작 또는 이어 하기</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>Pause or resume</source>
+        <translation>일시 정지 또는 재개</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Stop after this iteration</source>
+        <translation>이번 iteration이 끝나면 정지</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Forget this run</source>
+        <translation>이 실행을 지움</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the metrics as a CSV table</source>
+        <translation>지표를 CSV 표로 저장</translation>
+    </message>
+    <message>
+        <source>Open network as graph</source>
+        <translation>network를 graph로 열기</translation>
+    </message>
+    <message>
+        <source>Show the current MLP on the canvas</source>
+        <translation>현재 MLP를 canvas에 표시</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss and gradient-norm axes</source>
+        <translation>loss와 gradient norm 축을 로그 눈금으로</translation>
+    </message>
+    <message>
+        <source>Choose the options and press Start.</source>
+        <translation>옵션을 고르고 시작을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 목록</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>지표 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {why}</source>
+        <translation>{path}에 쓸 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Saved {rows} rows to {name}.</source>
+        <translation>{rows}행을 {name}에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerDock</name>
     <message>
         <source>▶ Play</source>
@@ -928,6 +1015,18 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>diverged</source>
         <translation>발산</translation>
+    </message>
+    <message>
+        <source>, validation accuracy {accuracy}</source>
+        <translation>, validation 정확도 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Stopped after {epochs} epochs, {iterations} iterations{accuracy}.</source>
+        <translation>epoch {epochs}번, iteration {iterations}번 후 정지{accuracy}.</translation>
+    </message>
+    <message>
+        <source>Finished after {epochs} epochs, {iterations} iterations{accuracy}.</source>
+        <translation>epoch {epochs}번, iteration {iterations}번 후 완료{accuracy}.</translation>
     </message>
 </context>
 <context>
@@ -1277,68 +1376,12 @@ Or drag an op onto the canvas, or double-click it.</source>
         <translation>network를 graph로: 작은 batch로 training step 한 번 - step별로 따라가 보세요</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>시작</translation>
-    </message>
-    <message>
-        <source>Start or continue training</source>
-        <translation>training 시작 또는 이어 하기</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>일시 정지</translation>
-    </message>
-    <message>
-        <source>Pause or resume</source>
-        <translation>일시 정지 또는 재개</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>정지</translation>
-    </message>
-    <message>
-        <source>Stop after this iteration</source>
-        <translation>이번 iteration이 끝나면 정지</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>초기화</translation>
-    </message>
-    <message>
-        <source>Forget this run</source>
-        <translation>이 실행을 지움</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>CSV 내보내기…</translation>
-    </message>
-    <message>
-        <source>Save the metrics as a CSV table</source>
-        <translation>지표를 CSV 표로 저장</translation>
-    </message>
-    <message>
-        <source>Open network as graph</source>
-        <translation>network를 graph로 열기</translation>
-    </message>
-    <message>
-        <source>Show the current MLP on the canvas</source>
-        <translation>현재 MLP를 canvas에 표시</translation>
-    </message>
-    <message>
-        <source>Log scale</source>
-        <translation>로그 눈금</translation>
-    </message>
-    <message>
-        <source>Logarithmic loss and gradient-norm axes</source>
-        <translation>loss와 gradient norm 축을 로그 눈금으로</translation>
+        <source>Paused.</source>
+        <translation>일시 정지됨.</translation>
     </message>
     <message>
         <source>Choose the options and press Start.</source>
         <translation>옵션을 고르고 시작을 누르세요.</translation>
-    </message>
-    <message>
-        <source>Runs</source>
-        <translation>실행 목록</translation>
     </message>
     <message>
         <source>Loading the data…</source>
@@ -1347,38 +1390,6 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>Training…</source>
         <translation>training 중…</translation>
-    </message>
-    <message>
-        <source>, validation accuracy {accuracy}</source>
-        <translation>, validation 정확도 {accuracy}</translation>
-    </message>
-    <message>
-        <source>Stopped after {epochs} epochs, {iterations} iterations{accuracy}.</source>
-        <translation>epoch {epochs}번, iteration {iterations}번 후 정지{accuracy}.</translation>
-    </message>
-    <message>
-        <source>Finished after {epochs} epochs, {iterations} iterations{accuracy}.</source>
-        <translation>epoch {epochs}번, iteration {iterations}번 후 완료{accuracy}.</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>재개</translation>
-    </message>
-    <message>
-        <source>Export metrics</source>
-        <translation>지표 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>cannot write {path}: {why}</source>
-        <translation>{path}에 쓸 수 없습니다: {why}</translation>
-    </message>
-    <message>
-        <source>Saved {rows} rows to {name}.</source>
-        <translation>{rows}행을 {name}에 저장했습니다.</translation>
     </message>
     <message>
         <source>Iteration {n} done; paused. Step again, or Resume.</source>

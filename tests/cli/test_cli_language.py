@@ -62,7 +62,7 @@ def test_the_locale_chooses_when_lang_is_absent(capsys, monkeypatch):
 def test_errors_are_translated_too(capsys):
     code, out, err = _run(capsys, "exercise", "--level", "1", "--ops", "relu", "--lang", "ko")
     assert (code, out) == (2, "")
-    assert err.startswith("gradflow: error: ")
+    assert err.startswith("gradflow: 오류: ")
     assert HANGUL.search(err)
     assert err.count("\n") == 1
 
@@ -109,3 +109,64 @@ def test_trace_add_mul_in_korean_reads_the_lecture(capsys):
     assert "mul gate는 서로 상대 input을 곱함" in korean[5]
     assert "→ q: 1 × (-4) = -4" in korean[5]
     assert "add gate는 upstream gradient를 그대로 나눠 줌" in korean[6]
+
+
+def test_argparse_errors_are_korean(capsys):
+    code, out, err = _run(capsys, "--lang", "ko", "exercise")
+    assert (code, out) == (2, "")
+    assert (
+        err == "gradflow: 오류: 다음 인자가 필요합니다: --level (`gradflow exercise --help` 참고)\n"
+    )
+    code, _, err = _run(capsys, "exercise", "--level", "9", "--lang", "ko")
+    assert code == 2
+    assert err.startswith("gradflow: 오류: 인자 --level: 잘못된 선택: 9 (1, 2, 3, 4, 5 중에서")
+    code, _, err = _run(capsys, "--lang", "ko", "run", "add-mul", "--nope")
+    assert (code, err) == (2, "gradflow: 오류: 알 수 없는 인자: --nope (`gradflow --help` 참고)\n")
+
+
+def test_help_headings_and_texts_are_korean(capsys):
+    code, out, _ = _run(capsys, "--lang", "ko", "--help")
+    assert code == 0
+    assert out.startswith("사용법: gradflow [-h]")
+    assert "\n위치 인자:\n" in out
+    assert "\n옵션:\n" in out
+    assert "이 도움말을 보이고 끝냄" in out
+    assert "trace         forward와 backward의 모든 step, 번호와 함께" in out
+    assert "usage" not in out
+    assert "options" not in out
+    code, out, _ = _run(capsys, "--lang", "ko", "train", "--help")  # a delegated command
+    assert code == 0
+    assert out.startswith("사용법: gradflow train")
+    assert "learning rate (기본값 0.01)" in out
+
+
+def test_a_korean_locale_makes_argparse_korean(capsys, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "ko_KR")
+    code, _, err = _run(capsys, "grade")
+    assert code == 2
+    assert err.startswith("gradflow: 오류: 다음 인자가 필요합니다: ANSWERS")
+
+
+def test_english_help_stays_argparse_english_and_argparse_is_restored(capsys):
+    import argparse
+    import gettext
+
+    assert _run(capsys, "--lang", "ko", "--help")[0] == 0
+    assert argparse._ is gettext.gettext  # a program importing gradflow keeps its argparse
+    assert argparse.ngettext is gettext.ngettext
+    code, out, _ = _run(capsys, "--help")
+    assert code == 0
+    assert out.startswith("usage: gradflow [-h]")
+    assert "\noptions:\n" in out
+    assert "show this help message and exit" in out
+
+
+def test_argparse_plural_texts_are_translated():
+    from gradflow.cli_argparse import argparse_plural_texts
+
+    i18n.set_language("ko")
+    try:
+        assert argparse_plural_texts(2) == ("인자 %s개가 필요합니다", "충돌하는 옵션 문자열: %s")
+    finally:
+        i18n.set_language("en")
+    assert argparse_plural_texts(1) == ("expected %s argument", "conflicting option string: %s")
