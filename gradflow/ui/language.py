@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QProcess, QSettings
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QProcess,
+    QSettings,
+)
 from PySide6.QtCore import QTranslator as _QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -69,6 +77,24 @@ def install_language(language: str, app: QCoreApplication | None = None) -> None
             _installed.append(translator)
 
 
+def translated_in(language: str, context: str, text: str) -> str:
+    """`text` of `context` in `language`, whatever language the interface is in now."""
+    if language == i18n.SOURCE_LANGUAGE:
+        return text
+    translator = _QTranslator()
+    if not translator.load(str(i18n.translations_dir() / f"ui_{language}.qm")):
+        return text
+    return translator.translate(context, text) or text
+
+
+def _both(text: str, language: str) -> str:
+    """A LanguageActions text in the interface's language, then in `language` if it reads
+    differently there (one paragraph each)."""
+    now = QCoreApplication.translate("LanguageActions", text)
+    then = translated_in(language, "LanguageActions", text)
+    return now if then == now else f"{now}\n{then}"
+
+
 class LanguageActions(QObject):
     """View ▸ Language: English / 한국어, remembered in the settings."""
 
@@ -105,12 +131,16 @@ class LanguageActions(QObject):
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Language"))
-        box.setText(
-            self.tr("gradflow will be in {language} from its next start.").format(
-                language=NATIVE_NAMES[language]
-            )
+        # said in the language chosen too: a student who picks 한국어 may not read English
+        will_be = QT_TRANSLATE_NOOP(
+            "LanguageActions", "gradflow will be in {language} from its next start."
         )
-        box.setInformativeText(self.tr("Restart now? Unsaved changes are asked about first."))
+        restart_now = QT_TRANSLATE_NOOP(
+            "LanguageActions", "Restart now? Unsaved changes are asked about first."
+        )
+        name = NATIVE_NAMES[language]
+        box.setText(_both(str(will_be), language).format(language=name))
+        box.setInformativeText(_both(str(restart_now), language))
         restart = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.finished.connect(lambda _r: box.clickedButton() is restart and self.restart())

@@ -215,3 +215,21 @@ def test_the_choose_an_output_hint_comes_from_the_structure(korean) -> None:
     assert said == f"아직 재생할 것이 없습니다: 아무 말 {hint}."
     # the words of the notice do not count: the run chose "a", so no hint
     assert nothing_to_play(g, "output node", {}, "a") == "아직 재생할 것이 없습니다: output node."
+
+
+def test_switching_from_korean_says_the_restart_in_both_languages(korean, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(
+        QMessageBox, "open", lambda box: shown.append((box.text(), box.informativeText()))
+    )
+    window.languages.actions["en"].trigger()
+    assert shown == [
+        (
+            "gradflow를 다음에 시작할 때부터 English(으)로 표시합니다.\n"
+            "gradflow will be in English from its next start.",
+            "지금 다시 시작할까요? 저장하지 않은 변경이 있으면 먼저 묻습니다.\n"
+            "Restart now? Unsaved changes are asked about first.",
+        )
+    ]
