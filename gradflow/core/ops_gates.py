@@ -29,7 +29,7 @@ def _leaf_local(_i: tuple[Any, ...], _o: tuple[Any, ...], _a: object) -> tuple[A
 # fmt: off
 GATES: tuple[Op, ...] = (
     Op("input", "inputs", "x", (), r.leaf_forward, r.leaf_shape,
-       "x", "leaf: accumulates dL/dx",
+       "x", N_("leaf: accumulates dL/dx"),
        N_("An input: a trainable one is updated with its gradient, a data input is not."),
        N_("A value you set; backprop ends here with dL/dx."), local=_leaf_local,
        schema=(VALUE, Attr("trainable", "flag", True, "trainable (off: a data input)",
@@ -37,7 +37,7 @@ GATES: tuple[Op, ...] = (
        noun="input", syntax=("{value}", "param({value})", "data({value}) trainable=False"),
        gate="leaf", stem="x"),
     Op("const", "inputs", "c", (), r.leaf_forward, r.leaf_shape,
-       "c", "none (a constant)", N_("A constant: no gradient is shown for it."),
+       "c", N_("none (a constant)"), N_("A constant: no gradient is shown for it."),
        N_("A fixed value (labels, targets, constants)."), local=_leaf_local, schema=(VALUE,),
        noun="constant", gradient=False, syntax=("const({value})",),
        gate="leaf", stem="c"),
@@ -64,7 +64,7 @@ GATES: tuple[Op, ...] = (
        scalar=s.COPY, template="{0}", syntax=("copy({0})", "copy({0}, {outputs})"),
        gate="adds"),
     Op("max", "gates", "max", ("a", "b"), r.binary(np.maximum), r.broadcast_shape,
-       "max(a, b)", "1 for the larger input, 0 for the other (ties: first)",
+       "max(a, b)", N_("1 for the larger input, 0 for the other (ties: first)"),
        N_("max routes: the larger input gets the whole upstream gradient, the other 0."),
        N_("Max gate: the larger of a and b."), local=r.max_local, scalar=s.MAX,
        template="max({0}, {1})", routes=True, syntax=("max({0}, {1})",),

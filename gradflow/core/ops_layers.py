@@ -30,7 +30,7 @@ LAYERS: tuple[Op, ...] = (
        gate="activation", squashes=True, torch="nn.Tanh()"),
     Op("relu", "activations", "ReLU", ("x",),
        lambda i, a: (np.maximum(i[0], 0).astype(i[0].dtype, copy=False),), r.same_shape,
-       "max(0, x)", "∂/∂x = 1 if x > 0 else 0",
+       "max(0, x)", N_("∂/∂x = 1 if x > 0 else 0"),
        N_("ReLU: passes the gradient where x > 0, blocks it where x ≤ 0."),
        N_("ReLU activation max(0, x)."),
        local=lambda i, o, a: ((i[0] > 0).astype(o[0].dtype),),

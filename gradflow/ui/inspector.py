@@ -223,7 +223,7 @@ class Inspector(QDockWidget):
             self.name.setPlaceholderText(node.id)
         self.formula.setText(spec.formula)
         self.computes.setText(formula(graph, node.id))
-        self.rule.setText(spec.local_rule)
+        self.rule.setText(_(spec.local_rule))  # words in it are in the core catalog
         self.pattern.setText(_(spec.pattern))
         state = self._state
         values = state.node_values.get(node.id) if state else None

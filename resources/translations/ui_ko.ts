@@ -1369,7 +1369,7 @@ Or drag an op onto the canvas, or double-click it.</source>
     <name>TrainingPanel</name>
     <message>
         <source>Training</source>
-        <translation>Training</translation>
+        <translation>학습</translation>
     </message>
     <message>
         <source>The network as a graph: one training step on a small batch - step through it</source>

@@ -233,3 +233,17 @@ def test_switching_from_korean_says_the_restart_in_both_languages(korean, window
             "Restart now? Unsaved changes are asked about first.",
         )
     ]
+
+
+def test_the_inspector_local_gradient_rule_reads_korean(korean, window) -> None:
+    from gradflow.core.examples import load_example
+
+    window.load_graph(load_example("add-mul"))
+    window.scene.select_nodes(["x"])
+    assert window.inspector.rule.text() == "leaf: dL/dx를 누적함"
+    window.scene.select_nodes(["f"])
+    assert window.inspector.rule.text() == "∂/∂a = b, ∂/∂b = a"  # a formula is a formula
+
+
+def test_the_training_dock_title_is_korean(korean_panel) -> None:
+    assert korean_panel.windowTitle() == "학습"
