@@ -15,6 +15,7 @@ from pathlib import Path
 from gradflow.core.errors import GraphFileError
 from gradflow.core.fileformat import EXTENSION, load, loads
 from gradflow.core.graph import Graph
+from gradflow.core.i18n import _
 
 # Lecture order; any other bundled file is listed after these, alphabetically.
 ORDER = (
@@ -52,14 +53,20 @@ def list_examples() -> list[tuple[str, str]]:
 
 
 def load_example(name: str) -> Graph:
-    """The bundled example `name`; GraphFileError listing the names if there is none."""
+    """The bundled example `name`, its title and description in the current language
+    (core/example_texts.py lists them); GraphFileError listing the names if there is none."""
     if name not in example_names():
-        raise GraphFileError(f'no example named "{name}"; examples: {_names_text()}')
+        raise GraphFileError(
+            _('no example named "{name}"; examples: {names}').format(name=name, names=_names_text())
+        )
     resource = examples_dir() / f"{name}{EXTENSION}"
     try:
-        return loads(resource.read_bytes())
+        graph = loads(resource.read_bytes())
     except GraphFileError as err:
-        raise GraphFileError(f"example {name}: {err}") from None
+        raise GraphFileError(_("example {name}: {error}").format(name=name, error=err)) from None
+    graph.title = _(graph.title) if graph.title else graph.title
+    graph.description = _(graph.description) if graph.description else graph.description
+    return graph
 
 
 def resolve(target: str | os.PathLike[str]) -> Graph:
@@ -75,8 +82,12 @@ def resolve(target: str | os.PathLike[str]) -> Graph:
     if str(target) in example_names():
         return load_example(str(target))
     if path.suffix == EXTENSION or os.sep in str(target):
-        raise GraphFileError(f"no such file: {target}")
-    raise GraphFileError(f'no file or example named "{target}"; examples: {_names_text()}')
+        raise GraphFileError(_("no such file: {path}").format(path=target))
+    raise GraphFileError(
+        _('no file or example named "{target}"; examples: {names}').format(
+            target=target, names=_names_text()
+        )
+    )
 
 
 def _names_text() -> str:
