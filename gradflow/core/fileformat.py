@@ -25,6 +25,7 @@ from gradflow.core.filecheck import (
     fail,
 )
 from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.i18n import _
 from gradflow.core.paths import read_regular_file, size_text
 from gradflow.core.text import printable
 from gradflow.core.wiring import WiringError, connect_many
@@ -50,21 +51,23 @@ def load(path: str | os.PathLike[str]) -> Graph:
     try:
         return loads(data)
     except GraphFileError as err:
-        raise GraphFileError(f"{path.name}: {err}") from None
+        raise GraphFileError(f"{path.name}: {err}") from None  # a name and a message
 
 
 def _parse(data: str | bytes) -> Any:
     if isinstance(data, (bytes, bytearray)):
         if len(data) > MAX_BYTES:
-            raise GraphFileError(f"the document is over the {size_text(MAX_BYTES)} limit")
+            raise GraphFileError(_over_limit())
         try:
             data = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as err:
-            raise GraphFileError(f"not UTF-8 text (bad byte at offset {err.start})") from None
+            said = _("not UTF-8 text (bad byte at offset {offset})")
+            raise GraphFileError(said.format(offset=err.start)) from None
     elif not isinstance(data, str):
-        raise GraphFileError(f"expected text or bytes, not {type(data).__name__}")
+        said = _("expected text or bytes, not {kind}")
+        raise GraphFileError(said.format(kind=type(data).__name__))
     elif len(data) > MAX_BYTES:
-        raise GraphFileError(f"the document is over the {size_text(MAX_BYTES)} limit")
+        raise GraphFileError(_over_limit())
     try:
         return json.loads(
             data,
@@ -73,23 +76,28 @@ def _parse(data: str | bytes) -> Any:
             object_pairs_hook=JsonObject.from_pairs,
         )
     except json.JSONDecodeError as err:
+        said = _("not valid JSON: {problem} (line {line}, column {column})")
         raise GraphFileError(
-            f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})"
+            said.format(problem=err.msg, line=err.lineno, column=err.colno)
         ) from None
     except RecursionError:
-        raise GraphFileError("not a graph: the JSON is nested too deeply") from None
+        raise GraphFileError(_("not a graph: the JSON is nested too deeply")) from None
     except ValueError:  # Python refuses integers of more than 4300 digits
-        raise GraphFileError("not valid JSON: a number has too many digits") from None
+        raise GraphFileError(_("not valid JSON: a number has too many digits")) from None
+
+
+def _over_limit() -> str:
+    return _("the document is over the {limit} limit").format(limit=size_text(MAX_BYTES))
 
 
 def _no_constant(name: str) -> float:
-    raise GraphFileError(f"{name} is not allowed: numbers must be finite")
+    raise GraphFileError(_("{name} is not allowed: numbers must be finite").format(name=name))
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise GraphFileError(f"the number {text[:20]} is too large")
+        raise GraphFileError(_("the number {number} is too large").format(number=text[:20]))
     return value
 
 
@@ -170,11 +178,13 @@ def save(graph: Graph, path: str | os.PathLike[str]) -> None:
     try:
         data = dumps(graph).encode("utf-8")
     except (ValueError, TypeError) as err:
-        raise GraphFileError(f"cannot save {Path(path).name}: {err}") from None
+        said = _("cannot save {path}: {why}")
+        raise GraphFileError(said.format(path=Path(path).name, why=err)) from None
     try:
         write_atomically(path, data)
     except OSError as err:
-        raise GraphFileError(f"cannot save {path}: {err.strerror or err}") from None
+        said = _("cannot save {path}: {why}")
+        raise GraphFileError(said.format(path=path, why=err.strerror or err)) from None
 
 
 def dumps(graph: Graph) -> str:

@@ -19,6 +19,7 @@ import numpy as np
 from gradflow.core import limits
 from gradflow.core.errors import GraphError
 from gradflow.core.graph_items import Edge, Node, Shape, check_attr, check_label, check_pos
+from gradflow.core.i18n import _
 from gradflow.core.op_spec import MAX_NDIM, as_value
 from gradflow.core.ops import MAX_COPY_OUTPUTS, get_op
 from gradflow.core.text import name_problem
@@ -87,7 +88,7 @@ class Graph:
         try:
             return self._nodes[node_id]
         except (KeyError, TypeError):
-            raise GraphError(f'there is no node "{node_id}"') from None
+            raise GraphError(_('there is no node "{node}"').format(node=node_id)) from None
 
     def in_edges(self, node_id: str) -> tuple[Edge | None, ...]:
         """The edge into each input port of a node (None where the port is free)."""
@@ -117,10 +118,11 @@ class Graph:
         if len(sinks) == 1:
             return sinks[0]
         if not sinks:
-            raise GraphError("the graph is empty: add a node first")
+            raise GraphError(_("the graph is empty: add a node first"))
         shown = ", ".join(self._nodes[s].title for s in sinks[:4])
         more = ", ..." if len(sinks) > 4 else ""
-        raise GraphError(f"the graph has {len(sinks)} ends ({shown}{more}): choose the output node")
+        said = _("the graph has {count} ends ({ends}): choose the output node")
+        raise GraphError(said.format(count=len(sinks), ends=shown + more))
 
     def topo_order(self) -> tuple[str, ...]:
         """Node ids in topological order; ties keep insertion order. Cached per structure."""
@@ -180,7 +182,9 @@ class Graph:
 
     def _check_writable(self) -> None:
         if self._frozen:
-            raise GraphError("this graph is read-only: change it through its owner (the document)")
+            raise GraphError(
+                _("this graph is read-only: change it through its owner (the document)")
+            )
 
     def add_node(
         self,
@@ -197,12 +201,12 @@ class Graph:
         if node_id is None:
             node_id = self.new_id(spec.id_stem)
         if not isinstance(node_id, str) or not node_id.strip():
-            raise GraphError("a node id must be a non-empty string")
+            raise GraphError(_("a node id must be a non-empty string"))
         problem = name_problem(node_id)
         if problem:
-            raise GraphError(f"a node id {problem}")
+            raise GraphError(_("a node id {problem}").format(problem=problem))
         if node_id in self._nodes:
-            raise GraphError(f'a node "{node_id}" already exists')
+            raise GraphError(_('a node "{node}" already exists').format(node=node_id))
         values = {k: check_attr(spec, k, v) for k, v in {**spec.attrs, **attrs}.items()}
         node = Node(node_id, op, values, check_label(label), check_pos(pos))
         self._nodes[node_id] = node
@@ -238,14 +242,16 @@ class Graph:
         edge = self.check_wire(src, dst, src_port, dst_port)
         a, b = self._nodes[src], self._nodes[dst]
         if src == dst or reaches(self._out, dst, src):
-            raise GraphError(f"connecting {a.title} → {b.title} would make a cycle")
+            said = _("connecting {src} → {dst} would make a cycle")
+            raise GraphError(said.format(src=a.title, dst=b.title))
         self._link(edge)
         try:
             self._update_shapes([dst])
         except GraphError as err:
             self._unlink(edge)
             self._update_shapes([dst])
-            raise GraphError(f"cannot connect {a.title} → {b.title}: {err}") from None
+            said = _("cannot connect {src} → {dst}: {reason}")
+            raise GraphError(said.format(src=a.title, dst=b.title, reason=err)) from None
         self._changed()
         return edge
 
@@ -253,19 +259,22 @@ class Graph:
         """The edge, if both ends exist and the input port is free (cycles, shapes unchecked)."""
         a, b = self.node(src), self.node(dst)
         if not isinstance(src_port, int) or not 0 <= src_port < a.n_outputs:
-            raise GraphError(f"{a.title} has no output port {src_port}")
+            said = _("{node} has no output port {port}")
+            raise GraphError(said.format(node=a.title, port=src_port))
         if not isinstance(dst_port, int) or not 0 <= dst_port < b.n_inputs:
-            raise GraphError(f"{b.title} has no input port {dst_port}")
+            said = _("{node} has no input port {port}")
+            raise GraphError(said.format(node=b.title, port=dst_port))
         if self._in[dst][dst_port] is not None:
             name = b.spec.input_names[dst_port]
-            raise GraphError(f"input {name} of {b.title} is already connected")
+            said = _("input {name} of {node} is already connected")
+            raise GraphError(said.format(name=name, node=b.title))
         return Edge(src, dst, src_port, dst_port)
 
     def disconnect(self, edge: Edge) -> None:
         """Remove one wire."""
         self._check_writable()
         if edge not in self._edges:
-            raise GraphError(f"there is no wire {edge}")
+            raise GraphError(_("there is no wire {wire}").format(wire=edge))
         self._unlink(edge)
         self._update_shapes([edge.dst])
         self._changed()
@@ -277,7 +286,8 @@ class Graph:
         attr = node.spec.attr(name)
         value = attr.check(raw)
         if attr.ports and any(e.src_port >= value for e in self._out[node_id]):
-            raise GraphError(f"{node.title}: disconnect its higher outputs first")
+            said = _("{node}: disconnect its higher outputs first")
+            raise GraphError(said.format(node=node.title))
         old = node.attrs[name]
         # a new value of the same shape and dtype changes no shape and no plan structure
         same_kind = attr.kind == "tensor" and old.shape == value.shape and old.dtype == value.dtype

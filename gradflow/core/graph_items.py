@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gradflow.core.errors import GraphError
+from gradflow.core.i18n import _
 from gradflow.core.ops import Op, get_op
 from gradflow.core.text import name_problem
 
@@ -71,10 +72,10 @@ def check_label(label: Any) -> str | None:
     if label is None:
         return None
     if not isinstance(label, str):
-        raise GraphError("a label must be text")
+        raise GraphError(_("a label must be text"))
     problem = name_problem(label)
     if problem:
-        raise GraphError(f"a label {problem}")
+        raise GraphError(_("a label {problem}").format(problem=problem))
     return label
 
 
@@ -85,7 +86,7 @@ def check_pos(pos: Any) -> tuple[float, float] | None:
     try:
         x, y = (float(v) for v in pos)
     except (TypeError, ValueError, OverflowError):
-        raise GraphError("a position must be two numbers [x, y]") from None
+        raise GraphError(_("a position must be two numbers [x, y]")) from None
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise GraphError("a position must be finite")
+        raise GraphError(_("a position must be finite"))
     return (x, y)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from gradflow.core.errors import GraphError
+from gradflow.core.i18n import _
 
 
 def stable_sigmoid(x: np.ndarray) -> np.ndarray:
@@ -37,9 +38,11 @@ def reduce_to_shape(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 def matmul_shape(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
     """Shape of A @ B for 1-D and 2-D operands, or a GraphError saying why it does not fit."""
     if not (1 <= len(a) <= 2 and 1 <= len(b) <= 2):
-        raise GraphError(f"matmul needs vectors or matrices, got shapes {a} and {b}")
+        said = _("matmul needs vectors or matrices, got shapes {a} and {b}")
+        raise GraphError(said.format(a=a, b=b))
     if a[-1] != b[0]:
-        raise GraphError(f"matmul shapes {a} and {b} do not fit: {a[-1]} ≠ {b[0]}")
+        said = _("matmul shapes {a} and {b} do not fit: {inner_a} ≠ {inner_b}")
+        raise GraphError(said.format(a=a, b=b, inner_a=a[-1], inner_b=b[0]))
     return a[:-1] + b[1:]
 
 

@@ -14,6 +14,7 @@ import numpy as np
 
 from gradflow.core import numerics as nx
 from gradflow.core.errors import GraphError
+from gradflow.core.i18n import _
 from gradflow.core.numerics import log_softmax, reduce_to_shape
 from gradflow.core.op_spec import Arrays, ForwardFn, LocalFn, Shape, Take
 
@@ -56,7 +57,8 @@ def mse_shape(shapes: tuple[Shape, ...], attrs: Attrs) -> tuple[Shape, ...]:
 def softmax_ce_shape(shapes: tuple[Shape, ...], _attrs: Attrs) -> tuple[Shape, ...]:
     scores, labels = shapes
     if len(scores) not in (1, 2):
-        raise GraphError(f"softmax_ce needs scores of shape (C,) or (N, C), got {scores}")
+        said = _("softmax_ce needs scores of shape (C,) or (N, C), got {shape}")
+        raise GraphError(said.format(shape=scores))
     if labels != scores[:-1]:
         raise GraphError(
             f"softmax_ce needs one label per row of scores: scores {scores}, labels {labels}"
@@ -226,12 +228,12 @@ def check_labels(labels: np.ndarray, n_classes: int) -> np.ndarray:
         bad = labels != np.floor(labels)
         if np.any(bad):
             shown = format(float(labels[bad].flat[0]), ".10g")
-            raise GraphError(
-                f"softmax_ce labels must be whole class numbers 0..{n_classes - 1}, not {shown}"
-            )
+            said = _("softmax_ce labels must be whole class numbers 0..{last}, not {value}")
+            raise GraphError(said.format(last=n_classes - 1, value=shown))
     if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
         shown = format(float(labels.max() if labels.max() >= n_classes else labels.min()), "g")
-        raise GraphError(f"softmax_ce labels must be class indices 0..{n_classes - 1}, not {shown}")
+        said = _("softmax_ce labels must be class indices 0..{last}, not {value}")
+        raise GraphError(said.format(last=n_classes - 1, value=shown))
     return labels.astype(np.intp)
 
 

@@ -61,7 +61,8 @@ def as_value(raw: Any, what: str = "value") -> np.ndarray:
             _("{what} must be a number or a rectangular list of numbers").format(what=what)
         ) from None
     if arr.ndim > MAX_NDIM:
-        raise GraphError(f"{what} has {arr.ndim} dimensions; at most {MAX_NDIM} are supported")
+        said = _("{what} has {ndim} dimensions; at most {most} are supported")
+        raise GraphError(said.format(what=what, ndim=arr.ndim, most=MAX_NDIM))
     if arr.size == 0:
         raise GraphError(_("{what} is empty").format(what=what))
     if not np.all(np.isfinite(arr)):

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from gradflow.core.errors import GraphError
 from gradflow.core.graph_items import Edge
+from gradflow.core.i18n import _
 
 
 def topological_order(nodes: Collection[str], edges: Iterable[Edge]) -> tuple[str, ...]:
@@ -29,14 +30,14 @@ def topological_order(nodes: Collection[str], edges: Iterable[Edge]) -> tuple[st
     heapq.heapify(ready)
     order: list[str] = []
     while ready:
-        _, nid = heapq.heappop(ready)
+        _rank, nid = heapq.heappop(ready)
         order.append(nid)
         for nxt in succ[nid]:
             indeg[nxt] -= 1
             if indeg[nxt] == 0:
                 heapq.heappush(ready, (rank[nxt], nxt))
     if len(order) != len(nodes):
-        raise GraphError("the graph has a cycle")
+        raise GraphError(_("the graph has a cycle"))
     return tuple(order)
 
 

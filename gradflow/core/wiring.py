@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph
+from gradflow.core.i18n import _
 
 
 class WiringError(GraphError):
@@ -60,7 +61,7 @@ def connect_many(graph: Graph, edges: Sequence[Edge]) -> None:
         refused = WiringError(str(err), first)
     else:  # not expected: the search found this edge invalid
         graph._unlink(linked[first])
-        refused = WiringError(f"cannot connect {linked[first]}", first)
+        refused = WiringError(_("cannot connect {wire}").format(wire=linked[first]), first)
     _unlink(graph, linked[:first])
     raise refused
 
