@@ -60,26 +60,34 @@ class TrainConfig:
         _choice("loss", self.loss, LOSSES)
         _choice("task", self.task, TASKS)
         if any(not 1 <= h <= MAX_WIDTH for h in self.hidden) or len(self.hidden) > 16:
-            raise ConfigError(f"hidden layers must be 1..{MAX_WIDTH} wide (at most 16 layers)")
+            said = _("hidden layers must be 1..{most} wide (at most 16 layers)")
+            raise ConfigError(said.format(most=MAX_WIDTH))
         if not (math.isfinite(self.lr) and self.lr > 0):
-            raise ConfigError(f"the learning rate must be a positive number, got {self.lr}")
+            said = _("the learning rate must be a positive number, got {value}")
+            raise ConfigError(said.format(value=self.lr))
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ConfigError(f"weight decay must be >= 0, got {self.weight_decay}")
+            said = _("weight decay must be >= 0, got {value}")
+            raise ConfigError(said.format(value=self.weight_decay))
         if self.batch < 1:
-            raise ConfigError(f"the batch size must be at least 1, got {self.batch}")
+            said = _("the batch size must be at least 1, got {value}")
+            raise ConfigError(said.format(value=self.batch))
         if self.epochs < 1:
-            raise ConfigError(f"the number of epochs must be at least 1, got {self.epochs}")
+            said = _("the number of epochs must be at least 1, got {value}")
+            raise ConfigError(said.format(value=self.epochs))
         if not 0 <= self.val_fraction < 1:
-            raise ConfigError(f"the validation fraction must be in [0, 1), got {self.val_fraction}")
+            said = _("the validation fraction must be in [0, 1), got {value}")
+            raise ConfigError(said.format(value=self.val_fraction))
         if self.seed < 0:
-            raise ConfigError(f"the seed must be >= 0, got {self.seed}")
+            raise ConfigError(_("the seed must be >= 0, got {value}").format(value=self.seed))
         if self.classes is not None and not 2 <= self.classes <= 10:
-            raise ConfigError(f"the number of classes must be between 2 and 10, got {self.classes}")
+            said = _("the number of classes must be between 2 and 10, got {value}")
+            raise ConfigError(said.format(value=self.classes))
 
 
 def _choice(what: str, value: str, allowed: tuple[str, ...]) -> None:
     if value not in allowed:
-        raise ConfigError(f'unknown {what} "{value}" (choose from {", ".join(allowed)})')
+        said = _('unknown {what} "{value}" (choose from {choices})')
+        raise ConfigError(said.format(what=what, value=value, choices=", ".join(allowed)))
 
 
 def parse_hidden(text: str) -> tuple[int, ...]:
@@ -90,7 +98,7 @@ def parse_hidden(text: str) -> tuple[int, ...]:
         return tuple(int(part) for part in text.split(","))
     except ValueError:
         raise ConfigError(
-            f'hidden sizes must be whole numbers like "100,50", got "{text}"'
+            _('hidden sizes must be whole numbers like "100,50", got "{text}"').format(text=text)
         ) from None
 
 

@@ -1,0 +1,29 @@
+"""A training option that cannot work is refused with a Korean sentence under ko."""
+
+from __future__ import annotations
+
+import pytest
+
+from gradflow.core import i18n
+from gradflow.nn.config import ConfigError, TrainConfig, parse_hidden
+
+
+@pytest.fixture
+def korean():
+    i18n.set_language("ko")
+    yield
+    i18n.set_language("en")
+
+
+def test_bad_options_are_refused_in_korean(korean):
+    with pytest.raises(ConfigError, match=r"^learning rate는 양수여야 합니다, 받은 값: -1\.0$"):
+        TrainConfig(lr=-1.0).validate()
+    with pytest.raises(ConfigError, match=r'^알 수 없는 optimizer "rmsprop" \(sgd'):
+        TrainConfig(optimizer="rmsprop").validate()
+    with pytest.raises(ConfigError, match=r'^hidden 크기는 "100,50"처럼 정수여야 합니다'):
+        parse_hidden("10,x")
+
+
+def test_the_same_options_are_refused_in_english():
+    with pytest.raises(ConfigError, match=r"^the learning rate must be a positive number, got -1"):
+        TrainConfig(lr=-1.0).validate()
