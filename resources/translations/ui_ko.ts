@@ -1556,7 +1556,7 @@ Or drag an op onto the canvas, or double-click it.</source>
     </message>
     <message>
         <source>Boundary</source>
-        <translation>Boundary</translation>
+        <translation>decision boundary</translation>
     </message>
     <message>
         <source>Fit</source>
