@@ -86,11 +86,12 @@ class Dataset:
 def split(x: np.ndarray, y: np.ndarray, val_fraction: float, seed: int) -> tuple[Any, ...]:
     """A seeded random split into (x_train, y_train, x_val, y_val)."""
     if not 0 <= val_fraction < 1:
-        raise DatasetError(f"the validation fraction must be in [0, 1), got {val_fraction}")
+        said = _("the validation fraction must be in [0, 1), got {value}")
+        raise DatasetError(said.format(value=val_fraction))
     order = np.random.default_rng(seed).permutation(len(x))
     n_val = round(len(x) * val_fraction)
     if len(x) - n_val < 1:
-        raise DatasetError("no training samples are left after the validation split")
+        raise DatasetError(_("no training samples are left after the validation split"))
     val, train = order[:n_val], order[n_val:]
     return x[train], y[train], x[val], y[val]
 

@@ -83,11 +83,13 @@ def make_toy(
     default = 3 if name == "spiral" else 2
     k = 2 if name == "xor" else (default if classes is None else classes)
     if not 2 <= k <= 10:
-        raise DatasetError(f"the number of classes must be between 2 and 10, got {k}")
+        said = _("the number of classes must be between 2 and 10, got {value}")
+        raise DatasetError(said.format(value=k))
     if not 2 * k <= n <= 1_000_000:
-        raise DatasetError(f"the number of samples must be between {2 * k} and 1000000, got {n}")
+        said = _("the number of samples must be between {least} and 1000000, got {n}")
+        raise DatasetError(said.format(least=2 * k, n=n))
     if not (0 <= noise <= 10):
-        raise DatasetError(f"noise must be between 0 and 10, got {noise}")
+        raise DatasetError(_("noise must be between 0 and 10, got {noise}").format(noise=noise))
     x, y = _MAKERS[name](n, k, noise, np.random.default_rng(seed))
     return x.astype(np.float32), y.astype(np.int64)
 
