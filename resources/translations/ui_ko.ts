@@ -820,6 +820,14 @@ Or drag an op onto the canvas, or double-click it.</source>
         <source>Sp&amp;eed</source>
         <translation>속도(&amp;E)</translation>
     </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>일시 정지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>재생(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>PracticeMode</name>
@@ -858,6 +866,10 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>Score: {k} of {n} right at the first try</source>
         <translation>점수: {n}개 중 {k}개를 첫 시도에 맞힘</translation>
+    </message>
+    <message>
+        <source>weakest gate: {gate}</source>
+        <translation>가장 약한 gate: {gate}</translation>
     </message>
     <message>
         <source>Predict step {k} first: type the numbers and press Enter.</source>

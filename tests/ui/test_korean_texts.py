@@ -247,3 +247,15 @@ def test_the_inspector_local_gradient_rule_reads_korean(korean, window) -> None:
 
 def test_the_training_dock_title_is_korean(korean_panel) -> None:
     assert korean_panel.windowTitle() == "학습"
+
+
+def test_the_player_menu_play_and_pause_read_korean(korean, window) -> None:
+    from gradflow.core.examples import load_example
+
+    window.load_graph(load_example("add-mul"))
+    menu = window.player.menu
+    assert menu.actions["toggle_play"].text() == "재생(&P)\tSpace"
+    window.player.controller.set_speed(0.25)
+    window.player.controller.play()
+    assert menu.actions["toggle_play"].text() == "일시 정지(&P)\tSpace"
+    window.player.controller.pause()

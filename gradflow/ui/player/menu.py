@@ -73,7 +73,9 @@ class PlayerMenu(QObject):
         k, n = c.index, c.length
         play = self.actions["toggle_play"]
         play.setEnabled(n > 0)
-        play.setText(f"{self.tr('&Pause') if c.playing else self.tr('&Play')}\tSpace")
+        # each text its own tr() call outside the f-string, so that pyside6-lupdate sees it
+        said = self.tr("&Pause") if c.playing else self.tr("&Play")
+        play.setText(f"{said}\tSpace")
         self.actions["step_forward"].setEnabled(k < n)
         self.actions["to_end"].setEnabled(k < n)
         self.actions["step_back"].setEnabled(k > 0)

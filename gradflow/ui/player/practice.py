@@ -164,7 +164,8 @@ class PracticeMode(QObject):
         head = self.tr("Score: {k} of {n} right at the first try").format(
             k=self.score.score, n=self.score.total
         )
-        tail = f" · {self.tr('weakest gate: {gate}').format(gate=weak)}" if weak else ""
+        weakest = self.tr("weakest gate: {gate}")  # outside the f-string: lupdate sees it
+        tail = f" · {weakest.format(gate=weak)}" if weak else ""
         return f"<b>{head}</b><br>{rows}{tail}"
 
     def _on_controller_position_changed(self, _k: int) -> None:
