@@ -139,7 +139,8 @@ def load_answers(path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise AnswersError(f"cannot read {path}: {err.strerror or err}") from None
+        said = _("cannot read {path}: {why}")
+        raise AnswersError(said.format(path=path, why=err.strerror or err)) from None
     try:
         return parse_answers(data)
     except AnswersError as err:

@@ -89,32 +89,37 @@ class _SafeUnpickler(pickle.Unpickler):
 def _read_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
     problem = file_problem(path)
     if problem:
-        raise DatasetError(f"cannot read {path}: {problem}")
+        raise DatasetError(_("cannot read {path}: {problem}").format(path=path, problem=problem))
     if path.stat().st_size > MAX_BATCH_BYTES:
-        raise DatasetError(
-            f"{path} is {path.stat().st_size / 2**20:,.0f} MB; a CIFAR-10 batch is about 30 MB"
-        )
+        said = _("{path} is {size} MB; a CIFAR-10 batch is about 30 MB")
+        raise DatasetError(said.format(path=path, size=f"{path.stat().st_size / 2**20:,.0f}"))
     try:
         with path.open("rb") as fh:
             batch = _SafeUnpickler(fh, encoding="bytes").load()
     except OSError as err:
-        raise DatasetError(f"cannot read {path}: {err.strerror or err}") from None
+        said = _("cannot read {path}: {why}")
+        raise DatasetError(said.format(path=path, why=err.strerror or err)) from None
     except Exception as err:  # a truncated or foreign pickle can raise almost anything
-        raise DatasetError(f"{path} is not a CIFAR-10 python batch: {err}") from None
+        said = _("{path} is not a CIFAR-10 python batch: {why}")
+        raise DatasetError(said.format(path=path, why=err)) from None
     if not isinstance(batch, dict) or b"data" not in batch or b"labels" not in batch:
-        raise DatasetError(f'{path} is not a CIFAR-10 python batch (no "data" and "labels")')
+        said = _('{path} is not a CIFAR-10 python batch (no "data" and "labels")')
+        raise DatasetError(said.format(path=path))
     data, labels = batch[b"data"], batch[b"labels"]
     if not isinstance(data, np.ndarray) or data.ndim != 2 or data.shape[1] != CIFAR_FEATURES:
         shape = getattr(data, "shape", type(data).__name__)
-        raise DatasetError(f"{path}: data must be an array of shape (N, 3072), got {shape}")
+        said = _("{path}: data must be an array of shape (N, 3072), got {shape}")
+        raise DatasetError(said.format(path=path, shape=shape))
     try:
         y = np.asarray(labels)
     except (ValueError, TypeError):
-        raise DatasetError(f"{path}: labels must be a list of integers") from None
+        said = _("{path}: labels must be a list of integers")
+        raise DatasetError(said.format(path=path)) from None
     if y.shape != (len(data),) or y.dtype.kind not in "iu":
-        raise DatasetError(f"{path}: needs one integer label per row ({len(data)}), got {y.shape}")
+        said = _("{path}: needs one integer label per row ({rows}), got {shape}")
+        raise DatasetError(said.format(path=path, rows=len(data), shape=y.shape))
     if len(y) and (y.min() < 0 or y.max() > 9):
-        raise DatasetError(f"{path}: CIFAR-10 labels must be 0..9")
+        raise DatasetError(_("{path}: CIFAR-10 labels must be 0..9").format(path=path))
     return data.astype(np.float32) / np.float32(255.0), y.astype(np.int64)
 
 
@@ -124,13 +129,16 @@ def read_cifar10(folder: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     Pixels are scaled to [0, 1]; the five data batches are the training set.
     """
     if not folder:
-        raise DatasetError("cifar10 needs a folder: cifar10:DIR (the cifar-10-batches-py folder)")
+        raise DatasetError(
+            _("cifar10 needs a folder: cifar10:DIR (the cifar-10-batches-py folder)")
+        )
     root = Path(folder).expanduser()
     if not root.is_dir():
-        raise DatasetError(f"CIFAR-10 folder not found: {root}")
+        raise DatasetError(_("CIFAR-10 folder not found: {path}").format(path=root))
     missing = [n for n in (*CIFAR_TRAIN, CIFAR_TEST) if not (root / n).exists()]
     if missing:
-        raise DatasetError(f"{root} is missing CIFAR-10 batch files: {', '.join(missing)}")
+        said = _("{path} is missing CIFAR-10 batch files: {files}")
+        raise DatasetError(said.format(path=root, files=", ".join(missing)))
     parts = [_read_batch(root / n) for n in CIFAR_TRAIN]
     x_test, y_test = _read_batch(root / CIFAR_TEST)
     x_train = np.concatenate([p[0] for p in parts])
@@ -141,11 +149,13 @@ def read_cifar10(folder: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
 def check_arrays(x: np.ndarray, y: np.ndarray, where: str) -> None:
     """Refuse features that are not a finite (N, D) array or labels that do not match."""
     if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 1:
-        raise DatasetError(f"{where}: X must be a 2-D array (samples x features), got {x.shape}")
+        said = _("{where}: X must be a 2-D array (samples x features), got {shape}")
+        raise DatasetError(said.format(where=where, shape=x.shape))
     if x.dtype.kind not in "iuf":
-        raise DatasetError(f"{where}: X must hold numbers, got dtype {x.dtype}")
+        said = _("{where}: X must hold numbers, got dtype {dtype}")
+        raise DatasetError(said.format(where=where, dtype=x.dtype))
     if not np.all(np.isfinite(x)):
-        raise DatasetError(f"{where}: X contains NaN or infinite values")
+        raise DatasetError(_("{where}: X contains NaN or infinite values").format(where=where))
     if x.dtype.kind == "f" and x.dtype.itemsize > 4 and x.size:
         big = np.abs(x) > np.finfo(np.float32).max
         if big.any():
@@ -157,18 +167,17 @@ def check_arrays(x: np.ndarray, y: np.ndarray, where: str) -> None:
                 ).format(where=where, value=float(x[big][0]), row=row)
             )
     if y.shape != (x.shape[0],):
-        raise DatasetError(
-            f"{where}: y must have one label per row of X ({x.shape[0]}), got shape {y.shape}"
-        )
+        said = _("{where}: y must have one label per row of X ({rows}), got shape {shape}")
+        raise DatasetError(said.format(where=where, rows=x.shape[0], shape=y.shape))
 
 
 def _read_xy(path: str) -> tuple[Path, np.ndarray, np.ndarray]:
     """The file and its arrays X and y, or one DatasetError."""
     if not path:
-        raise DatasetError("npz needs a file: npz:PATH")
+        raise DatasetError(_("npz needs a file: npz:PATH"))
     file = Path(path).expanduser()
     if not file.exists():
-        raise DatasetError(f"npz file not found: {file}")
+        raise DatasetError(_("npz file not found: {path}").format(path=file))
     x, y = read_xy(file)
     return file, x, y
 
@@ -195,8 +204,9 @@ def read_npz(path: str) -> tuple[np.ndarray, np.ndarray, int]:
     if y.dtype.kind == "f" and np.all(np.isfinite(y)) and np.all(y == np.round(y)):
         y = y.astype(np.int64)
     if y.dtype.kind not in "iu":
-        raise DatasetError(f"{file}: y must hold integer class labels, got dtype {y.dtype}")
+        said = _("{file}: y must hold integer class labels, got dtype {dtype}")
+        raise DatasetError(said.format(file=file, dtype=y.dtype))
     classes, y = np.unique(y, return_inverse=True)
     if len(classes) < 2:
-        raise DatasetError(f"{file}: y must contain at least two classes")
+        raise DatasetError(_("{file}: y must contain at least two classes").format(file=file))
     return x.astype(np.float32), y.astype(np.int64).reshape(-1), len(classes)

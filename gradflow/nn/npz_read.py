@@ -37,7 +37,8 @@ def read_xy(file: Path) -> tuple[np.ndarray, np.ndarray]:
             _("cannot read {file} as .npz: {what}").format(file=file, what=what)
         ) from None
     except OSError as err:
-        raise DatasetError(f"cannot read {file}: {err.strerror or err}") from None
+        said = _("cannot read {path}: {why}")
+        raise DatasetError(said.format(path=file, why=err.strerror or err)) from None
     with archive:
         names = {n[:-4] if n.endswith(".npy") else n: n for n in archive.namelist()}
         if "X" not in names or "y" not in names:
@@ -62,7 +63,8 @@ def read_members(file: Path) -> dict[str, np.ndarray]:
     except zipfile.BadZipFile:
         raise DatasetError(_("{file} is not a zip archive").format(file=file)) from None
     except OSError as err:
-        raise DatasetError(f"cannot read {file}: {err.strerror or err}") from None
+        said = _("cannot read {path}: {why}")
+        raise DatasetError(said.format(path=file, why=err.strerror or err)) from None
 
 
 def _member(archive: zipfile.ZipFile, name: str, file: Path) -> np.ndarray:

@@ -27,3 +27,13 @@ def test_bad_options_are_refused_in_korean(korean):
 def test_the_same_options_are_refused_in_english():
     with pytest.raises(ConfigError, match=r"^the learning rate must be a positive number, got -1"):
         TrainConfig(lr=-1.0).validate()
+
+
+def test_a_missing_data_file_is_refused_in_korean(korean, tmp_path):
+    from gradflow.core.errors import DatasetError
+    from gradflow.nn.datasets import load_dataset
+
+    with pytest.raises(DatasetError, match=r"^npz 파일이 없습니다: .*none\.npz$"):
+        load_dataset(f"npz:{tmp_path / 'none.npz'}")
+    with pytest.raises(DatasetError, match=r"^CIFAR-10 폴더가 없습니다: "):
+        load_dataset(f"cifar10:{tmp_path / 'nowhere'}")
