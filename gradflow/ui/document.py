@@ -328,7 +328,7 @@ class GraphDocument(QObject):
             change(after)
         except (KeyError, TypeError, ValueError) as err:  # a malformed fragment
             raise GraphError(
-                QCoreApplication.translate("Commands", "{action} is not possible: {reason}").format(
+                QCoreApplication.translate("Commands", "{action} failed: {reason}").format(
                     action=text, reason=err
                 )
             ) from None

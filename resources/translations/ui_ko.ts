@@ -162,7 +162,7 @@
         <translation>자동 배치</translation>
     </message>
     <message>
-        <source>{action} is not possible: {reason}</source>
+        <source>{action} failed: {reason}</source>
         <translation>{action}을(를) 할 수 없습니다: {reason}</translation>
     </message>
 </context>
