@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -22,11 +21,11 @@ from gradflow.core.engine import RunResult, run
 from gradflow.core.errors import GradflowError, GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.layout import auto_layout
-from gradflow.core.naming import name_in
 from gradflow.core.rerun import run_after_adding, run_after_removing
 from gradflow.core.trace import Trace
 from gradflow.core.wiring import connect_many
 from gradflow.ui.commands import AddNodeCommand, MoveCommand, SetAttrCommand, SnapshotCommand
+from gradflow.ui.snapshot_diff import fresh_label, id_stem, replaced, same_node
 
 Pos = tuple[float, float]
 UNDO_LIMIT = 500
@@ -107,7 +106,7 @@ class GraphDocument(QObject):
             with self._graph.unlocked():  # Graph.add_node changes nothing if it raises
                 node_id = self._graph.add_node(op, pos=pos, **attrs)
         except (KeyError, TypeError, ValueError) as err:
-            said = QCoreApplication.translate("Commands", "{action} is not possible: {reason}")
+            said = QCoreApplication.translate("Commands", "{action} failed: {reason}")
             raise GraphError(said.format(action=text, reason=err)) from None
         self._node_added(node_id)
         node = self._graph.node(node_id)
@@ -179,9 +178,9 @@ class GraphDocument(QObject):
             ids: dict[str, str] = {}
             labels = {m.label for m in g if m.label}
             for n in fragment:
-                new_id = n.id if n.id not in g.nodes else g.new_id(_stem(n.id))
+                new_id = n.id if n.id not in g.nodes else g.new_id(id_stem(n.id))
                 pos = None if n.pos is None else (n.pos[0] + offset[0], n.pos[1] + offset[1])
-                label = _fresh_label(n.label, labels) if n.label else None
+                label = fresh_label(n.label, labels) if n.label else None
                 if label:
                     labels.add(label)
                 ids[n.id] = g.add_node(n.op, new_id, label=label, pos=pos, **n.attrs)
@@ -343,7 +342,7 @@ class GraphDocument(QObject):
         changed = old.output != new.output
         old_edges, new_edges = dict.fromkeys(old.edges), dict.fromkeys(new.edges)
         for e in old_edges:
-            if e not in new_edges or _replaced(old, new, e.src) or _replaced(old, new, e.dst):
+            if e not in new_edges or replaced(old, new, e.src) or replaced(old, new, e.dst):
                 self.edge_removed.emit(e)
                 changed = True
         for nid in old.nodes:
@@ -356,13 +355,13 @@ class GraphDocument(QObject):
                 self.node_added.emit(nid)
                 changed = True
                 continue
-            if not _same_node(prev, node):
+            if not same_node(prev, node):
                 self.node_changed.emit(nid)
                 changed = changed or prev.n_outputs != node.n_outputs
             if prev.pos != node.pos:
                 self.node_moved.emit(nid)
         for e in new_edges:
-            if e not in old_edges or _replaced(old, new, e.src) or _replaced(old, new, e.dst):
+            if e not in old_edges or replaced(old, new, e.src) or replaced(old, new, e.dst):
                 self.edge_added.emit(e)
                 changed = True
         self._recompute(structural=changed)
@@ -387,37 +386,3 @@ class GraphDocument(QObject):
         if self.modified != self._was_modified:
             self._was_modified = self.modified
             self.modified_changed.emit(self._was_modified)
-
-
-def _fresh_label(label: str, taken: set[str]) -> str:
-    """`label`, or a numbered variant no node shows yet: 'q = x + y' → 'q2 = x + y'."""
-    if label not in taken:
-        return label
-    name = name_in(label)
-    for k in range(2, 10000):
-        fresh = label.replace(name, f"{name}{k}", 1) if name else f"{label} ({k})"
-        if fresh not in taken:
-            return fresh
-    return label
-
-
-def _stem(node_id: str) -> str:
-    return node_id.rstrip("0123456789") or "n"
-
-
-def _replaced(old: Graph, new: Graph, nid: str) -> bool:
-    a, b = old.nodes.get(nid), new.nodes.get(nid)
-    return a is not None and b is not None and a.op != b.op
-
-
-def _same_node(a: Node, b: Node) -> bool:
-    if a.label != b.label or a.attrs.keys() != b.attrs.keys():
-        return False
-    return all(_same_value(a.attrs[k], b.attrs[k]) for k in a.attrs)
-
-
-def _same_value(x: Any, y: Any) -> bool:
-    if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
-        x, y = np.asarray(x), np.asarray(y)
-        return x.shape == y.shape and x.dtype == y.dtype and bool(np.array_equal(x, y))
-    return bool(x == y) and type(x) is type(y)
