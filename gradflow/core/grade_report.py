@@ -14,6 +14,7 @@ from typing import Any
 from gradflow.core.formatting import format_array, to_jsonable
 from gradflow.core.grading import FileGrade, Grade, Verdict
 from gradflow.core.i18n import _
+from gradflow.core.text import align_columns
 
 
 def verdict_text(v: Verdict | None, reveal: bool = False) -> str:
@@ -32,8 +33,7 @@ def grade_lines(grade: Grade, reveal: bool = False) -> list[str]:
     rows = [(_("node"), _("value"), _("gradient"))]
     for n in grade.nodes:
         rows.append((n.node, verdict_text(n.value, reveal), verdict_text(n.grad, reveal)))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines = align_columns(rows)
     lines.append(_("score {score}/{total}").format(score=grade.score, total=grade.total))
     return lines
 
@@ -82,8 +82,7 @@ def folder_lines(files: Sequence[FileGrade]) -> list[str]:
             if v.status != "correct"
         ]
         rows.append((f.name, f"{f.grade.score}/{f.grade.total}", ", ".join(bad) or "-"))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return align_columns(rows)
 
 
 def folder_csv(files: Sequence[FileGrade]) -> str:

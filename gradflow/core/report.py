@@ -23,6 +23,7 @@ from gradflow.core.gradcheck import GradcheckResult, NodeCheck
 from gradflow.core.graph import Graph
 from gradflow.core.i18n import _, ngettext
 from gradflow.core.naming import Namer
+from gradflow.core.text import align_columns
 from gradflow.core.trace import BackwardStep, ForwardStep, Step, Trace
 
 Arrays = Callable[[np.ndarray], Any]  # how arrays are put in JSON data (lists, or kept)
@@ -94,10 +95,10 @@ def non_finite_kind(arr: np.ndarray | None) -> str | None:
 
 def run_table(graph: Graph, result: RunResult) -> list[str]:
     """An aligned table: node, op, value, gradient (one row per node, in graph order)."""
-    rows = [("node", "op", "value", "gradient")]
+    rows = [(_("node"), _("op"), _("value"), _("gradient"))]
     for node in graph:
         grad = node_grad(result, node.id)
-        mark = " (output)" if node.id == result.output else ""
+        mark = " " + _("(output)") if node.id == result.output else ""
         rows.append(
             (
                 node.id + mark,
@@ -203,7 +204,7 @@ def check_json(check: GradcheckResult) -> dict[str, Any]:
 
 def check_table(check: GradcheckResult) -> list[str]:
     """An aligned table of each input's worst entry, then a one-line verdict."""
-    rows = [("node", "entry", "analytic", "numeric", "rel. error", "")]
+    rows = [(_("node"), _("entry"), _("analytic"), _("numeric"), _("rel. error"), "")]
     for c in check.nodes:
         entry = ",".join(str(i) for i in c.index) or "-"
         rows.append(
@@ -266,7 +267,7 @@ def check_table(check: GradcheckResult) -> list[str]:
 def _verdict(c: NodeCheck) -> str:
     if not c.informative:
         return _("not informative")
-    return "ok" if c.ok else ("kink" if c.kink else "MISMATCH")
+    return _("ok") if c.ok else (_("kink") if c.kink else _("MISMATCH"))
 
 
 def _finite_or_none(x: float) -> float | None:
@@ -282,5 +283,4 @@ def _total(step: BackwardStep) -> np.ndarray:
 
 
 def _align(rows: Sequence[tuple[str, ...]]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return align_columns(rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from gradflow.core.i18n import _
 
@@ -30,6 +31,21 @@ def printable(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` as a single printable line: runs of whitespace (newlines too) become one space."""
     return printable(" ".join(text.split()))
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns `text` takes: a Hangul or other wide character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def align_columns(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows of cells as lines with aligned columns (two spaces between), measured in
+    terminal columns, so a Korean header or verdict keeps the table straight."""
+    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(c + " " * (w - display_width(c)) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in rows
+    ]
 
 
 def error_line(message: str) -> str:

@@ -170,3 +170,22 @@ def test_argparse_plural_texts_are_translated():
     finally:
         i18n.set_language("en")
     assert argparse_plural_texts(1) == ("expected %s argument", "conflicting option string: %s")
+
+
+def test_the_korean_check_table_is_translated_and_aligned(capsys):
+    code, out, _ = _run(capsys, "check", "add-mul", "--lang", "ko")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "node  원소  해석적  수치  상대 오차"
+    assert lines[1].startswith("x     -     -4      -4    ")
+    assert all(line.endswith("일치") for line in lines[1:4])
+
+
+def test_wide_characters_keep_columns_straight():
+    from gradflow.core.text import align_columns, display_width
+
+    assert display_width("정답") == 4
+    assert align_columns([("f", "정답", "x"), ("node", "-", "y")]) == [
+        "f     정답  x",
+        "node  -     y",
+    ]
