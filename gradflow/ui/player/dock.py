@@ -49,7 +49,7 @@ class PlayerDock(QDockWidget):
     def __init__(self, ctx: DockContext) -> None:
         super().__init__(self.tr("Player"))
         self.setObjectName("player")
-        self.controller = controller = PlayerController(self)
+        self.controller = controller = PlayerController(ctx.workspace, self)
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setContentsMargins(8, 4, 8, 6)

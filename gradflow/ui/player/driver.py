@@ -1,11 +1,13 @@
-"""ui: PlayerDriver - ties the player's controller to the workspace's playhead and the animation.
+"""ui: PlayerDriver - animates the player's steps on the canvas and keeps its caption current.
 
-One step forward is animated (pulses travel, then the playhead moves); any other move -
-back, jumps, the slider - sets the playhead at once. A move during an animation first
-finishes it. The workspace owns the playhead; the driver follows `playhead_changed`, so
-an edit that resets or clamps the playhead moves the player too. The caption and the
-inspector explain `workspace.explained_step`, which the driver sets: during an animation
-it is the step the pulses lead to.
+The workspace owns the playhead, and the controller moves it. The driver is the
+controller's StepTransition: one step forward is animated (pulses travel, then the
+driver sets the playhead), any other move - back, jumps, the slider - sets it at once,
+and a move during an animation first finishes it. The driver follows `playhead_changed`
+like every other part, so an edit that resets or clamps the playhead cancels a running
+animation and moves the highlight. The caption and the inspector explain
+`workspace.explained_step`, which the driver sets: during an animation it is the step
+the pulses lead to.
 """
 
 from __future__ import annotations
@@ -46,8 +48,7 @@ class PlayerDriver(QObject):
         self.animator = StepAnimator(scene, self)
         self.animate = True
         self.active_node: str | None = None  # the node highlighted on the canvas
-        self._moving = False
-        controller.moved.connect(self._on_controller_moved)
+        controller.set_transition(self)
         workspace.playhead_changed.connect(self._on_workspace_playhead_changed)
         workspace.document.result_changed.connect(self._on_document_result_changed)
         workspace.display_changed.connect(self._on_workspace_display_changed)
@@ -69,30 +70,29 @@ class PlayerDriver(QObject):
         """The caption for playhead k."""
         return caption(self.workspace, k)
 
-    # --- slots --------------------------------------------------------------------------------
-    def _on_controller_moved(self, new: int, old: int) -> None:
-        self._moving = True  # the controller already holds `new`: don't sync it back
-        try:
-            self.animator.finish()  # a step pressed mid-animation completes the previous one
-        finally:
-            self._moving = False
+    # --- the controller's StepTransition -------------------------------------------------
+    def begin_step(self, new: int, old: int) -> bool:
+        """Animate one step forward (True: the playhead is set when the pulses arrive)."""
         trace = self.trace
-        if trace is None:
-            return
         dragging = self.dock.timeline.isSliderDown()  # scrubbing jumps, never animates
-        if self.animate and not dragging and new == old + 1 and self._shown() == old:
-            exp = self.explanation(new)
-            self._set_active(trace.steps[new - 1].node)
-            self._show_text(new, exp)  # caption and inspector say what the pulses carry
-            ms = round(self.controller.step_ms * ANIMATED_SHARE)
-            graph = self.workspace.document.graph
-            self.animator.start(trace, graph, new - 1, exp, ms, lambda: self._reveal(new))
-        else:
+        if trace is None or not self.animate or dragging or new != old + 1:
             self.animator.clear_tags()
-            self._reveal(new)
+            return False
+        exp = self.explanation(new)
+        self._set_active(trace.steps[new - 1].node)
+        self._show_text(new, exp)  # caption and inspector say what the pulses carry
+        ms = round(self.controller.step_ms * ANIMATED_SHARE)
+        graph = self.workspace.document.graph
+        self.animator.start(trace, graph, new - 1, exp, ms, lambda: self._reveal(new))
+        return True
 
+    def finish_step(self) -> None:
+        """Complete a running animation at once (its step revealed)."""
+        self.animator.finish()
+
+    # --- slots --------------------------------------------------------------------------------
     def _reveal(self, k: int) -> None:
-        if self.workspace.playhead == k:
+        if self.workspace.playhead == k:  # already there: still say so on the canvas
             self._on_workspace_playhead_changed(k)
         else:
             self.workspace.set_playhead(k)
@@ -100,20 +100,14 @@ class PlayerDriver(QObject):
     def _on_workspace_playhead_changed(self, k: int | None) -> None:
         trace = self.trace
         n = len(trace) if trace is not None else 0
-        if self.animator.running and k != self.controller.index:
+        if self.animator.running:  # the playhead moved under the step being shown
             self.animator.cancel()
-        if not self._moving:
-            self.controller.sync(n if k is None else k)
-        if not self.animator.running:
-            step = trace.steps[k - 1] if trace is not None and k and 0 < k <= n else None
-            self._set_active(step.node if step is not None else None)
+        step = trace.steps[k - 1] if trace is not None and k and 0 < k <= n else None
+        self._set_active(step.node if step is not None else None)
         self._show_text(k)
 
     def _on_document_result_changed(self, _structural: bool) -> None:
         self.animator.cancel()
-        trace = self.trace
-        n = len(trace) if trace is not None else 0
-        self.controller.set_length(n, trace.n_forward if trace is not None else 0)
         self._on_workspace_playhead_changed(self.workspace.playhead)
 
     def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
@@ -125,9 +119,6 @@ class PlayerDriver(QObject):
     def _set_active(self, node_id: str | None) -> None:
         self.active_node = node_id
         self.scene.set_active_node(node_id)
-
-    def _shown(self) -> int:
-        return self.workspace.shown_steps
 
     def _show_text(self, k: int | None, exp: Explanation | None = None) -> None:
         self.dock.set_caption(caption(self.workspace, k, exp))

@@ -80,6 +80,7 @@ class PracticeMode(QObject):
 
     def check_answer(self) -> bool:
         """Check what is typed for the pending step; reveal it when right."""
+        self.controller.settle()  # a step still animating is revealed: its question is done
         step = self.controller.index + 1
         q = self.question(step)
         if q is None or not self.active:
@@ -107,6 +108,7 @@ class PracticeMode(QObject):
 
     def give_hint(self) -> None:
         """The next hint: the gate pattern, the local gradient's formula, then the answer."""
+        self.controller.settle()
         step = self.controller.index + 1
         q = self.question(step)
         if q is None:
