@@ -169,6 +169,7 @@ class Trainer:
         self._go.set()
         self._stop = threading.Event()
         self._single = False  # advance_one: pause again after the next iteration
+        self._parked = threading.Event()  # set while the loop waits at a pause
         self._params_lock = threading.Lock()
         self._first_loss: float | None = None
         self.last_step: StepRecord | None = None
@@ -199,6 +200,11 @@ class Trainer:
     def paused(self) -> bool:
         """Whether `pause` is in effect."""
         return not self._go.is_set()
+
+    @property
+    def parked(self) -> bool:
+        """Whether the loop is waiting at a pause now: no iteration runs until resumed."""
+        return self._parked.is_set()
 
     # --- training -----------------------------------------------------------------------------
     def step(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, tuple[float, ...], int]:
@@ -253,7 +259,10 @@ class Trainer:
                 self._progress = _EpochProgress(self._rng.permutation(n), self.model.n_layers)
             ep = self._progress
             while ep.pos < n:
-                self._go.wait()
+                if not self._go.is_set():
+                    self._parked.set()
+                    self._go.wait()
+                    self._parked.clear()
                 if self._stop.is_set():
                     stopped = True
                     break

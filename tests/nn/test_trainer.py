@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -84,6 +85,16 @@ def test_a_huge_learning_rate_stops_with_a_message_and_finite_weights() -> None:
     assert all(np.isfinite(p).all() for p in trainer.model.params.values())
 
 
+def _eventually(condition, seconds: float = 10.0) -> bool:
+    """Whether `condition()` becomes true within `seconds` (polled, no fixed sleep)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.001)
+    return True
+
+
 def test_pause_resume_and_stop_from_another_thread() -> None:
     trainer = Trainer(TrainConfig(dataset="spiral", epochs=10_000, batch=8))
     seen: list[object] = []
@@ -101,9 +112,10 @@ def test_pause_resume_and_stop_from_another_thread() -> None:
     assert paused_at.wait(10)
     assert trainer.paused
     count = len(seen)
-    worker.join(0.2)  # paused: nothing happens meanwhile
+    assert _eventually(lambda: trainer.parked)  # the loop waits before iteration 6
     assert worker.is_alive()
     assert len(seen) == count == 5
+    assert trainer.iteration == 5
     trainer.resume()
     trainer.stop()
     worker.join(10)

@@ -19,18 +19,34 @@ def private_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot):
-    """A shown main window whose dialogs never block: errors are recorded, closing discards."""
+def make_window(qtbot):
+    """The one way GUI tests build a main window: `make_window(show=True)`.
+
+    Its dialogs never block (errors are recorded in `win.errors`, closing discards) and
+    qtbot closes it after the test. Tests that need a second window (settings kept
+    between sessions, copy and paste across windows) call it again; the `window`
+    fixture is its first call.
+    """
     from gradflow.ui.main_window import MainWindow
 
-    win = MainWindow()
-    win.errors = []
-    win.files.show_error = lambda title, text: win.errors.append(text)
-    win.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    def make(show: bool = True) -> MainWindow:
+        win = MainWindow()
+        win.errors = []
+        win.files.show_error = lambda title, text: win.errors.append(text)
+        win.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
+        qtbot.addWidget(win)
+        if show:
+            win.show()
+            qtbot.waitExposed(win)
+        return win
+
+    return make
+
+
+@pytest.fixture
+def window(make_window):
+    """A shown main window whose dialogs never block: errors are recorded, closing discards."""
+    return make_window()
 
 
 @pytest.fixture

@@ -124,9 +124,7 @@ def test_manual_pan_or_zoom_pauses_following_until_the_next_step(qtbot, window):
     assert _view_state(window) != before
 
 
-def test_follow_step_is_a_remembered_display_option(qtbot, window):
-    from gradflow.ui.main_window import MainWindow
-
+def test_follow_step_is_a_remembered_display_option(qtbot, window, make_window):
     _ready(qtbot, window, load_example("tiny-mlp"))
     action = window.menu_actions["follow_step"]
     assert action.isChecked()  # on by default
@@ -136,8 +134,7 @@ def test_follow_step_is_a_remembered_display_option(qtbot, window):
     window.player.controller.to_start()
     window.player.controller.step_forward()
     assert window.view.zoom() == pytest.approx(0.2)  # not following
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     assert not again.workspace.display.follow_step
 
 

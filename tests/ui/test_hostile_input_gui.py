@@ -127,7 +127,9 @@ def test_the_last_resort_turns_a_memory_error_anywhere_into_a_message(window, no
     assert shown == ["The last action was not completed: there is not enough memory for it"]
 
 
-def test_the_element_limit_is_a_preference_that_persists(qtbot, window, no_escapes, monkeypatch):
+def test_the_element_limit_is_a_preference_that_persists(
+    qtbot, window, make_window, no_escapes, monkeypatch
+):
     monkeypatch.setattr(limits, "_max_elements", limits.DEFAULT_MAX_ELEMENTS)
     window.limits.ask = lambda current: 3
     window.menu_actions["element_limit"].trigger()
@@ -136,11 +138,8 @@ def test_the_element_limit_is_a_preference_that_persists(qtbot, window, no_escap
     g = Graph()
     with pytest.raises(Exception, match="over the limit of 3"):
         g.add_node("input", "v", value=[1.0, 2.0, 3.0, 4.0])
-    from gradflow.ui.main_window import MainWindow
-
     limits.set_max_elements(10**7)
-    other = MainWindow()  # a new window restores the saved limit
-    qtbot.addWidget(other)
+    other = make_window(show=False)  # a new window restores the saved limit
     assert limits.max_elements() == 3
     other.close()
 
@@ -157,15 +156,13 @@ def test_overflow_to_inf_and_nan_is_shown_on_the_node(window, no_escapes):
     assert window.scene.node_item("x").problem == "not finite: gradient inf"
 
 
-def test_a_limit_given_on_the_command_line_wins_over_the_preference(qtbot, monkeypatch):
-    from gradflow.ui.main_window import MainWindow
-
+def test_a_limit_given_on_the_command_line_wins_over_the_preference(
+    qtbot, make_window, monkeypatch
+):
     monkeypatch.setattr(limits, "_max_elements", limits.DEFAULT_MAX_ELEMENTS)
     monkeypatch.setattr(limits, "_pinned", False)
-    first = MainWindow()
-    qtbot.addWidget(first)
+    first = make_window(show=False)
     first.limits.set_limit(5)  # the saved preference
     limits.set_max_elements(77, pin=True)  # what `gradflow open --max-elements 77` does
-    second = MainWindow()
-    qtbot.addWidget(second)
+    make_window(show=False)  # a second window starts with the pinned limit
     assert limits.max_elements() == 77

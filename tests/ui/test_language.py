@@ -99,11 +99,8 @@ def test_qt_and_core_switch_together(korean, qapp) -> None:
     assert i18n._("add distributes") == "add distributes"
 
 
-def test_the_window_in_korean_shows_korean_menus(korean, qtbot) -> None:
-    from gradflow.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
+def test_the_window_in_korean_shows_korean_menus(korean, qtbot, make_window) -> None:
+    win = make_window(show=False)
     titles = [a.text() for a in win.menuBar().actions()]
     assert titles[:4] == ["파일(&F)", "편집(&E)", "보기(&V)", "재생(&P)"]
     assert titles[-1] == "도움말(&H)"

@@ -43,9 +43,7 @@ def test_canvas_caption_inspector_and_cli_write_the_same_number(qtbot, window):
     assert any("1/1.37 = 0.731" in line for line in trace_lines(run(graph), graph))
 
 
-def test_view_precision_changes_every_number_and_is_remembered(qtbot, window):
-    from gradflow.ui.main_window import MainWindow
-
+def test_view_precision_changes_every_number_and_is_remembered(qtbot, window, make_window):
     window.load_graph(load_example("sigmoid-neuron"))
     edge = next(e for e in window.document.graph.edges if e.dst == "f")
     label = window.scene.edge_item(edge).value_label
@@ -57,8 +55,7 @@ def test_view_precision_changes_every_number_and_is_remembered(qtbot, window):
     assert label.text() == "1.4"
     assert window.precision.actions[2].isChecked()
     assert window.workspace.display.precision == 2
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     assert again.precision.digits == 2  # QSettings
     assert again.workspace.display.precision == 2
     assert again.precision.actions[2].isChecked()

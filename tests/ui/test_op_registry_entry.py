@@ -89,13 +89,8 @@ def test_explanations_read_it(shift):
     assert any("upstream 2 (∂f/∂s) × local 1 (∂s/∂x) = downstream 2" in t for t in back.sentences)
 
 
-def test_the_palette_and_the_inspector_show_it(qtbot, shift):
-    from gradflow.ui.main_window import MainWindow
-
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def test_the_palette_and_the_inspector_show_it(qtbot, shift, make_window):
+    win = make_window()
     item = win.palette.tree.op_item("shift")
     assert item.parent().text(0) == "Experiments"
     assert item.toolTip(0) == SHIFT.description

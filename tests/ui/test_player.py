@@ -1,4 +1,4 @@
-"""Tests for the player in the main window: what the canvas shows at each step."""
+"""Tests for the player in the main window: what the canvas and the caption show at each step."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ def _step_to(dock, k: int) -> None:
     dock.controller.seek(k)
 
 
-def test_the_registry_adds_the_player_dock(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_the_registry_adds_the_player_dock(qtbot, make_window) -> None:
+    window, dock = make_player(make_window)
     assert window.findChild(type(dock), "player") is dock
     assert dock.toggleViewAction() in window.menu("View/Docks").actions()
     assert len(window.findChildren(type(dock))) == 1
@@ -29,8 +29,8 @@ def test_the_registry_adds_the_player_dock(qtbot, monkeypatch, tmp_path) -> None
     assert dock.caption.text() == "Whole run shown · 10 steps (5 forward, 5 backward)"
 
 
-def test_forward_phase_then_backward_phase_of_add_mul(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_forward_phase_then_backward_phase_of_add_mul(qtbot, make_window) -> None:
+    window, dock = make_player(make_window)
     _step_to(dock, 0)
     assert all(texts == ("", "") for texts in wire_texts(window).values())
     _step_to(dock, 5)  # the forward phase
@@ -47,8 +47,8 @@ def test_forward_phase_then_backward_phase_of_add_mul(qtbot, monkeypatch, tmp_pa
     assert dock.caption.text().startswith("Step 10/10 · backward")
 
 
-def test_stepping_back_shows_what_stepping_forward_showed(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path, "gate-patterns")
+def test_stepping_back_shows_what_stepping_forward_showed(qtbot, make_window) -> None:
+    window, dock = make_player(make_window, "gate-patterns")
     dock.driver.animate = False
     dock.controller.to_start()
     forward = []
@@ -64,8 +64,8 @@ def test_stepping_back_shows_what_stepping_forward_showed(qtbot, monkeypatch, tm
     assert len({f[2] for f in forward}) == len(forward)  # one caption per step
 
 
-def test_the_window_shows_exactly_state_at_k(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path, "sigmoid-neuron")
+def test_the_window_shows_exactly_state_at_k(qtbot, make_window) -> None:
+    window, dock = make_player(make_window, "sigmoid-neuron")
     trace = window.document.result.trace
     for k in (0, 3, trace.n_forward, trace.n_forward + 2, len(trace)):
         _step_to(dock, k)
@@ -81,8 +81,8 @@ def test_the_window_shows_exactly_state_at_k(qtbot, monkeypatch, tmp_path) -> No
         assert dock.driver.active_node == active
 
 
-def test_buttons_and_timeline_drive_the_playhead(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_buttons_and_timeline_drive_the_playhead(qtbot, make_window) -> None:
+    window, dock = make_player(make_window)
     dock.driver.animate = False
     window.show()
     qtbot.waitExposed(window)
@@ -106,8 +106,8 @@ def test_buttons_and_timeline_drive_the_playhead(qtbot, monkeypatch, tmp_path) -
     assert dock.caption.text().startswith("Step 7/10 · backward through add q")
 
 
-def test_play_button_runs_to_the_end(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_play_button_runs_to_the_end(qtbot, make_window) -> None:
+    window, dock = make_player(make_window)
     dock.controller.set_speed(8.0)
     dock.controller.to_start()
     qtbot.mouseClick(dock.play, Qt.MouseButton.LeftButton)
@@ -118,8 +118,8 @@ def test_play_button_runs_to_the_end(qtbot, monkeypatch, tmp_path) -> None:
     assert dock.driver.animator.completed == 10  # every step was animated
 
 
-def test_value_edit_keeps_the_step_and_structure_edit_shows_all(qtbot, monkeypatch, tmp_path):
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_value_edit_keeps_the_step_and_structure_edit_shows_all(qtbot, make_window):
+    window, dock = make_player(make_window)
     _step_to(dock, 7)
     window.document.set_attr("x", "value", 1.0)
     assert window.workspace.playhead == 7
@@ -132,8 +132,8 @@ def test_value_edit_keeps_the_step_and_structure_edit_shows_all(qtbot, monkeypat
     assert wire_texts(window)["q→f:0"] == ("6", "-4")
 
 
-def test_inspector_explains_the_step(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_inspector_explains_the_step(qtbot, make_window) -> None:
+    window, dock = make_player(make_window)
     _step_to(dock, 7)
     html = window.inspector.step.text()
     assert "to x" in html
@@ -145,8 +145,8 @@ def test_inspector_explains_the_step(qtbot, monkeypatch, tmp_path) -> None:
     assert window.inspector.step.text() == ""
 
 
-def test_a_forward_step_shows_its_formula_not_the_gate_pattern(qtbot, monkeypatch, tmp_path):
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_a_forward_step_shows_its_formula_not_the_gate_pattern(qtbot, make_window):
+    window, dock = make_player(make_window)
     _step_to(dock, 4)  # forward through add q
     html = window.inspector.step.text()
     assert "q = x + y = -2 + 5 = 3" in html
@@ -167,8 +167,8 @@ def test_counts_in_the_explanation_html_are_pluralised() -> None:
     )
 
 
-def test_vector_l2_is_steppable_with_tables_and_jacobians(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path, "vector-l2")
+def test_vector_l2_is_steppable_with_tables_and_jacobians(qtbot, make_window) -> None:
+    window, dock = make_player(make_window, "vector-l2")
     trace = window.document.result.trace
     for k in range(1, len(trace) + 1):
         _step_to(dock, k)
@@ -182,8 +182,8 @@ def test_vector_l2_is_steppable_with_tables_and_jacobians(qtbot, monkeypatch, tm
     assert "a gradient has the shape of its variable" in html
 
 
-def test_display_toggles_hide_values_and_gradients(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_display_toggles_hide_values_and_gradients(qtbot, make_window) -> None:
+    window, dock = make_player(make_window)
     _step_to(dock, 10)
     window.view_actions.show_values.setChecked(False)
     assert wire_texts(window)["q→f:0"] == ("", "-4")
@@ -194,8 +194,8 @@ def test_display_toggles_hide_values_and_gradients(qtbot, monkeypatch, tmp_path)
     assert wire_texts(window)["q→f:0"] == ("3", "-4")
 
 
-def test_presentation_mode_hides_docks_and_restores_them(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = make_player(qtbot, monkeypatch, tmp_path)
+def test_presentation_mode_hides_docks_and_restores_them(qtbot, make_window) -> None:
+    window, dock = make_player(make_window)
     window.show()
     qtbot.waitExposed(window)
     action = window.presentation.presentation
@@ -212,3 +212,30 @@ def test_presentation_mode_hides_docks_and_restores_them(qtbot, monkeypatch, tmp
     assert window.palette.isVisible()
     assert window.inspector.isVisible()
     assert window.scene.metrics.wire_width == normal_width
+
+
+def test_with_nothing_to_play_the_caption_says_what_to_do(qtbot, window):
+    doc = window.document
+    a = doc.add_node("neg")
+    b = doc.add_node("exp")
+    caption = window.player.caption.text()  # the last-added end is tried as the output
+    assert caption.startswith("Nothing to play yet: the output exp1 cannot be computed yet")
+    assert "exp1: input x is not connected" in caption
+    assert window.notice.text().startswith("⚠ the output exp1 cannot be computed yet")
+    doc.add_edge(a, b)
+    caption = window.player.caption.text()
+    assert "cannot be computed yet" in caption
+    assert "neg1: input x is not connected" in caption  # which node, and why
+
+
+def test_play_and_pause_take_the_same_room(qtbot, add_mul):
+    """The timeline jumped sideways each time Play turned into Pause."""
+    dock = add_mul.player
+    assert dock.play.text() == "▶ Play"
+    reserved = dock.play.minimumWidth()
+    dock.controller.set_speed(0.25)
+    dock.controller.play()
+    assert dock.play.text() == "❚❚ Pause"
+    assert reserved >= dock.play.sizeHint().width()  # no wider than the room kept for it
+    assert dock.play.minimumWidth() == reserved
+    dock.controller.pause()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from test_player_support import make_player, wire_texts
 
 
-def _animated(qtbot, monkeypatch, tmp_path, example: str, k: int):
-    window, dock = make_player(qtbot, monkeypatch, tmp_path, example)
+def _animated(qtbot, make_window, example: str, k: int):
+    window, dock = make_player(make_window, example)
     dock.driver.animate = False
     dock.controller.seek(k)
     dock.driver.animate = True
@@ -14,9 +14,9 @@ def _animated(qtbot, monkeypatch, tmp_path, example: str, k: int):
 
 
 def test_forward_pulse_carries_the_value_and_the_number_appears_on_arrival(
-    qtbot, monkeypatch, tmp_path
+    qtbot, make_window
 ) -> None:
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
+    window, dock = _animated(qtbot, make_window, "add-mul", 3)
     animator = dock.driver.animator
     dock.controller.set_speed(0.25)  # a slow pulse: seen mid-wire even on a busy machine
     dock.controller.step_forward()  # step 4: q = x + y = 3, sent along q → f
@@ -34,8 +34,8 @@ def test_forward_pulse_carries_the_value_and_the_number_appears_on_arrival(
     assert animator.frames > 2
 
 
-def test_backward_pulses_run_against_the_wires(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 5)
+def test_backward_pulses_run_against_the_wires(qtbot, make_window) -> None:
+    window, dock = _animated(qtbot, make_window, "add-mul", 5)
     animator = dock.driver.animator
     dock.controller.step_forward()  # step 6: backward through f
     pulses = animator.pulses()
@@ -46,10 +46,8 @@ def test_backward_pulses_run_against_the_wires(qtbot, monkeypatch, tmp_path) -> 
     assert wire_texts(window)["z→f:1"] == ("-4", "3")
 
 
-def test_a_step_pressed_mid_animation_completes_the_previous_one(
-    qtbot, monkeypatch, tmp_path
-) -> None:
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 0)
+def test_a_step_pressed_mid_animation_completes_the_previous_one(qtbot, make_window) -> None:
+    window, dock = _animated(qtbot, make_window, "add-mul", 0)
     animator = dock.driver.animator
     dock.controller.step_forward()
     assert animator.running
@@ -64,8 +62,8 @@ def test_a_step_pressed_mid_animation_completes_the_previous_one(
     assert animator.completed == 2
 
 
-def test_fan_out_shows_the_gathered_sum(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "gate-patterns", 0)
+def test_fan_out_shows_the_gathered_sum(qtbot, make_window) -> None:
+    window, dock = _animated(qtbot, make_window, "gate-patterns", 0)
     trace = window.document.result.trace
     copy_step = next(s.index for s in trace.backward if s.op == "copy")
     dock.driver.animate = False
@@ -80,8 +78,8 @@ def test_fan_out_shows_the_gathered_sum(qtbot, monkeypatch, tmp_path) -> None:
     assert dock.driver.animator.tags() == []
 
 
-def test_max_routes_the_gradient_and_sends_zero_to_the_other(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "gate-patterns", 0)
+def test_max_routes_the_gradient_and_sends_zero_to_the_other(qtbot, make_window) -> None:
+    window, dock = _animated(qtbot, make_window, "gate-patterns", 0)
     trace = window.document.result.trace
     max_step = next(s.index for s in trace.backward if s.op == "max")
     dock.driver.animate = False
@@ -93,8 +91,8 @@ def test_max_routes_the_gradient_and_sends_zero_to_the_other(qtbot, monkeypatch,
     assert dock.driver.animator.tags() == ["max routes → z; w gets 0"]
 
 
-def test_an_edit_during_an_animation_cancels_it(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
+def test_an_edit_during_an_animation_cancels_it(qtbot, make_window) -> None:
+    window, dock = _animated(qtbot, make_window, "add-mul", 3)
     dock.controller.step_forward()
     assert dock.driver.animator.running
     window.document.add_node("input", pos=(0.0, 500.0))  # structural: the whole new run
@@ -104,8 +102,8 @@ def test_an_edit_during_an_animation_cancels_it(qtbot, monkeypatch, tmp_path) ->
     assert all(item.scene() is None for item in dock.driver.animator.pulses())
 
 
-def test_scrubbing_the_timeline_jumps_without_animating(qtbot, monkeypatch, tmp_path) -> None:
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "add-mul", 3)
+def test_scrubbing_the_timeline_jumps_without_animating(qtbot, make_window) -> None:
+    window, dock = _animated(qtbot, make_window, "add-mul", 3)
     dock.timeline.setSliderDown(True)
     dock.timeline.setValue(4)  # one step on, but by dragging
     assert not dock.driver.animator.running
@@ -113,10 +111,10 @@ def test_scrubbing_the_timeline_jumps_without_animating(qtbot, monkeypatch, tmp_
     dock.timeline.setSliderDown(False)
 
 
-def test_opening_another_graph_mid_step_is_safe(qtbot, monkeypatch, tmp_path) -> None:
+def test_opening_another_graph_mid_step_is_safe(qtbot, make_window) -> None:
     from gradflow.core.examples import load_example
 
-    window, dock = _animated(qtbot, monkeypatch, tmp_path, "gate-patterns", 0)
+    window, dock = _animated(qtbot, make_window, "gate-patterns", 0)
     trace = window.document.result.trace
     copy_step = next(s.index for s in trace.backward if s.op == "copy")
     dock.driver.animate = False

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 from gradflow.core.examples import load_example
-from gradflow.ui.main_window import MainWindow
 from gradflow.ui.player import PlayerDock
 
 
-def make_player(qtbot, monkeypatch, tmp_path, example: str = "add-mul"):
-    """(window, dock) on `example`, with settings in tmp_path and no save prompt on close."""
-    monkeypatch.setenv("GRADFLOW_SETTINGS", str(tmp_path / "settings.ini"))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    monkeypatch.setattr(
-        window.files, "ask_save_changes", lambda: QMessageBox.StandardButton.Discard
-    )
+def make_player(make_window, example: str = "add-mul"):
+    """(window, dock) on `example`: a window from the shared `make_window` fixture
+    (tests/ui/conftest.py: private settings, no blocking dialog), not shown."""
+    window = make_window(show=False)
     window.load_graph(load_example(example))
     dock: PlayerDock = window.player
     return window, dock

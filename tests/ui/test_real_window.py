@@ -89,6 +89,17 @@ def _reddish(path: Path) -> int:
     return count
 
 
+def _settled(measure, tries: int = 20) -> int:
+    """`measure()` once two readings in a row agree (the window has finished drawing)."""
+    last = measure()
+    for _ in range(tries):
+        now = measure()
+        if now == last:
+            return now
+        last = now
+    raise AssertionError("the screen kept changing")
+
+
 def _shot(env, path: Path) -> Path:
     subprocess.run([sys.executable, "-c", GRAB, str(path)], env=env, check=True, timeout=60)
     return path
@@ -114,18 +125,18 @@ def test_tiny_mlp_numbers_show_at_a_backward_step_in_a_real_window(xserver, tmp_
         wid = found[0]
         _xdotool(xserver, "windowsize", wid, "1280", "800")
         _xdotool(xserver, "windowactivate", "--sync", wid)
-        time.sleep(1.0)
         _xdotool(xserver, "key", "--window", wid, "Home")
-        time.sleep(1.0)
-        start = _reddish(_shot(xserver, tmp_path / "start.png"))
+        start = _settled(lambda: _reddish(_shot(xserver, tmp_path / "start.png")))
         # tiny-mlp: 27 forward steps; 33 presses end on a backward step
-        for _ in range(33):
-            _xdotool(xserver, "key", "--window", wid, "Right")
-            time.sleep(0.05)
-        time.sleep(2.0)  # the last step's pulse lands, the camera settles
-        backward = _reddish(_shot(xserver, tmp_path / "backward.png"))
+        _xdotool(xserver, "key", "--window", wid, "--delay", "50", *["Right"] * 33)
+        counts: list[int] = []
+
+        def gradients_shown() -> bool:  # the last step's pulse lands, the camera settles
+            counts.append(_reddish(_shot(xserver, tmp_path / "backward.png")))
+            return counts[-1] > start + 40
+
+        _wait(gradients_shown, 60, "the gradients drawn in red")
         assert app.poll() is None, log.read_text()
-        assert backward > start + 40, (start, backward)  # gradients drawn in red
     finally:
         app.terminate()
         try:

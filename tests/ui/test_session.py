@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 from gradflow.core.graph import Edge
 from gradflow.ui.canvas.style import DARK
-from gradflow.ui.main_window import MainWindow
 from gradflow.ui.settings import open_settings
 
 
-def _second_window(qtbot) -> MainWindow:
-    other = MainWindow()
-    other.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(other)
-    return other
-
-
-def test_copy_in_one_window_paste_in_another(qtbot, add_mul):
+def test_copy_in_one_window_paste_in_another(qtbot, add_mul, make_window):
     add_mul.scene.select_nodes(["x", "y", "q"])
     add_mul.edit.cut()
     assert "q" not in add_mul.document.graph
-    other = _second_window(qtbot)
+    other = make_window(show=False)
     assert other.edit.paste() == ["x", "y", "q"]  # ids are free there: kept
     assert Edge("x", "q") in other.document.graph.edges
     assert float(other.document.result.value("q")) == 3.0
@@ -38,7 +28,7 @@ def test_paste_without_gradflow_content_says_so(qtbot, window):
     assert window.document.undo_stack.count() == 0
 
 
-def test_theme_recent_files_and_layout_persist(qtbot, window, tmp_path):
+def test_theme_recent_files_and_layout_persist(qtbot, window, make_window, tmp_path):
     window.menu_actions["dark"].setChecked(True)
     assert window.scene.theme is DARK
     path = tmp_path / "a.gflow"
@@ -48,7 +38,7 @@ def test_theme_recent_files_and_layout_persist(qtbot, window, tmp_path):
     settings = open_settings()
     assert settings.value("theme") == "dark"
     assert settings.value("window/geometry") is not None
-    again = _second_window(qtbot)
+    again = make_window(show=False)
     assert again.menu_actions["dark"].isChecked()
     assert again.scene.theme is DARK
     assert [a.toolTip() for a in again.files.recent_menu.actions()] == [str(path)]

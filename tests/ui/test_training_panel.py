@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from gradflow.core.graph import Graph
 from gradflow.nn import TrainConfig
@@ -75,10 +76,15 @@ def test_pause_holds_training_until_resume(qtbot, panel: TrainingPanel) -> None:
     panel.pause_button.click()
     assert panel.pause_button.text() == "▶ Resume"
     assert panel.status.text() == "Paused."
-    qtbot.wait(100)  # let the last packet sent before the pause arrive
+    trainer = panel.trainer
+    qtbot.waitUntil(lambda: trainer.parked, timeout=WAIT_MS)  # waiting before its next step
+    QApplication.processEvents()  # the packets sent before the pause arrive
     held = len(panel.plots.iterations)
-    qtbot.wait(200)
-    assert len(panel.plots.iterations) == held
+    assert 0 < held <= trainer.iteration
+    done = trainer.iteration
+    QApplication.processEvents()
+    assert trainer.parked
+    assert (trainer.iteration, len(panel.plots.iterations)) == (done, held)  # nothing more
     assert panel.is_running()
     panel.pause_button.click()
     qtbot.waitUntil(lambda: len(panel.plots.iterations) > held, timeout=WAIT_MS)

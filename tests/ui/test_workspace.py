@@ -36,15 +36,12 @@ class ScratchDock(QDockWidget):
         return [MenuEntry("&View", self.hello, "hello")]
 
 
-def test_a_registered_dock_is_in_the_window_and_the_view_menu(qtbot, monkeypatch) -> None:
-    from gradflow.ui.main_window import MainWindow
-
+def test_a_registered_dock_is_in_the_window_and_the_view_menu(
+    qtbot, make_window, monkeypatch
+) -> None:
     spec = DockSpec("scratch", ScratchDock, Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+K")
     monkeypatch.setattr(dock_registry, "DOCKS", [*dock_registry.DOCKS, spec])
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window()
     dock = window.findChild(QDockWidget, "scratch")
     assert isinstance(dock, ScratchDock)
     assert dock.isVisible()
@@ -93,16 +90,14 @@ def test_display_options_have_one_writer_and_every_part_follows(qtbot, add_mul) 
         window.workspace.set_display(colour="red")
 
 
-def test_the_theme_is_remembered_as_a_display_option(qtbot, window) -> None:
+def test_the_theme_is_remembered_as_a_display_option(qtbot, window, make_window) -> None:
     from gradflow.ui.canvas.style import DARK
-    from gradflow.ui.main_window import MainWindow
 
     window.menu_actions["dark"].setChecked(True)
     assert window.workspace.display.theme == "dark"
     assert window.scene.theme is DARK
     assert open_settings().value("theme") == "dark"
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     assert again.workspace.display.theme == "dark"
     assert again.menu_actions["dark"].isChecked()
 

@@ -1,6 +1,7 @@
-"""Usability test findings: typing numbers into the inspector, and Ctrl+Z right after.
+"""The inspector's number entry: what people type, refusals, exact display, Ctrl+Z after.
 
-Found by driving the real app: "1e30" became 130 (the spin box dropped the "e"),
+Each test pins a finding from driving the real app:
+"1e30" became 130 (the spin box dropped the "e"),
 letters vanished without a word, 1e17 was silently clamped to 1e12, values showed as
 "-4.000000", and Ctrl+Z after typing -2 + Enter did nothing (the field kept the key).
 """

@@ -1,5 +1,5 @@
-"""Tests for the training dock's usability fixes: wheel over the form, the progress bar
-after a run, axis labels, the empty decision-boundary plot, tooltips and legends."""
+"""The training dock's form and plots: the wheel over the form, the progress bar after a
+run, axis labels, the empty decision-boundary plot, tooltips and legends."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Usability test findings: every command in a menu with its key, and files named sensibly.
+"""Menus and shortcuts: every command in a menu with its key, presentation mode, file names.
 
-Found by driving the real app: the player's keys were in no menu; Redo answered only
+Each test pins a finding from driving the real app:
+the player's keys were in no menu; Redo answered only
 Ctrl+Y here (the offscreen/Windows binding) although Ctrl+Shift+Z is the Linux/macOS
 one; undo said nothing; exporting the vector-l2 example offered "‖W x‖².png" in the
 current directory; presentation mode left the graph cut off after F5 twice.
