@@ -13,9 +13,9 @@ import dataclasses
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 from gradflow.nn.compare import differences
 from gradflow.nn.config import TrainConfig
 from gradflow.nn.trainer import EpochMetrics
+
+if TYPE_CHECKING:  # pyqtgraph costs ~1 s to import: only once the plots are built
+    import pyqtgraph as pg
 
 OVERLAY = ("#e6550d", "#31a354", "#756bb1", "#636363", "#e7298a", "#66a61e")
 METRICS = ("epochs", "iterations", "train_loss", "val_loss", "train_acc", "val_acc")
@@ -141,6 +144,8 @@ class Overlay:
             plot.removeItem(curve)
         self.curves = []
         self.names = differences([r.config for r in records])
+        import pyqtgraph as pg  # the plots exist, so it is imported already
+
         for i, (record, name) in enumerate(zip(records, self.names, strict=True)):
             pen = pg.mkPen(OVERLAY[i % len(OVERLAY)], width=2, style=Qt.PenStyle.DashLine)
             loss = self.loss_plot.plot(record.iterations, record.smoothed, pen=pen, name=name)
