@@ -29,13 +29,10 @@ def test_line_spacing_allows_for_the_taller_hangul_fallback(qapp) -> None:
     assert line_spacing(font) >= QFontMetrics(hangul).lineSpacing()
 
 
-def test_a_two_line_korean_caption_is_not_clipped_at_1024x700(qapp, qtbot) -> None:
-    from gradflow.ui.main_window import MainWindow
-
+def test_a_two_line_korean_caption_is_not_clipped_at_1024x700(qapp, qtbot, make_window) -> None:
     language.install_language("ko", qapp)
     try:
-        win = MainWindow()
-        qtbot.addWidget(win)
+        win = make_window(show=False)
         win.resize(1024, 700)
         win.show()
         win.load_graph(load_example("tiny-mlp"))
