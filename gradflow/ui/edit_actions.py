@@ -140,7 +140,5 @@ class EditActions(QObject):
         return made
 
     def select_all(self) -> None:
-        """Select every node and wire."""
-        for item in self._scene.items():
-            if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
-                item.setSelected(True)
+        """Select every node and wire (on a big graph by id: far ones have no item)."""
+        self._scene.live.held.select_all()

@@ -7,11 +7,13 @@ is how many items exist (a count, never a time) and that what is drawn is right.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 
+from gradflow.core.fileformat import dumps
 from gradflow.core.graph import Edge, Graph
 from gradflow.ui.canvas import scene_items
 from gradflow.ui.canvas.labels import number_text
+from gradflow.ui.clipboard import clipboard_fragment
 
 N = 400
 
@@ -147,3 +149,86 @@ def test_adding_an_unwired_node_copies_and_reruns_nothing(window, monkeypatch) -
     # a wire is a real change: the graph is run again
     doc.add_edge("x299", nid)
     assert len(runs) == 1
+
+
+def _look_at(window, qtbot, node_id: str) -> None:
+    """Scroll the view to `node_id` and wait for its item."""
+    scene = window.scene
+    window.view.look_at(QPointF(*scene.live.grid.position(node_id)), 1.0)
+    qtbot.waitUntil(lambda: node_id in scene.live.nodes)
+
+
+def test_select_all_on_a_big_graph_selects_every_node_without_an_item_each(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    scene, doc = window.scene, window.document
+    _look_at(window, qtbot, "x20")
+    items = len(scene.node_items())
+    window.menu_actions["select_all"].trigger()
+    every = tuple(f"x{i}" for i in range(N))
+    assert window.workspace.selection == every
+    assert scene.selected_node_ids() == list(every)
+    assert set(scene.selected_edges()) == set(doc.graph.edges)
+    assert len(scene.node_items()) == items  # held by id: no item was made for the rest
+    assert all(item.isSelected() for item in scene.node_items())
+    window.menu_actions["copy"].trigger()
+    copied = clipboard_fragment()
+    assert copied is not None
+    assert list(copied.nodes) == list(every)
+    assert len(copied.edges) == N - 1
+
+
+def test_select_all_then_delete_removes_every_node_and_undo_restores_them(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    doc = window.document
+    _look_at(window, qtbot, "x20")
+    before, commands = dumps(doc.graph), doc.undo_stack.count()
+    window.menu_actions["select_all"].trigger()
+    window.menu_actions["delete"].trigger()
+    assert len(doc.graph.nodes) == 0
+    assert doc.graph.edges == ()
+    assert window.workspace.selection == ()
+    assert doc.undo_stack.count() == commands + 1  # one command for all of them
+    window.menu_actions["undo"].trigger()
+    assert dumps(doc.graph) == before
+
+
+def test_an_item_scrolled_into_view_after_select_all_shows_as_selected(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    scene = window.scene
+    _look_at(window, qtbot, "x20")
+    window.menu_actions["select_all"].trigger()
+    for i in range(60, 301, 40):  # far enough that the first items are forgotten on the way
+        _look_at(window, qtbot, f"x{i}")
+    assert "x300" in scene.live.nodes
+    assert scene.live.nodes["x300"].isSelected()
+    assert scene.edge_item(Edge("x299", "x300")).isSelected()
+    assert "x20" not in scene.live.nodes  # forgotten while selected: still selected by id
+    assert len(scene.node_items()) <= 2 * scene_items.MAX_LIVE + 1
+    assert window.workspace.selection == tuple(f"x{i}" for i in range(N))
+
+
+def test_a_click_after_select_all_on_a_big_graph_selects_that_node_only(
+    window, qtbot, small_thresholds
+) -> None:
+    window.load_graph(_chain())
+    scene = window.scene
+    _look_at(window, qtbot, "x20")
+    window.menu_actions["select_all"].trigger()
+    item = scene.live.nodes["x20"]
+    centre = window.view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert window.workspace.selection == ("x20",)
+    assert scene.selected_edges() == []
+    # and a click on empty canvas selects nothing, far nodes included
+    window.menu_actions["select_all"].trigger()
+    empty = window.view.mapFromScene(item.sceneBoundingRect().center() + QPointF(0, 300))
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=empty)
+    assert window.workspace.selection == ()
+    window.menu_actions["delete"].trigger()
+    assert len(window.document.graph.nodes) == N

@@ -223,20 +223,16 @@ class GraphScene(QGraphicsScene):
         return QPointF(round(pos.x() / GRID) * GRID, round(pos.y() / GRID) * GRID)
 
     def selected_node_ids(self) -> list[str]:
-        """Ids of the selected nodes, in graph order."""
-        # isValid: the scene also reports selection changes while it is being destroyed
-        return [nid for nid, item in self._nodes.items() if isValid(item) and item.isSelected()]
+        """Ids of the selected nodes, in graph order (a big graph's far ones too)."""
+        return self.live.held.node_ids()
 
     def selected_edges(self) -> list[Edge]:
-        """The selected wires, in graph order."""
-        return [e for e, item in self._edges.items() if item.isSelected()]
+        """The selected wires (a big graph's far ones too)."""
+        return [e for e, item in self._edges.items() if item.isSelected()] + [*self.live.held.edges]
 
     def select_nodes(self, node_ids: list[str]) -> None:
-        """Select exactly these nodes."""
-        self.clearSelection()
-        for nid in node_ids:
-            if nid in self.document.graph:
-                self.node_item(nid).setSelected(True)
+        """Select exactly these nodes (on a big graph without making an item for each)."""
+        self.live.held.select(node_ids)
 
     def delete_selection(self) -> None:
         """Delete the selected nodes and wires (one undo command)."""
@@ -314,7 +310,8 @@ class GraphScene(QGraphicsScene):
         if self.gestures.press(event):
             event.accept()
             return
-        super().mousePressEvent(event)
+        with self.live.held.gesture(event, press=True):
+            super().mousePressEvent(event)
         self.gestures.after_press()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -327,7 +324,8 @@ class GraphScene(QGraphicsScene):
         if self.gestures.release(event):
             event.accept()
             return
-        super().mouseReleaseEvent(event)
+        with self.live.held.gesture(event, press=False):
+            super().mouseReleaseEvent(event)
         self.gestures.after_release()
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
@@ -368,7 +366,8 @@ class GraphScene(QGraphicsScene):
             self.select_nodes(list(node_ids))
 
     def _on_selection_changed(self) -> None:
-        if isValid(self.workspace):  # also reported while the window is being destroyed
+        if isValid(self.workspace) and not self.live.held.quiet:  # quiet: items made/forgotten
+            self.live.held.user_changed()
             self.workspace.set_selection(self.selected_node_ids())
 
     # --- helpers ------------------------------------------------------------------------------

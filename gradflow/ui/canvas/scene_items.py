@@ -22,6 +22,7 @@ from gradflow.core.geometry import NODE_WIDTH
 from gradflow.core.graph import Edge
 from gradflow.core.report import non_finite_note
 from gradflow.ui.canvas.edge_item import EdgeItem
+from gradflow.ui.canvas.held_selection import HeldSelection
 from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.label_layout import preferred_spot
 from gradflow.ui.canvas.node_item import NodeItem
@@ -48,6 +49,7 @@ class LiveItems:
         self.lazy = False
         self.crowded = False  # the region in view holds more than MAX_LIVE nodes
         self.made = 0  # items made since the last rebuild (tests count them)
+        self.held = HeldSelection(scene)  # selected ids with no item (Select All on a big graph)
 
     def follow(self, document: GraphDocument) -> None:
         """Keep the items in step with the document's signals."""
@@ -143,6 +145,7 @@ class LiveItems:
         """Forget every item; make them all for a small graph, none yet for a big one."""
         self.nodes.clear()
         self.edges.clear()
+        self.held.clear()
         graph = self._scene.document.graph
         self.grid = PositionGrid((n.id, n.pos or (0.0, 0.0)) for n in graph)
         self.lazy = self._lazy_allowed and len(graph) > LAZY_NODES
@@ -166,6 +169,7 @@ class LiveItems:
         """A node left the graph: its item goes."""
         scene = self._scene
         self.grid.remove(node_id)
+        self.held.nodes.discard(node_id)
         item = self.nodes.pop(node_id, None)
         if item is not None:
             scene.removeItem(item)
@@ -203,6 +207,7 @@ class LiveItems:
     def edge_removed(self, edge: Edge) -> None:
         """A wire left the graph: its item, labels and numbers go."""
         self._scene.numbers.forget_edge(edge)
+        self.held.edges.discard(edge)
         if self._drop_edge(edge):
             self._scene.wires.invalidate()
         self._scene.overview_item.edge_removed(edge)
@@ -264,6 +269,10 @@ class LiveItems:
         item.grad_label.set_detail(scene.detail)
         scene.addItem(item)
         item.setPos(QPointF(*(node.pos or (0.0, 0.0))))
+        if node_id in self.held.nodes:  # selected by id before it had an item
+            self.held.nodes.discard(node_id)
+            with self.held.internal():
+                item.setSelected(True)
         return item
 
     def _make_edge(self, edge: Edge) -> EdgeItem:
@@ -276,6 +285,10 @@ class LiveItems:
             label.set_detail(scene.detail)
             scene.addItem(label)
         scene.wire_routed(edge)
+        if edge in self.held.edges:
+            self.held.edges.discard(edge)
+            with self.held.internal():
+                item.setSelected(True)
         return item
 
     def _make_wires_of(self, node_ids: list[str]) -> None:
@@ -288,15 +301,22 @@ class LiveItems:
                     self._make_edge(edge)
 
     def _forget_outside(self, keep: set[str]) -> None:
-        """Drop the items of nodes not in `keep` (the selected and active ones stay)."""
-        scene = self._scene
-        pinned = set(scene.selected_node_ids()) | {scene.active_node}
-        gone = [nid for nid in self.nodes if nid not in keep and nid not in pinned]
+        """Drop the items of nodes not in `keep` (the active one stays); a selected one's
+        id (and its selected wires') is held, so the selection stays what it was."""
+        scene, held = self._scene, self.held
+        gone = [nid for nid in self.nodes if nid not in keep and nid != scene.active_node]
         graph = scene.document.graph
-        for nid in gone:
-            wires = [e for e in graph.in_edges(nid) if e is not None]
-            for edge in [*wires, *graph.out_edges(nid)]:
-                self._drop_edge(edge)  # what its labels showed stays known to the numbers
-            scene.removeItem(self.nodes.pop(nid))
-            scene.numbers.forget_node(nid)
+        with held.internal():
+            for nid in gone:
+                wires = [e for e in graph.in_edges(nid) if e is not None]
+                for edge in [*wires, *graph.out_edges(nid)]:
+                    item = self.edges.get(edge)
+                    if item is not None and item.isSelected():
+                        held.edges.add(edge)
+                    self._drop_edge(edge)  # what its labels showed stays known to the numbers
+                node = self.nodes.pop(nid)
+                if node.isSelected():
+                    held.nodes.add(nid)
+                scene.removeItem(node)
+                scene.numbers.forget_node(nid)
         scene.wires.invalidate()
