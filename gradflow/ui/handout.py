@@ -56,7 +56,7 @@ class Handout:
         """The canvas after `step` steps, as PNG bytes."""
         from PySide6.QtCore import QBuffer, QIODevice
 
-        image = self.renderer.image(step, PICTURE)
+        image = self.renderer.image(step, PICTURE, fit=True)  # the whole graph each page
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer, "PNG")

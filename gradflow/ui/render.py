@@ -1,8 +1,11 @@
-"""ui: headless rendering - the canvas at a given step drawn into a PNG, with no window.
+"""ui: headless rendering - the canvas at a given step drawn into a PNG or SVG, no window.
 
-Builds the same GraphScene the window shows, applies `state_at(step)`, fits the graph
-into the image with margins and saves it. Teachers use it for slides, the README for
-its pictures. Works without a display: the offscreen Qt platform is chosen when none is.
+Builds the same GraphScene the window shows, applies `state_at(step)` and draws it: at a
+given size a step mid-run is framed as the player's camera frames it (ui/render_frame.py),
+otherwise (or with `fit`) the whole graph is fitted into the picture with margins; the
+step's caption can go under it. `render_walk.py` writes every step (frames, a GIF).
+Teachers use it for slides, the README for its pictures. Works without a display: the
+offscreen Qt platform is chosen when none is.
 """
 
 from __future__ import annotations
@@ -10,25 +13,22 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from gradflow.core.errors import GradflowError
 from gradflow.core.explain import caption_at, explain_step
 from gradflow.core.graph import Graph
+from gradflow.core.i18n import _
 from gradflow.core.layout import auto_layout
 from gradflow.core.playback import state_at
 from gradflow.core.trace import BackwardStep
+from gradflow.ui.render_frame import camera_source, caption_height, draw_caption, save_svg
 
 OVERVIEW_NODES = 5000  # above this many nodes `render` draws an overview (ui/overview.py)
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QGraphicsTextItem
 
 MARGIN = 40  # pixels around the graph
 MAX_SCALE = 2.0  # small graphs are enlarged at most this much
 DEFAULT_SIZE = (1280, 720)
 MAX_DEFAULT_SIDE = 4096  # the fitted size is capped: a big graph is scaled down to frame it
-MAX_FRAMES = 2000  # --frames writes at most this many pictures
 
 
 class RenderError(GradflowError):
@@ -97,10 +97,10 @@ class Renderer:
         trace = self.document.result.trace
         self.total = len(trace) if trace is not None else 0
         self._tags: list = []
-        # the step's caption under the graph, with `caption`
-        self._caption: QGraphicsTextItem | None = None
-        self.caption = caption
+        self.caption = caption  # the step's caption under the picture, by default
+        self.caption_text = ""  # the caption drawn last ('' when none was)
         self.show_tags = True  # a worksheet hides the gradient sums and routes they show
+        self.min_band = 0  # the caption strip's least height (one size for every frame)
 
     @property
     def tag_texts(self) -> list[str]:
@@ -114,9 +114,6 @@ class Renderer:
         for tag in self._tags:
             self.scene.overlay.remove(tag)
         self._tags = []
-        if self._caption is not None:
-            self.scene.removeItem(self._caption)
-            self._caption = None
         trace = self.document.result.trace
         if trace is None:
             return
@@ -128,58 +125,102 @@ class Renderer:
         if isinstance(active, BackwardStep) and self.show_tags:
             exp = explain_step(trace, graph, step - 1)
             self._tags = add_step_tags(self.scene, active, exp)
-        if self.caption:
-            self._add_caption(caption_at(trace, graph, step))
+        self.scene.layout_labels_now()
 
-    @property
-    def caption_text(self) -> str:
-        """The caption drawn under the graph ('' without `caption`)."""
-        return self._caption.toPlainText() if self._caption is not None else ""
+    def step_caption(self, step: int) -> str:
+        """The player's caption at `step`."""
+        trace = self.document.result.trace
+        return caption_at(trace, self.document.graph, step) if trace is not None else ""
 
-    def _add_caption(self, text: str) -> None:
-        from PySide6.QtWidgets import QGraphicsTextItem
+    def source_rect(self, size: tuple[int, int] | None = None, fit: bool = False):
+        """(the scene rectangle a picture of `size` shows of the step drawn last, whether
+        it is the camera's shot): with a size and a step mid-run, the shot the player's
+        camera takes of it in a viewport of that size, unless `fit`; else the whole graph."""
+        from gradflow.ui.canvas.camera import readable_zoom, step_frame
 
-        from gradflow.ui.canvas.style import font
+        active = self.scene.active_node
+        if size is not None and not fit and active is not None:
+            frame = step_frame(self.scene, active)
+            return camera_source(frame, size, readable_zoom(self.scene)), True
+        return self.scene.itemsBoundingRect(), False
 
-        bounds = self.scene.itemsBoundingRect()
-        item = QGraphicsTextItem(text)
-        item.setFont(font(self.scene.metrics.number_pt))
-        item.setDefaultTextColor(self.scene.theme.node_text)
-        item.setTextWidth(max(bounds.width(), 480.0))
-        item.setPos(bounds.left(), bounds.bottom() + 12)
-        self.scene.addItem(item)
-        self._caption = item
+    def _sizes(self, step: int, size, caption: bool) -> tuple[int, int, int]:
+        """(width, height of the whole picture, height of the graph part)."""
+        source = self.scene.itemsBoundingRect()
+        width, height = size or _natural_size(source.width(), source.height())
+        text = self.step_caption(step) if caption else ""
+        band = max(caption_height(text, width), self.min_band) if text else 0
+        return width, height + band, height
 
-    def image(self, step: int, size: tuple[int, int] | None = None):  # -> QImage
-        """The canvas after `step` steps, as a QImage of `size` (default: fitted, 16:9)."""
+    def paint(self, painter, step: int, size=None, fit: bool = False, caption=None) -> None:
+        """Draw the canvas after `step` steps with `painter` (see `image`)."""
         from PySide6.QtCore import QRectF, Qt
-        from PySide6.QtGui import QImage, QPainter
 
         from gradflow.ui.canvas.render_options import render_options
 
+        caption = self.caption if caption is None else caption
         self._show(step)
-        source = self.scene.itemsBoundingRect()
-        width, height = size or _natural_size(source.width(), source.height())
-        img = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        img.fill(self.scene.theme.background)
-        painter = QPainter(img)
-        painter.setRenderHints(
-            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-        )
-        target = _fitted(source.width(), source.height(), width, height)
+        width, total_h, height = self._sizes(step, size, caption)
+        painter.fillRect(QRectF(0, 0, width, total_h), self.scene.theme.background)
+        painter.setRenderHints(_hints())
+        source, camera = self.source_rect(size, fit)
+        if camera:  # the shot has the picture's shape: it fills it
+            target = QRectF(0, 0, width, height)
+        else:
+            target = QRectF(*_fitted(source.width(), source.height(), width, height))
+        self.scene.set_view_zoom(target.width() / max(source.width(), 1.0))
         with render_options(self.scene):  # no grid, no selection, vector shapes
-            self.scene.render(painter, QRectF(*target), source, Qt.AspectRatioMode.KeepAspectRatio)
+            self.scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
+        self.caption_text = self.step_caption(step) if caption else ""
+        if self.caption_text:
+            band = QRectF(0, height, width, total_h - height)
+            draw_caption(painter, self.caption_text, band, self.scene.theme.node_text)
+
+    def image(self, step: int, size=None, fit: bool = False, caption=None):  # -> QImage
+        """The canvas after `step` steps as a QImage of `size` (default: fitted, 16:9).
+
+        With a size, a step mid-run is framed as the player's camera frames it (the
+        active node and its numbers readable), unless `fit` shows the whole graph;
+        `caption` (default: the renderer's) adds the step's caption under the picture.
+        """
+        from PySide6.QtGui import QImage, QPainter
+
+        caption = self.caption if caption is None else caption
+        self._show(step)
+        width, total_h = self._sizes(step, size, caption)[:2]
+        img = QImage(width, total_h, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(img)
+        self.paint(painter, step, size, fit, caption)
         painter.end()
         return img
 
-    def save(self, step: int, out: str | os.PathLike[str], size=None) -> Path:
-        """Render `step` and write a PNG to `out`; RenderError if it cannot be written."""
+    def save(self, step: int, out: str | os.PathLike[str], size=None, fit=False, caption=None):
+        """Render `step` to `out`, .png or .svg by its extension (RenderError otherwise);
+        returns the path written."""
         path = Path(out)
+        kind = path.suffix.lower()
+        if kind not in (".png", ".svg"):
+            raise RenderError(
+                _("cannot write {name}: the picture must end in .png or .svg").format(
+                    name=path.name
+                )
+            )
         if path.parent and not path.parent.is_dir():
             raise RenderError(f"cannot write {path}: folder {path.parent} does not exist")
-        if not self.image(step, size).save(str(path), "PNG"):
+        if kind == ".svg":
+            caption = self.caption if caption is None else caption
+            self._show(step)
+            width, total_h = self._sizes(step, size, caption)[:2]
+            save_svg(path, (width, total_h), lambda p: self.paint(p, step, size, fit, caption))
+        elif not self.image(step, size, fit, caption).save(str(path), "PNG"):
             raise RenderError(f"cannot write {path}")
         return path
+
+
+def _hints():  # -> QPainter.RenderHint
+    from PySide6.QtGui import QPainter
+
+    return QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
 
 
 def _natural_size(w: float, h: float) -> tuple[int, int]:
@@ -205,16 +246,18 @@ def render_png(
     size: tuple[int, int] | None = None,
     theme: str = "light",
     caption: bool = False,
+    fit: bool = False,
 ) -> Path:
-    """Draw `graph` at `step` ('end' or 0..len(trace)) into the PNG file `out`; with
-    `caption`, the step's caption under it (in the current language).
+    """Draw `graph` at `step` ('end' or 0..len(trace)) into `out` (.png or .svg); with
+    `caption`, the step's caption under it (in the current language). With a `size`, a
+    step mid-run is framed like the player's camera unless `fit`.
 
     A graph of more than OVERVIEW_NODES nodes is drawn as an overview (no numbers).
     """
     if len(graph) > OVERVIEW_NODES:
         return _render_overview(graph, out, step, size, theme)
     renderer = Renderer(graph, theme, caption)
-    return renderer.save(parse_step(step, renderer.total), out, size)
+    return renderer.save(parse_step(step, renderer.total), out, size, fit)
 
 
 def _render_overview(
@@ -243,32 +286,3 @@ def _render_overview(
     if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
         raise RenderError(f"cannot write {path}")
     return path
-
-
-def render_frames(
-    graph: Graph,
-    folder: str | os.PathLike[str],
-    size: tuple[int, int] | None = None,
-    theme: str = "light",
-) -> list[Path]:
-    """One PNG per step, frame_000.png (nothing shown) to frame_NNN.png (the whole run)."""
-    if len(graph) > OVERVIEW_NODES:
-        raise RenderError(
-            f"--frames draws every step; this graph has {len(graph):,} nodes, over the "
-            f"{OVERVIEW_NODES:,} a frame-by-frame picture can show (render one step instead)"
-        )
-    renderer = Renderer(graph, theme)
-    if renderer.total + 1 > MAX_FRAMES:
-        raise RenderError(
-            f"--frames would write {renderer.total + 1:,} pictures, over the {MAX_FRAMES:,} limit"
-        )
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise RenderError(f"cannot create folder {folder}: {err.strerror}") from None
-    source = renderer.scene.itemsBoundingRect()
-    size = size or _natural_size(source.width(), source.height())  # one size for all frames
-    return [
-        renderer.save(k, folder / f"frame_{k:03d}.png", size) for k in range(renderer.total + 1)
-    ]

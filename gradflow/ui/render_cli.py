@@ -1,10 +1,11 @@
-"""ui: `gradflow render` - command-line options for headless rendering of a graph to PNG."""
+"""ui: `gradflow render` - command-line options for headless pictures: PNG/SVG, frames, GIF."""
 
 from __future__ import annotations
 
 import argparse
 import re
 import sys
+from pathlib import Path
 
 from gradflow.core.errors import GradflowError
 from gradflow.core.i18n import _
@@ -62,13 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
     """The options of `gradflow render`."""
     p = _Parser(
         prog="gradflow render",
-        description=_("Draw the canvas of a graph at a given step into a PNG, without a window."),
+        description=_("Draw the canvas of a graph at a step into a PNG or SVG, without a window."),
     )
     p.add_argument(
         "target", metavar="FILE|EXAMPLE", nargs="?", help=_("a .gflow file or an example name")
     )
     add_expr_option(p)
-    p.add_argument("--out", required=True, metavar="PNG", help=_("the image file to write"))
+    p.add_argument(
+        "--out", metavar="PNG|SVG", help=_("the picture to write (.png or .svg by its extension)")
+    )
     p.add_argument(
         "--step",
         default="end",
@@ -84,14 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--theme", choices=("light", "dark"), default="light")
     p.add_argument(
-        "--caption", action="store_true", help=_("write the step's caption under the graph")
+        "--fit",
+        action="store_true",
+        help=_("show the whole graph (default with --size: the player's camera at that step)"),
+    )
+    add_max_elements(p)
+    p.add_argument(
+        "--caption", action="store_true", help=_("write the step's caption under the picture")
     )
     p.add_argument(
         "--frames",
         metavar="DIR",
-        help=_("also write one PNG per step into DIR (frame_000.png ...)"),
+        help=_("also write one captioned PNG per step into DIR (frame_000.png ...)"),
     )
-    add_max_elements(p)
+    p.add_argument("--gif", metavar="FILE", help=_("also write the walk as one animated GIF"))
     return p  # fmt: skip
 
 
@@ -107,14 +116,23 @@ def main(argv: list[str]) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
-        from gradflow.ui.render import OVERVIEW_NODES, render_frames, render_png
+        from gradflow.ui.render import OVERVIEW_NODES, render_png
+        from gradflow.ui.render_walk import render_frames, render_gif
 
         set_max_elements(args.max_elements)
+        _check_outputs(args)
         graph = graph_of(args.target, args.expr)
-        path = render_png(graph, args.out, args.step, args.size, args.theme, args.caption)
-        written = [path]
+        written = []
+        if args.out:
+            written.append(
+                render_png(
+                    graph, args.out, args.step, args.size, args.theme, args.caption, args.fit
+                )
+            )
         if args.frames:
-            written += render_frames(graph, args.frames, args.size, args.theme)
+            written += render_frames(graph, args.frames, args.size, args.theme, args.fit)
+        if args.gif:
+            written.append(render_gif(graph, args.gif, args.size, args.theme, args.fit))
     except GradflowError as err:
         return _fail(str(err))
     except OSError as err:
@@ -128,13 +146,41 @@ def main(argv: list[str]) -> int:
             "note: {count} nodes, drawn as an overview without numbers "
             "(graphs of up to {most} nodes are drawn in full)"
         )
-        sys.stderr.write(said.format(count=f"{len(graph):,}", most=f"{OVERVIEW_NODES:,}") + "\n")
-    wrote = (
-        _("wrote {path} and {count} frames in {folder}").format(
-            path=written[0], count=len(written) - 1, folder=args.frames
-        )
-        if args.frames
-        else _("wrote {path}").format(path=written[0])
-    )
-    sys.stdout.write(wrote + "\n")
+    sys.stdout.write(_wrote(args, written) + "\n")
     return 0
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse a missing or misnamed output before anything is drawn or written."""
+    if not (args.out or args.frames or args.gif):
+        raise GradflowError(_("say where to draw: --out PICTURE, --frames DIR or --gif FILE"))
+    if args.out and Path(args.out).suffix.lower() not in (".png", ".svg"):
+        raise GradflowError(
+            _("cannot write {name}: the picture must end in .png or .svg").format(
+                name=Path(args.out).name
+            )
+        )
+    if args.gif and Path(args.gif).suffix.lower() != ".gif":
+        raise GradflowError(
+            _("cannot write {name}: --gif needs a .gif file").format(name=Path(args.gif).name)
+        )
+
+
+def _wrote(args: argparse.Namespace, written: list) -> str:
+    """What was written: one line per kind (the picture and its frames, the GIF)."""
+    lines = []
+    if args.out and args.frames:
+        n = len(written) - 1 - bool(args.gif)
+        lines.append(
+            _("wrote {path} and {count} frames in {folder}").format(
+                path=written[0], count=n, folder=args.frames
+            )
+        )
+    elif args.out:
+        lines.append(_("wrote {path}").format(path=written[0]))
+    elif args.frames:
+        n = len(written) - bool(args.gif)
+        lines.append(_("wrote {count} frames in {folder}").format(count=n, folder=args.frames))
+    if args.gif:
+        lines.append(_("wrote {path}").format(path=written[-1]))
+    return "\n".join(lines)

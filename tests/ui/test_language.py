@@ -145,6 +145,7 @@ def test_a_korean_render_has_hangul_captions_and_no_missing_glyphs(korean) -> No
     from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem
 
     from gradflow.ui.render import Renderer
+    from gradflow.ui.render_frame import caption_font
 
     renderer = Renderer(load_example("add-mul"), caption=True)
     image = renderer.image(6)
@@ -154,6 +155,7 @@ def test_a_korean_render_has_hangul_captions_and_no_missing_glyphs(korean) -> No
         for item in renderer.scene.items()
         if isinstance(item, (QGraphicsTextItem, QGraphicsSimpleTextItem))
     ]
+    texts.append((renderer.caption_text, caption_font()))  # drawn in the strip under it
     korean_texts = [(t, f) for t, f in texts if HANGUL.search(t)]
     assert korean_texts, texts
     assert "mul gate" in renderer.caption_text

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from gradflow.core.engine import run
 from gradflow.core.examples import load_example
-from gradflow.ui.render import Renderer, RenderError, parse_step, render_frames, render_png
+from gradflow.ui.render import Renderer, RenderError, parse_step, render_png
 from gradflow.ui.render_cli import main
+from gradflow.ui.render_walk import render_frames, render_gif
 
 
 def _pixels(path) -> bytes:
@@ -97,7 +99,9 @@ def test_cli_writes_frames_too(qtbot, tmp_path, capsys) -> None:
         (["add-mul", "--out", "x.png", "--step", "two"], 'must be a number or "end"'),
         (["add-mul", "--out", "x.png", "--size", "big"], "size must look like 1280x720"),
         (["add-mul", "--out", "x.png", "--theme", "pink"], "invalid choice"),
-        (["add-mul"], "the following arguments are required: --out"),
+        (["add-mul"], "say where to draw: --out PICTURE, --frames DIR or --gif FILE"),
+        (["add-mul", "--out", "x.jpg"], "x.jpg: the picture must end in .png or .svg"),
+        (["add-mul", "--out", "x.png", "--gif", "x.mp4"], "x.mp4: --gif needs a .gif file"),
         (["add-mul", "--out", "missing/dir/x.png"], "folder missing/dir does not exist"),
     ],
 )
@@ -109,7 +113,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(qtbot, tmp_path, capsys, monkeypat
     assert err.startswith("gradflow: error: ")
     assert message in err
     assert "Traceback" not in err
-    assert not (tmp_path / "x.png").exists()
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
 
 
 def test_render_runs_headless_in_a_fresh_process(tmp_path) -> None:
@@ -125,3 +129,85 @@ def test_render_runs_headless_in_a_fresh_process(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 1000
     assert "Traceback" not in done.stderr
+
+
+def test_a_step_with_a_size_is_framed_like_the_players_camera(qtbot) -> None:
+    from gradflow.ui.canvas.style import READABLE_PT
+
+    renderer = Renderer(load_example("tiny-mlp"))
+    k = 33  # a backward step deep in the graph
+    framed = renderer.image(k, (800, 450))
+    zoom = renderer.scene.focus.zoom  # the picture's scale, as the view's zoom would be
+    node = renderer.document.result.trace.steps[k - 1].node
+    shown = [lab for lab in renderer.scene.step_labels(node) if lab.text()]
+    assert shown
+    for label in shown:
+        assert label.screen_pt(zoom) >= READABLE_PT - 1e-6  # readable, as in the window
+    fitted = renderer.image(k, (800, 450), fit=True)
+    assert renderer.scene.focus.zoom < zoom  # --fit shows the whole graph, smaller
+    assert framed.size() == fitted.size()
+    assert framed != fitted
+
+
+@pytest.mark.parametrize(("name", "k"), [("tiny-mlp", 33), ("tiny-mlp", 5), ("gate-patterns", 12)])
+def test_render_step_shows_the_rect_the_players_camera_shows(qtbot, window, name, k) -> None:
+    """`render --step k --size WxH` draws the scene rectangle the window's view shows when
+    the player's camera frames step k in a viewport of W x H."""
+    window.resize(1280, 800)
+    window.load_graph(load_example(name))
+    window.player.driver.animate = False
+    window.camera.duration_ms = 0
+    view = window.view
+    qtbot.waitUntil(lambda: view.viewport().width() > 500)
+    view.look_at(window.scene.items_rect().center(), 0.2)  # far out: the camera must move
+    window.player.controller.seek(k)
+    assert window.workspace.explained_step == k
+    port = view.viewport().rect()
+    seen = view.mapToScene(port).boundingRect()
+    renderer = Renderer(load_example(name))
+    size = (port.width(), port.height())
+    renderer.image(k, size)
+    drawn, camera = renderer.source_rect(size)
+    assert camera
+    assert abs(drawn.width() - seen.width()) < 2
+    assert abs(drawn.height() - seen.height()) < 2
+    assert abs(drawn.center().x() - seen.center().x()) < 2, (drawn, seen)
+    assert abs(drawn.center().y() - seen.center().y()) < 2, (drawn, seen)
+    assert renderer.scene.focus.zoom == pytest.approx(view.zoom())
+
+
+def test_svg_png_by_extension_caption_and_gif(qtbot, tmp_path) -> None:
+    from PIL import Image
+
+    graph = load_example("add-mul")
+    svg = render_png(graph, tmp_path / "s.svg", 7, (800, 450))
+    assert svg.read_text().lstrip().startswith("<?xml")
+    assert "<svg" in svg.read_text()
+    plain = QImage(str(render_png(graph, tmp_path / "a.png", 7, (800, 450))))
+    captioned = QImage(str(render_png(graph, tmp_path / "b.png", 7, (800, 450), caption=True)))
+    assert plain.size().toTuple() == (800, 450)
+    assert captioned.width() == 800
+    assert captioned.height() > 450  # the caption band under the picture
+    with pytest.raises(RenderError, match=r"must end in \.png or \.svg"):
+        render_png(graph, tmp_path / "c.jpg", 7)
+    gif = render_gif(graph, tmp_path / "walk.gif", (320, 180))
+    with Image.open(gif) as im:
+        assert im.format == "GIF"
+        assert im.n_frames == len(run(graph).trace) + 1  # one frame per step, and step 0
+        assert im.size[0] == 320
+        assert im.size[1] > 180  # captioned
+    frames = render_frames(graph, tmp_path / "frames", (320, 180))
+    heights = {QImage(str(f)).height() for f in frames}
+    assert len(heights) == 1  # one size for every frame
+    assert heights.pop() > 180  # captioned
+
+
+def test_cli_gif_and_svg(qtbot, tmp_path, capsys) -> None:
+    from PIL import Image
+
+    gif, svg = tmp_path / "walk.gif", tmp_path / "step.svg"
+    assert main(["add-mul", "--out", str(svg), "--step", "7", "--gif", str(gif)]) == 0
+    assert capsys.readouterr().out == f"wrote {svg} and {gif}\n"
+    assert "<svg" in svg.read_text()
+    with Image.open(gif) as im:
+        assert im.n_frames == 11

@@ -62,6 +62,20 @@ def readable_zoom(scene: GraphScene) -> float:
     return READABLE_PT / scene.metrics.number_pt
 
 
+def fitting_zoom(frame: QRectF, port: tuple[float, float]) -> float:
+    """The largest zoom at which `frame` fits a `port` (w, h) less the margin."""
+    room_w, room_h = max(1.0, port[0] - 2 * MARGIN), max(1.0, port[1] - 2 * MARGIN)
+    return min(room_w / max(frame.width(), 1.0), room_h / max(frame.height(), 1.0))
+
+
+def fresh_shot(frame: QRectF, port: tuple[float, float], least: float) -> Shot:
+    """The shot the camera moves to for `frame` in a `port` (w, h) of screen pixels: its
+    centre, at the largest zoom that fits it (at most 100 %), never below `least`.
+    `gradflow render --step N --size WxH` frames its picture with this too."""
+    zoom = max(least, min(fitting_zoom(frame, port), 1.0))
+    return Shot(frame.center(), min(zoom, MAX_ZOOM))
+
+
 def frame_shot(view: GraphView, frame: QRectF, now: Shot) -> Shot | None:
     """The shot that shows `frame` readably, or None when `now` already does.
 
@@ -70,13 +84,14 @@ def frame_shot(view: GraphView, frame: QRectF, now: Shot) -> Shot | None:
     window is centred on, its middle readable).
     """
     port = view.viewport().rect()
-    room_w, room_h = max(1.0, port.width() - 2 * MARGIN), max(1.0, port.height() - 2 * MARGIN)
+    size = (float(port.width()), float(port.height()))
     least = readable_zoom(view.graph_scene)
-    fits = min(room_w / max(frame.width(), 1.0), room_h / max(frame.height(), 1.0))
+    fits = fitting_zoom(frame, size)
     if now.zoom >= least and now.zoom <= fits and _inside(view, frame, now):
         return None
-    zoom = now.zoom if least <= now.zoom <= fits else max(least, min(fits, 1.0))
-    return Shot(frame.center(), min(zoom, MAX_ZOOM))
+    if least <= now.zoom <= fits:
+        return Shot(frame.center(), min(now.zoom, MAX_ZOOM))
+    return fresh_shot(frame, size, least)
 
 
 def _inside(view: GraphView, frame: QRectF, shot: Shot) -> bool:
