@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from gradflow.ui.dock_context import DockContext
 from gradflow.ui.attr_editors import AttrEditors
 from gradflow.ui.canvas.labels import number_text
+from gradflow.ui.inspector_widgets import ScrollingLabel, TensorPanel
 from gradflow.ui.player.step_text import step_html
-from gradflow.ui.value_editor import NumberSpin, TensorTable, ValueEditor, describe_shape
+from gradflow.ui.value_editor import NumberSpin, ValueEditor, describe_shape
 from gradflow.ui.workspace import DisplayOptions
 
 STATUS_MS = 10000
@@ -119,6 +120,7 @@ class Inspector(QDockWidget):
         layout = QVBoxLayout(body)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)  # a long description wraps rather than widening the body
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.name = QLineEdit()
@@ -126,7 +128,7 @@ class Inspector(QDockWidget):
         self.form.addRow(self.tr("Name"), self.name)
         self.formula, self.rule, self.pattern = _wrapped(), _wrapped(), _wrapped()
         self.value_text, self.grad_text = _wrapped(), _wrapped()
-        self.value_table, self.grad_table = TensorTable(), TensorTable()
+        self.value_table, self.grad_table = TensorPanel(), TensorPanel()
         self.computes = _wrapped()
         self.computes.setToolTip(self.tr("What this node computes, in terms of the inputs"))
         self.form.addRow(self.tr("Computes"), self.computes)
@@ -134,9 +136,9 @@ class Inspector(QDockWidget):
         self.form.addRow(self.tr("Local gradient"), self.rule)
         self.form.addRow(self.tr("Pattern"), self.pattern)
         self.form.addRow(self.tr("Value"), self.value_text)
-        self.form.addRow("", self.value_table)
+        self.form.addRow(self.value_table)  # the dock's whole width; it scrolls sideways
         self.form.addRow(self.tr("Gradient"), self.grad_text)
-        self.form.addRow("", self.grad_table)
+        self.form.addRow(self.grad_table)
         self.curve_box = QVBoxLayout()  # an activation's f and f' (built when first needed)
         self.curve_row = QWidget()
         self.curve_row.setLayout(self.curve_box)
@@ -157,14 +159,13 @@ class Inspector(QDockWidget):
         self.error = _wrapped()
         self.error.setStyleSheet("color: #c62828;")
         self.step_title = QLabel("<b>{}</b>".format(self.tr("This step")))
-        self.step = _wrapped()
-        self.step.setTextFormat(Qt.TextFormat.RichText)
+        self.step = ScrollingLabel()  # a wide Jacobian scrolls sideways, the dock stays
         self.empty = _wrapped(self.tr("Select a node to see its formula, value and gradient."))
         for w in (self.empty, self.title):
             layout.addWidget(w)
         layout.addLayout(self.form)
-        for w in (self.error, self.step_title, self.step):
-            layout.addWidget(w)
+        for below in (self.error, self.step_title, self.step):
+            layout.addWidget(below)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -258,7 +259,7 @@ class Inspector(QDockWidget):
         self.activation_plot.show_op(op_name, inputs)
 
     # --- helpers -----------------------------------------------------------------------------
-    def _show(self, arrays, text: QLabel, table: TensorTable) -> None:
+    def _show(self, arrays, text: QLabel, table: TensorPanel) -> None:
         if not arrays:
             text.setText("—")
             self.form.setRowVisible(table, False)

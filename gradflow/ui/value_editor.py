@@ -212,6 +212,8 @@ class ValueEditor(QWidget):
         nd = self._value.ndim
         self.kind.setCurrentIndex(nd)
         mat = as_matrix(self._value)
+        for spin, n in ((self.rows, max(mat.shape)), (self.cols, mat.shape[1])):
+            spin.setMaximum(max(MAX_EDIT_SIZE, n))  # a bigger tensor shows its own shape
         self.rows.setValue(mat.shape[0] if nd == 2 else mat.shape[1])
         self.cols.setValue(mat.shape[1])
         self.rows.setVisible(nd >= 1)

@@ -239,6 +239,14 @@
 <context>
     <name>ExplainHtml</name>
     <message>
+        <source>{n} · a column</source>
+        <translation>{n} · 열벡터 (i행 = 원소 i)</translation>
+    </message>
+    <message>
+        <source>{shape} · row = first index</source>
+        <translation>{shape} · 행 = 첫 번째 index</translation>
+    </message>
+    <message>
         <source>row i, column j: ∂{out}ᵢ/∂{x}ⱼ, how output entry i moves with input entry j</source>
         <translation>i행 j열: ∂{out}ᵢ/∂{x}ⱼ, input 원소 j에 따라 output 원소 i가 얼마나 움직이는지</translation>
     </message>
@@ -1213,6 +1221,17 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>Wrote {name}</source>
         <translation>{name}을(를) 썼습니다</translation>
+    </message>
+</context>
+<context>
+    <name>TensorPanel</name>
+    <message>
+        <source>vector of {n}, shown as one row: column j = entry j</source>
+        <translation>길이 {n}의 vector, 한 행으로 표시: j열 = 원소 j</translation>
+    </message>
+    <message>
+        <source>{shape}: row i = first index, column j = second index</source>
+        <translation>{shape}: i행 = 첫 번째 index, j열 = 두 번째 index</translation>
     </message>
 </context>
 <context>

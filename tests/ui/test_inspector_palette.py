@@ -28,7 +28,7 @@ def test_tensors_show_as_heat_map_tables_and_edit_cell_by_cell(qtbot, window):
     window.scene.select_nodes(["W"])
     insp, doc = window.inspector, window.document
     assert insp.value_text.text() == "2×2"
-    table = insp.value_table
+    table = insp.value_table.table
     assert (table.rowCount(), table.columnCount()) == (2, 2)
     assert table.item(0, 1).text() == "0.5"
     red, blue = table.item(1, 1).background().color(), table.item(1, 0).background().color()

@@ -47,6 +47,8 @@ def tensor_table(
     """A small HTML table with heat-map cells (a scalar is just the number).
 
     A vector is a column, as the lecture writes it; `rows` and `cols` label the entries.
+    Under the table a note says its shape and which index is the row (a table with
+    named rows, a Jacobian, says so itself).
     """
     arr = np.asarray(array, dtype=np.float64)
     if arr.ndim == 0:
@@ -72,7 +74,19 @@ def tensor_table(
         more_rows = plural(n_rows - MAX_TABLE, "more row")
         out.append(f'<tr><td colspan="{shown.shape[1]}">… {more_rows}</td></tr>')
     out.append("</table>")
+    if not rows:  # a Jacobian names its rows and columns itself
+        note = escape(_table_note(arr.shape))
+        out.append(f'<small style="color:#5f6b7d; white-space:nowrap">{note}</small>')
     return "".join(out)
+
+
+def _table_note(shape: tuple[int, ...]) -> str:
+    """Under a table: its shape and which index runs down the rows."""
+    if len(shape) == 1:
+        return QCoreApplication.translate("ExplainHtml", "{n} · a column").format(n=shape[0])
+    return QCoreApplication.translate("ExplainHtml", "{shape} · row = first index").format(
+        shape=format_shape(shape)
+    )
 
 
 def _tensor_block(t: Tensor) -> str:
