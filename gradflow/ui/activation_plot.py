@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gradflow.core.activation_curve import activation_curve, curve_range
+from gradflow.ui.plot_theme import follow_theme, restyle
 
 CURVE_POINTS = 400
 MAX_MARKS = 10_000  # a huge tensor is marked by a sample of its entries
@@ -48,6 +49,8 @@ class ActivationPlot(QWidget):
         self.df_marks = pg.ScatterPlotItem(brush=pg.mkBrush("#2e7d32"), **marks)
         self.f_plot.addItem(self.f_marks)
         self.df_plot.addItem(self.df_marks)
+        for plot in (self.f_plot, self.df_plot):
+            follow_theme(plot)  # dark with the window's dark theme
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.f_plot)
@@ -66,7 +69,8 @@ class ActivationPlot(QWidget):
         f, df = activation_curve(op_name, xs)
         self.f_curve.setData(xs, f)
         self.df_curve.setData(xs, df)
-        self.f_plot.setTitle(f"{op_name}(x)", color="#333", size="9pt")
+        self.f_plot.setTitle(f"{op_name}(x)", size="9pt")
+        restyle(self.f_plot)  # the new title in the theme's text colour
         self.marked = np.zeros(0) if x is None else x
         if x is not None and x.size:
             fx, dfx = activation_curve(op_name, x)

@@ -117,11 +117,14 @@ def main(argv: list[str]) -> int:
         return int(exit_.code or 0)
     try:
         from gradflow.ui.render import OVERVIEW_NODES, render_png
-        from gradflow.ui.render_walk import render_frames, render_gif
+        from gradflow.ui.render_walk import check_walk, render_frames, render_gif
 
         set_max_elements(args.max_elements)
         _check_outputs(args)
         graph = graph_of(args.target, args.expr)
+        for option, asked in (("--frames", args.frames), ("--gif", args.gif)):
+            if asked:
+                check_walk(graph, option)  # refused before anything is written
         written = []
         if args.out:
             written.append(

@@ -13,19 +13,26 @@ from pathlib import Path
 
 from gradflow.core.graph import Graph
 from gradflow.core.i18n import _
-from gradflow.ui.render import OVERVIEW_NODES, Renderer, RenderError, _natural_size
+from gradflow.ui import render
+from gradflow.ui.render import Renderer, RenderError, _natural_size
 from gradflow.ui.render_frame import caption_height, save_gif
 
 MAX_FRAMES = 2000  # --frames and --gif draw at most this many pictures
 
 
-def _walk(graph: Graph, theme: str, what: str, size: tuple[int, int] | None, caption: bool):
-    """A renderer of every step and the one picture size they share."""
-    if len(graph) > OVERVIEW_NODES:
+def check_walk(graph: Graph, what: str) -> None:
+    """RenderError when `graph` is too big to draw step by step (`what`: the option)."""
+    limit = render.OVERVIEW_NODES
+    if len(graph) > limit:
         raise RenderError(
             f"{what} draws every step; this graph has {len(graph):,} nodes, over the "
-            f"{OVERVIEW_NODES:,} a frame-by-frame picture can show (render one step instead)"
+            f"{limit:,} a frame-by-frame picture can show (render one step instead)"
         )
+
+
+def _walk(graph: Graph, theme: str, what: str, size: tuple[int, int] | None, caption: bool):
+    """A renderer of every step and the one picture size they share."""
+    check_walk(graph, what)
     renderer = Renderer(graph, theme, caption)
     if renderer.total + 1 > MAX_FRAMES:
         raise RenderError(

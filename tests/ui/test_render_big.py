@@ -54,3 +54,4 @@ def test_frames_of_a_huge_graph_are_refused_in_one_line(qtbot, tmp_path, monkeyp
     code = main([str(path), "--out", str(tmp_path / "o.png"), "--frames", str(tmp_path / "f")])
     assert code == 2
     assert capsys.readouterr().err.startswith("gradflow: error: --frames draws every step")
+    assert not (tmp_path / "o.png").exists()  # refused before anything was written

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gradflow.core.errors import GradflowError
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
+from gradflow.ui.dock_fit import scrolling
 from gradflow.ui.training.chapter import ChapterController
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
@@ -114,7 +115,7 @@ class TrainingPanel(QDockWidget):
         self.export_button, self.network_button = body.export_button, body.network_button
         self.log_scale, self.progress, self.report = body.log_scale, body.progress, body.report
         self.status = body.status
-        self.setWidget(body)
+        self.setWidget(scrolling(body, "trainingScroll"))  # scrolls when the window is short
 
     @property
     def plots(self) -> TrainingPlots:

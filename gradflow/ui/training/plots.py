@@ -18,6 +18,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics
+from gradflow.ui.plot_theme import follow_theme, restyle
 from gradflow.ui.training.series import Series, ema
 from gradflow.ui.training.view_tabs import ViewTabs
 
@@ -56,7 +57,7 @@ def _plot(name: str, title: str, left: str, bottom: str) -> pg.PlotWidget:
     plot.setLabel("left", left)
     plot.setLabel("bottom", bottom)
     plot.showGrid(x=True, y=True, alpha=0.2)
-    plot.setMinimumSize(220, 160)
+    plot.setMinimumSize(220, 120)  # four fit a short dock at 1024x700
     for axis in ("left", "bottom"):
         plot.getAxis(axis).setTextPen("#444")
         plot.getAxis(axis).setPen("#999")
@@ -135,6 +136,8 @@ class TrainingPlots(QWidget):
         self.boundary_plot.addItem(self.hint, ignoreBounds=True)
         self._show_empty_boundary()
         self.view_tabs = ViewTabs(self.boundary_plot)
+        for plot in (*self.live_plots(), self.view_tabs.fit_plot):
+            follow_theme(plot)  # background, text, axes, legend and curves follow the theme
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(6)
@@ -188,6 +191,7 @@ class TrainingPlots(QWidget):
                 )
                 for i in range(n_layers)
             ]
+            restyle(self.grad_plot)  # the new curves in the theme's colours
         self.image.clear()
         for dots in self.dots:
             dots.clear()

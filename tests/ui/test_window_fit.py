@@ -1,0 +1,153 @@
+"""The window fits 1024x700 with every dock shown, and the dark theme reaches the plots and
+the disabled buttons (item 7 of issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QMainWindow
+
+SMALL = (1024, 700)
+
+
+def _show_every_dock(window, qtbot) -> None:
+    for dock in window.docks.values():
+        if not dock.isVisible():
+            dock.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: all(d.isVisible() for d in window.docks.values()))
+
+
+def test_the_window_fits_1024x700_with_every_dock_shown(window, qtbot) -> None:
+    _show_every_dock(window, qtbot)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= SMALL[0]
+    assert hint.height() <= SMALL[1]
+    window.resize(*SMALL)
+    qtbot.waitUntil(lambda: window.size().toTuple() == SMALL)
+    inside = QRect(0, 0, *SMALL)
+    for name, dock in window.docks.items():
+        if name == "player":
+            continue  # a tab behind the training dock
+        qtbot.waitUntil(lambda d=dock: inside.contains(d.geometry()))
+        assert not dock.visibleRegion().isEmpty(), name
+    assert window.view.viewport().height() >= 120  # the canvas keeps room to work in
+    training = window.training
+    assert training.height() >= 200  # its controls and plots, scrolled when short
+    start = training.start_button
+    assert not start.visibleRegion().isEmpty()  # Start can be pressed without scrolling
+
+
+def test_each_dock_alone_fits_1024x700(window, qtbot) -> None:
+    for name, dock in window.docks.items():
+        if not dock.isVisible():
+            dock.toggleViewAction().trigger()
+            qtbot.waitUntil(dock.isVisible)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= SMALL[0], name
+        assert hint.height() <= SMALL[1], name
+
+
+def _plot_colours(plot):
+    item = plot.getPlotItem()
+    background = plot.backgroundBrush().color()
+    ticks = item.getAxis("left").textPen().color()
+    legend = item.legend
+    label = legend.opts["labelTextColor"] if legend is not None else None
+    return background, ticks, label
+
+
+def test_the_training_plots_follow_the_theme_live(window, qtbot) -> None:
+    window.training.toggleViewAction().trigger()
+    qtbot.waitUntil(window.training.isVisible)
+    plots = window.training.plots
+    loss = plots.loss_plot
+    background, ticks, _label = _plot_colours(loss)
+    assert background.lightness() > 200  # light: a white plot, dark text
+    assert ticks.lightness() < 100
+    window.workspace.set_display(theme="dark")
+    for plot in plots.live_plots():
+        background, ticks, _ = _plot_colours(plot)
+        assert background.lightness() < 60, plot.objectName()
+        assert ticks.lightness() > 170, plot.objectName()
+    _, _, label = _plot_colours(loss)
+    assert label is not None
+    assert label.lightness() > 170  # the legend reads on the dark plot
+    legend = loss.getPlotItem().legend
+    assert all(f"color: {label.name()}" in lab.item.toHtml() or label.name() in lab.item.toHtml()
+               for _s, lab in legend.items)  # fmt: skip
+    smoothed = plots.smooth_curve.opts["pen"].color()
+    assert smoothed.lightness() > 120  # the dark blue curve is drawn lighter
+    window.workspace.set_display(theme="light")
+    background, ticks, _ = _plot_colours(loss)
+    assert background.lightness() > 200
+    assert plots.smooth_curve.opts["pen"].color().name() == "#1f4e8c"  # its own again
+
+
+def test_the_activation_plot_follows_the_theme(window, qtbot) -> None:
+    from gradflow.core.examples import load_example
+
+    window.load_graph(load_example("tiny-mlp"))
+    node = next(n.id for n in window.document.graph if n.op == "relu")
+    window.scene.select_nodes([node])
+    qtbot.waitUntil(lambda: window.inspector.activation_plot is not None)
+    window.workspace.set_display(theme="dark")
+    plot = window.inspector.activation_plot.f_plot
+    assert plot.backgroundBrush().color().lightness() < 60
+    assert plot.getPlotItem().getAxis("bottom").textPen().color().lightness() > 170
+
+
+def _text_lightness(button) -> tuple[int, int]:
+    """(lightness of the button's face, the lightest text pixel on it) as drawn."""
+    image = button.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    w, h = image.width(), image.height()
+    face = image.pixelColor(w // 2, 3).lightness()
+    texts = [image.pixelColor(x, y).lightness() for x in range(4, w - 4) for y in range(4, h - 4)]
+    return face, max(texts)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_disabled_buttons_read_as_disabled_and_stay_readable(window, qtbot, theme) -> None:
+    window.training.toggleViewAction().trigger()
+    qtbot.waitUntil(window.training.isVisible)
+    window.workspace.set_display(theme=theme)
+    panel = window.training
+    enabled, disabled = panel.start_button, panel.pause_button
+    assert enabled.isEnabled()
+    assert not disabled.isEnabled()
+    pal = QMainWindow.palette(window)
+    role = QPalette.ColorRole.ButtonText
+    on = pal.color(QPalette.ColorGroup.Active, role)
+    off = pal.color(QPalette.ColorGroup.Disabled, role)
+    face = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button)
+    assert abs(on.lightness() - off.lightness()) >= 40  # visibly not the enabled colour
+    if theme == "dark":  # readable on its face, and as drawn dimmer than enabled text
+        assert abs(off.lightness() - face.lightness()) >= 60
+        _face_on, text_on = _text_lightness(enabled)
+        face_off, text_off = _text_lightness(disabled)
+        assert text_off < text_on - 40
+        assert text_off > face_off + 40
+
+
+@pytest.mark.parametrize(("name", "size"), [("tiny-mlp", (1280, 800)), ("gate-patterns", SMALL)])
+def test_presentation_mode_keeps_every_number_of_the_step_on_screen(window, qtbot, name, size):
+    import sys
+    from pathlib import Path
+
+    from gradflow.core.examples import load_example
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_camera import _unreadable
+
+    window.resize(*size)
+    window.load_graph(load_example(name))
+    window.player.driver.animate = False
+    window.camera.duration_ms = 0
+    window.presentation.set_presentation(True)
+    qtbot.waitUntil(lambda: not window.inspector.isVisible())
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 500)
+    controller = window.player.controller
+    controller.to_start()
+    for k in range(1, controller.length + 1):
+        controller.step_forward()
+        assert _unreadable(window, k) == [], (name, k)  # inside the view, >= 9 pt
