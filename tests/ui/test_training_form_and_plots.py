@@ -49,10 +49,11 @@ def test_the_wheel_scrolls_the_form_instead_of_changing_an_unfocused_box(
     qtbot, panel: TrainingPanel
 ) -> None:
     panel.resize(1100, 260)  # the form does not fit: it scrolls
-    scroll = panel.findChild(QScrollArea)
+    options = panel.options
+    # the form's own scroll area (the dock's body scrolls too, in a short window)
+    scroll = next(s for s in panel.findChildren(QScrollArea) if s.widget() is options)
     bar = scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
-    options = panel.options
     boxes = [*options.findChildren(QComboBox), *options.findChildren(QAbstractSpinBox)]
     assert len(boxes) == 15
     for box in boxes:
