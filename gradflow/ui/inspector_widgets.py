@@ -129,8 +129,6 @@ class ScrollingLabel(QTextBrowser):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.document().setDocumentMargin(0)
-        # a table keeps its numbers whole and scrolls, rather than squeezing them apart
-        self.document().setDefaultStyleSheet("td { white-space: nowrap; }")
 
     def setText(self, text: str) -> None:
         """Show `text` (rich text) and fit the height to it."""

@@ -64,7 +64,7 @@ def tensor_table(
     for i, line in enumerate(shown):
         head = _th(rows[i]) if rows and i < len(rows) else ""
         cells = "".join(
-            f'<td align="right" style="border:1px solid #c9ced6;'
+            f'<td align="right" style="border:1px solid #c9ced6; white-space:nowrap;'
             f'background-color:{_cell_colour(v, scale, kind)}">{escape(format_number(v))}</td>'
             for v in line
         )
