@@ -35,7 +35,7 @@ def main() -> None:
     with tempfile.NamedTemporaryFile(suffix=".ini", delete=False) as ini:
         os.environ["GRADFLOW_SETTINGS"] = ini.name
 
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(["gradflow"])  # noqa: F841 - must outlive the window
@@ -56,12 +56,8 @@ def main() -> None:
     spin(200)
     panel = window.training
     panel.show()
-    spin(300)
-    width = int(args.size.split("x")[0])
-    window.resizeDocks(
-        [window.player, panel], [int(width * 0.26), int(width * 0.74)], Qt.Orientation.Horizontal
-    )
-    spin(200)
+    panel.raise_()  # a tab beside the player: bring it to the front
+    spin(500)
     chapter = panel.chapter
     chapter.controls.speed.setCurrentIndex(chapter.controls.speed.count() - 1)
     if args.run == "compare":
