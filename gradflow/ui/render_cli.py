@@ -149,6 +149,7 @@ def main(argv: list[str]) -> int:
             "note: {count} nodes, drawn as an overview without numbers "
             "(graphs of up to {most} nodes are drawn in full)"
         )
+        sys.stderr.write(said.format(count=f"{len(graph):,}", most=f"{OVERVIEW_NODES:,}") + "\n")
     sys.stdout.write(_wrote(args, written) + "\n")
     return 0
 

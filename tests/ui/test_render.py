@@ -207,7 +207,7 @@ def test_cli_gif_and_svg(qtbot, tmp_path, capsys) -> None:
 
     gif, svg = tmp_path / "walk.gif", tmp_path / "step.svg"
     assert main(["add-mul", "--out", str(svg), "--step", "7", "--gif", str(gif)]) == 0
-    assert capsys.readouterr().out == f"wrote {svg} and {gif}\n"
+    assert capsys.readouterr().out == f"wrote {svg}\nwrote {gif}\n"
     assert "<svg" in svg.read_text()
     with Image.open(gif) as im:
         assert im.n_frames == 11
