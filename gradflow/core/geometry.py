@@ -23,3 +23,8 @@ def node_height(n_ports: int) -> float:
 def node_size(n_inputs: int, n_outputs: int) -> tuple[float, float]:
     """A node's (width, height) as the canvas draws it: taller with more ports."""
     return NODE_WIDTH, node_height(max(n_inputs, n_outputs))
+
+
+def port_offset(index: int, count: int) -> float:
+    """How far port `index` of `count` sits below (+) or above (-) its node's centre."""
+    return (index - (count - 1) / 2) * PORT_SPACING

@@ -52,8 +52,8 @@ def test_depth_is_the_longest_path_from_a_source():
     g.connect("b", "s", 0, 1)
     assert depths(g) == {"a": 0, "b": 0, "n": 1, "s": 2}
     pos = auto_layout(g)
-    assert pos["a"][0] == pos["b"][0]
-    assert pos["a"][1] < pos["b"][1]  # ties keep insertion order
+    assert pos["b"][0] == pos["n"][0]  # a source stands next to its first consumer
+    assert pos["n"][1] < pos["b"][1]  # n feeds s's upper port: no crossing
     assert auto_layout(g) == pos  # deterministic
 
 

@@ -1,5 +1,8 @@
 """ui: wires - smooth cubic curves from an output port to an input port, with their numbers.
 
+A wire is drawn through the waypoints core's router gave it (`wire_routes.py`), so after
+an auto-layout no wire passes under a node; the curve itself is core's `wire_curve`.
+
 The forward value is drawn above a wire's middle (green), the gradient below (red,
 italic). A curve is recomputed only when an end moves. All wires are stroked by one
 WireLayer in a single paint call; an EdgeItem paints itself only while selected, so a
@@ -16,15 +19,18 @@ from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gradflow.core.graph import Edge
+from gradflow.core.wire_curve import wire_curve
+from gradflow.core.wire_route import Route
 from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.style import Metrics, Theme, font
 
 
-def wire_path(start: QPointF, end: QPointF) -> QPainterPath:
-    """The cubic curve every wire uses: leaves to the right, arrives from the left."""
-    bend = max(40.0, abs(end.x() - start.x()) * 0.5)
+def wire_path(start: QPointF, end: QPointF, waypoints: Route = ()) -> QPainterPath:
+    """The curve core defines for a wire (`wire_curve`): without waypoints the usual
+    S-curve leaving to the right and arriving from the left; with them, through them."""
     path = QPainterPath(start)
-    path.cubicTo(start + QPointF(bend, 0), end - QPointF(bend, 0), end)
+    for _, c1, c2, p in wire_curve((start.x(), start.y()), waypoints, (end.x(), end.y())):
+        path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*p))
     return path
 
 
@@ -35,6 +41,7 @@ class EdgeItem(QGraphicsItem):
         super().__init__()
         self.edge = edge
         self._path = QPainterPath()
+        self.waypoints: Route = ()  # what the router gave (core): drawn through, as given
         self._label_anchor = QPointF()
         self._spots: dict[float, tuple[QPointF, float]] = {}
         self.label_at = 0.5
@@ -55,10 +62,14 @@ class EdgeItem(QGraphicsItem):
         self.grad_label.set_style(font(metrics.number_pt, italic=True), theme.grad, theme.label_bg)
         self.update()
 
-    def set_ends(self, start: QPointF, end: QPointF, label_at: float = 0.5) -> None:
-        """Re-route the curve between two scene points; numbers sit at `label_at` along it."""
+    def set_ends(
+        self, start: QPointF, end: QPointF, label_at: float = 0.5, waypoints: Route = ()
+    ) -> None:
+        """Re-route the curve between two scene points through the router's `waypoints`;
+        numbers sit at `label_at` along it."""
         self.prepareGeometryChange()
-        self._path = wire_path(start, end)
+        self.waypoints = waypoints
+        self._path = wire_path(start, end, waypoints)
         self._spots = {}
         stroker = QPainterPathStroker()
         stroker.setWidth(12.0)

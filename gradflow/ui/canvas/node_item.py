@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from gradflow.core.formatting import format_number, format_shape
-from gradflow.core.geometry import NODE_WIDTH, PORT_SPACING, node_height
+from gradflow.core.geometry import NODE_WIDTH, node_height, port_offset
 from gradflow.core.graph import Node
 from gradflow.core.i18n import _
 from gradflow.ui.canvas.icons import category_color, display_symbol
@@ -103,7 +103,7 @@ class NodeItem(QGraphicsItem):
     def _port(self, node: Node, index: int, is_output: bool, name: str) -> PortItem:
         port = PortItem(self, node.id, index, is_output, name)
         count = node.n_outputs if is_output else node.n_inputs
-        y = (index - (count - 1) / 2) * PORT_SPACING
+        y = port_offset(index, count)
         port.setPos(self._rect.right() if is_output else self._rect.left(), y)
         return port
 

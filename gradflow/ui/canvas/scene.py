@@ -39,6 +39,7 @@ from gradflow.ui.canvas.scene_labels import place_wire_labels
 from gradflow.ui.canvas.style import GRID, LIGHT, THEMES, Metrics, Theme
 from gradflow.ui.canvas.wire_drag import WireIntent
 from gradflow.ui.canvas.wire_layer import WireLayer
+from gradflow.ui.canvas.wire_routes import WireRoutes
 from gradflow.ui.workspace import DisplayOptions, Workspace
 
 SCROLL_MARGIN = 1200.0
@@ -64,6 +65,7 @@ class GraphScene(QGraphicsScene):
         self.grid_visible = True
         self._detail = True
         self.live = LiveItems(self, lazy)
+        self.routes = WireRoutes(lambda: self.document.graph)  # core's waypoints per wire
         self._nodes, self._edges = self.live.nodes, self.live.edges  # read here, kept there
         self.overview_item: OverviewItem  # rebuild() makes it, for a big graph's far zooms
         self.wires = WireLayer(self._edges, self.theme, self.metrics)  # rebuild() makes it anew
@@ -77,6 +79,7 @@ class GraphScene(QGraphicsScene):
         self._grid_brush = grid_brush(self.theme.grid)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.live.follow(document)  # nodes, wires, badges
+        document.edge_removed.connect(self.routes.forget)
         document.graph_replaced.connect(self.rebuild)
         # the scrollable area follows the graph (with room around it), recomputed once
         # after a burst of changes rather than per node
@@ -131,11 +134,19 @@ class GraphScene(QGraphicsScene):
         """Slide each wire's numbers along it to clear the nodes and the other numbers."""
         if self.gestures.moving_nodes:  # nodes are being dragged: lay out once they land
             return
+        self.route_wires()
         self._labels_dirty = False
         place_wire_labels(
             self.document.graph, self.document.result, self._nodes, self._edges,
             self.metrics.number_pt,
         )  # fmt: skip
+
+    def route_wires(self) -> None:
+        """Give the wires whose ends moved core's route round the nodes (not mid-drag)."""
+        if self.routes.has_pending and not self.gestures.moving_nodes:
+            for edge in self.routes.route_pending():
+                if edge in self._edges:
+                    self.wire_routed(edge, moved=False)
 
     @property
     def active_node(self) -> str | None:
@@ -264,6 +275,7 @@ class GraphScene(QGraphicsScene):
         self.clear()
         self.numbers.clear()
         self.overlay.forget()
+        self.routes.clear()
         self.wires = WireLayer(self._edges, self.theme, self.metrics)
         self.addItem(self.wires)
         self.overview_item = OverviewItem(
@@ -346,6 +358,9 @@ class GraphScene(QGraphicsScene):
         """Re-route the wires of a node that moved."""
         graph = self.document.graph
         if node_id in graph:
+            self.routes.node_moved()  # other wires may now pass under it
+            self._labels_dirty = True  # routes, then numbers, once the moves are over
+            self._label_timer.start()
             for edge in [*graph.in_edges(node_id), *graph.out_edges(node_id)]:
                 if edge is not None and edge in self._edges:
                     self.wire_routed(edge)
@@ -371,8 +386,11 @@ class GraphScene(QGraphicsScene):
             self.workspace.set_selection(self.selected_node_ids())
 
     # --- helpers ------------------------------------------------------------------------------
-    def wire_routed(self, edge: Edge) -> None:
-        """Lay `edge`'s wire between its ports (it is new, or a node moved)."""
+    def wire_routed(self, edge: Edge, moved: bool = True) -> None:
+        """Lay `edge`'s wire between its ports through core's route: plain (and waiting
+        for a route) if it is new or a node `moved`."""
+        if moved:
+            self.routes.moved(edge)
         self.live.route(edge)
         self._labels_dirty = True
         self._label_timer.start()

@@ -220,12 +220,16 @@ class LiveItems:
             self._show_problem(nid, item)
 
     def route(self, edge: Edge) -> None:
-        """Lay the wire's curve from its source port to its target port."""
+        """Lay the wire's curve from its source port to its target port, through the
+        waypoints core's router gave it."""
         nodes = self.nodes
         src = nodes[edge.src].outputs[edge.src_port]
         dst = nodes[edge.dst].inputs[edge.dst_port]
         fans_out = len(self._scene.document.graph.out_edges(edge.src)) > 1
-        self.edges[edge].set_ends(src.scene_anchor(), dst.scene_anchor(), preferred_spot(fans_out))
+        self.edges[edge].set_ends(
+            src.scene_anchor(), dst.scene_anchor(), preferred_spot(fans_out),
+            self._scene.routes.waypoints(edge),  # core's route (none: the plain curve)
+        )  # fmt: skip
 
     # --- internals ---------------------------------------------------------------------------
     def _show_problem(self, nid: str, item: NodeItem) -> None:
