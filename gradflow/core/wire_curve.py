@@ -9,9 +9,8 @@ two points) and a straight line for each piece going up, down or left. Pure numb
 
 from __future__ import annotations
 
-import math
-
 import itertools
+import math
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]  # left, top, right, bottom

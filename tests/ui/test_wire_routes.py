@@ -19,7 +19,9 @@ from gradflow.core.wire_curve import segment_meets
 from gradflow.nn.mlp import MLP
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from core_support import random_scalar_graph  # noqa: E402
+import itertools
+
+from core_support import random_scalar_graph
 
 
 def _network_graph() -> Graph:
@@ -45,7 +47,7 @@ def _wires_under_nodes(scene) -> list[str]:
         for nid, box in boxes.items():
             if nid in (edge.src, edge.dst):
                 continue
-            if any(segment_meets(a, b, box) for a, b in zip(points, points[1:], strict=False)):
+            if any(segment_meets(a, b, box) for a, b in itertools.pairwise(points)):
                 found.append(f"{edge} under {nid}")
     return found
 
