@@ -18,6 +18,7 @@ import numpy as np
 from gradflow.core.engine import run
 from gradflow.core.errors import GradflowError
 from gradflow.core.graph import Graph
+from gradflow.core.layout import auto_layout
 
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 LOSSES = ("softmax_ce", "mse")
@@ -237,9 +238,12 @@ class MLP:
         self, x: np.ndarray, labels: np.ndarray, params: Mapping[str, np.ndarray] | None = None
     ) -> Graph:
         """A float64 copy of the network (with `params`, by default the current ones) on a
-        small real batch, for opening on the canvas."""
+        small real batch, for opening on the canvas: placed by the layered auto-layout."""
         params = {k: v.astype(np.float64) for k, v in (params or self.params).items()}
         y = self.targets(labels).astype(np.float64)
-        return build_graph(
+        graph = build_graph(
             self.sizes, self.activation, self.loss, x=x.astype(np.float64), y=y, params=params
         )
+        for nid, pos in auto_layout(graph).items():  # the layered layout, as Auto-layout
+            graph.set_pos(nid, pos)
+        return graph

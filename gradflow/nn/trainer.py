@@ -366,7 +366,7 @@ class Trainer:
         return self.model.graph_for(record.x, record.labels, params=record.params)
 
     def network_graph(
-        self, n_samples: int = 4, params: dict[str, np.ndarray] | None = None
+        self, n_samples: int = 1, params: dict[str, np.ndarray] | None = None
     ) -> Graph:
         """The MLP (with `params`, by default the current ones) as a float64 core Graph on
         `n_samples` real training rows."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from gradflow.core.graph import Graph
 from gradflow.ui import dock_registry
@@ -28,6 +28,7 @@ from gradflow.ui.inspector import Inspector
 from gradflow.ui.language import LanguageActions
 from gradflow.ui.limit_actions import LimitActions
 from gradflow.ui.menus import HelpActions
+from gradflow.ui.neuron_actions import NeuronActions
 from gradflow.ui.palette import Palette
 from gradflow.ui.player.dock import PlayerDock
 from gradflow.ui.precision import PrecisionActions
@@ -52,7 +53,9 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(document, self)
         self.scene = GraphScene(self.workspace, self, lazy=True)
         self.view = GraphView(self.scene)
-        self.setCentralWidget(self.view)
+        centre = QStackedWidget()  # the canvas, or the neuron view of the same network
+        centre.addWidget(self.view)
+        self.setCentralWidget(centre)
         self.notice = QLabel()
         self.statusBar().addPermanentWidget(self.notice)
         self.files = FileActions(self.workspace, self.scene, self, self)
@@ -67,6 +70,8 @@ class MainWindow(QMainWindow):
         entries += self.edit.menu_entries()
         entries += self.limits.menu_entries()
         entries += self.view_actions.menu_entries()
+        self.neuron = NeuronActions(self.workspace, centre, self.view, self)
+        entries += self.neuron.menu_entries()
         self.precision = PrecisionActions(self.workspace, self)
         entries += self.precision.menu_entries()
         self.camera = StepCamera(self.workspace, self.scene, self.view, self)
@@ -80,6 +85,7 @@ class MainWindow(QMainWindow):
         entries = _before_docks_menu(entries, self.presentation.menu_entries())
         entries += HelpActions(self).menu_entries()
         self.menus = build_menu_bar(self.menuBar(), entries)
+        self.menus["View"].setToolTipsVisible(True)  # a disabled toggle says why
         self.menu_actions: dict[str, QAction] = named_actions(entries)
         self.resize(1280, 800)
         self._size_docks()

@@ -633,6 +633,46 @@ before anything is computed, so a file cannot exhaust the memory.</source>
     </message>
 </context>
 <context>
+    <name>NetworkBatchBox</name>
+    <message>
+        <source> samples</source>
+        <translation> 샘플</translation>
+    </message>
+    <message>
+        <source>How many training samples the network graph carries (1 to 8)</source>
+        <translation>network graph에 넣을 training sample 수 (1~8)</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkNote</name>
+    <message>
+        <source>Here W is stored inputs × units ({shapes}): s = X·W, one sample per row of X.
+The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</source>
+        <translation>여기서 W는 입력 × unit 으로 저장됩니다 ({shapes}): s = X·W, X의 한 행이 한 sample입니다.
+강의는 W ∈ R^(c×d), s = W x 로 씁니다: 같은 숫자를 transpose 한 것입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronActions</name>
+    <message>
+        <source>&amp;Neuron View</source>
+        <translation>Neuron 보기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Switch between the op graph and the network&apos;s units and weights</source>
+        <translation>op graph와 network의 unit·weight 그림 사이를 전환합니다</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronView</name>
+    <message>
+        <source>Lines: W (blue +, orange −) until the backward pass reaches their layer,
+then dW, the gradient (red +, teal −); width |value|. Red italics: dL/d unit.</source>
+        <translation>선: backward pass가 그 layer에 닿기 전에는 W (파랑 +, 주황 −),
+그 뒤에는 dW, gradient (빨강 +, 청록 −); 굵기는 |값|. 빨간 기울임: dL/d unit.</translation>
+    </message>
+</context>
+<context>
     <name>NumberSpin</name>
     <message>
         <source>Type a number (e.g. -2, 0.5 or 1e-3) and press Enter</source>

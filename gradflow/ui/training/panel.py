@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from gradflow.core.errors import GradflowError
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
+from gradflow.ui.canvas.note_item import show_note
 from gradflow.ui.dock_fit import scrolling
 from gradflow.ui.training.chapter import ChapterController
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
+from gradflow.ui.training.network_batch import orientation_note
 from gradflow.ui.training.panel_body import PanelBody
 from gradflow.ui.training.progress import run_summary
 from gradflow.ui.training.repaint_hold import RepaintHold
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 REDRAW_MS = 33  # a plot redrawn every tick, in turn: each of the three ~10 times a second
 _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
     {"options", "start_button", "pause_button", "stop_button", "reset_button"}
+    | {"network_samples"}
     | {"export_button", "network_button", "log_scale", "progress", "report", "status"}
     | {"chapter", "body"}
 )
@@ -64,6 +67,10 @@ class TrainingPanel(QDockWidget):
             def open_network(graph: Graph) -> None:
                 if services.open_graph(graph, message) and self.trainer is not None:
                     workspace.set_learning_rate(float(self.trainer.config.lr))
+                    nodes = QRectF()
+                    for item in ctx.scene.node_items():
+                        nodes = nodes.united(item.sceneBoundingRect())
+                    show_note(ctx.scene, nodes, orientation_note(tuple(self.trainer.model.sizes)))
 
             self.open_network_requested.connect(open_network)
         self._built = False
@@ -113,6 +120,7 @@ class TrainingPanel(QDockWidget):
         self.start_button, self.pause_button = body.start_button, body.pause_button
         self.stop_button, self.reset_button = body.stop_button, body.reset_button
         self.export_button, self.network_button = body.export_button, body.network_button
+        self.network_samples = body.network_samples
         self.log_scale, self.progress, self.report = body.log_scale, body.progress, body.report
         self.status = body.status
         self.setWidget(scrolling(body, "trainingScroll"))  # scrolls when the window is short
@@ -309,4 +317,5 @@ class TrainingPanel(QDockWidget):
         if self.trainer is not None:  # the scrubbed-to epoch's weights when looking back
             snapshot = self.chapter.shown_snapshot()
             params = dict(snapshot.params) if snapshot is not None else None
-            self.open_network_requested.emit(self.trainer.network_graph(params=params))
+            samples = self.network_samples.value()
+            self.open_network_requested.emit(self.trainer.network_graph(samples, params=params))

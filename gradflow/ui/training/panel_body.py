@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gradflow.ui.training.controls import TrainingOptions
+from gradflow.ui.training.network_batch import NetworkBatchBox
 from gradflow.ui.training.progress import ProgressReport
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class PanelBody(QWidget):
             self.tr("Show the current MLP on the canvas"),
             slots["network"],
         )
+        self.network_samples = NetworkBatchBox()  # how many samples the network graph takes
         self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setObjectName("logScale")
         self.log_scale.setToolTip(self.tr("Logarithmic loss and gradient-norm axes"))
@@ -121,6 +123,7 @@ class PanelBody(QWidget):
         extras.addWidget(self.log_scale)
         extras.addStretch(1)
         extras.addWidget(self.export_button)
+        extras.addWidget(self.network_samples)
         extras.addWidget(self.network_button)
         right = QVBoxLayout()
         right.addLayout(self.plot_area, 1)

@@ -1,0 +1,117 @@
+"""core: the neuron view of a network graph - its layers of units, the weights between
+them, and where each unit and weight line is drawn.
+
+As the lecture's MLP figure (and TensorFlow Playground) draws a network: one circle per
+unit, one line per weight. Found in any graph whose matmuls chain `units · W` with a 2-D
+leaf W (the graph "Open network as graph" makes): the units of layer 0 are the matmul's
+first input, those after the last matmul the bias add that follows it. W is stored
+inputs x units (d x c), so the line from unit i to unit j of the next layer carries
+W[i, j] - the lecture's W[j, i]. Pure numbers; the ui draws what this says.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from gradflow.core.graph import Edge, Graph
+from gradflow.core.i18n import _
+
+MAX_UNITS = 8  # per layer: more circles than this are no longer a picture one reads
+LAYER_GAP = 240.0  # between the columns of units
+UNIT_GAP = 64.0  # between the units of a column
+RADIUS = 24.0
+THIN, THICK = 0.75, 8.0  # line widths for 0 and for the largest |value| of a layer
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class NeuronNet:
+    """A network graph read as layers of units: `sizes` per layer, the node whose output
+    rows are each layer's unit values, each gap's W node and the edge carrying W into its
+    matmul (whose gradient, revealed by the matmul's backward step, is dW)."""
+
+    sizes: tuple[int, ...]
+    units: tuple[str, ...]
+    weights: tuple[str, ...]
+    weight_edges: tuple[Edge, ...]
+
+
+def find_network(graph: Graph) -> NeuronNet | None:
+    """The network in `graph`, or None if it is not a chain of `units · W` layers."""
+    sizes: list[int] = []
+    units: list[str] = []
+    weights: list[str] = []
+    edges: list[Edge] = []
+    last = None
+    for nid in graph.topo_order():
+        if graph.nodes[nid].op != "matmul":
+            continue
+        x_edge, w_edge = graph.in_edges(nid)
+        if x_edge is None or w_edge is None:
+            return None
+        w = graph.nodes[w_edge.src]
+        value = w.attrs.get("value") if w.spec.is_leaf else None
+        if value is None or np.ndim(value) != 2:
+            return None
+        d, c = np.shape(value)
+        if sizes and sizes[-1] != d:
+            return None
+        if not sizes:
+            sizes.append(d)
+        sizes.append(c)
+        units.append(x_edge.src)
+        weights.append(w_edge.src)
+        edges.append(w_edge)
+        last = nid
+    if last is None:
+        return None
+    after = graph.out_edges(last)
+    bias = len(after) == 1 and graph.nodes[after[0].dst].op == "add"
+    units.append(after[0].dst if bias else last)
+    return NeuronNet(tuple(sizes), tuple(units), tuple(weights), tuple(edges))
+
+
+def refusal(graph: Graph) -> str | None:
+    """Why the neuron view cannot draw `graph` (None: it can)."""
+    net = find_network(graph)
+    if net is None:
+        return _(
+            "The neuron view draws a network graph: open one with Open network as graph "
+            "in the training dock."
+        )
+    widest = max(net.sizes)
+    if widest > MAX_UNITS:
+        return _(
+            "A layer of this network has {units} units; the neuron view draws at most "
+            "{most} units per layer."
+        ).format(units=widest, most=MAX_UNITS)
+    return None
+
+
+def unit_centres(sizes: tuple[int, ...]) -> list[list[Point]]:
+    """Each unit's centre, layer by layer, left to right, each column centred on y = 0."""
+    return [
+        [(k * LAYER_GAP, (j - (n - 1) / 2) * UNIT_GAP) for j in range(n)]
+        for k, n in enumerate(sizes)
+    ]
+
+
+def weight_lines(sizes: tuple[int, ...]) -> list[tuple[int, int, int]]:
+    """(gap, i, j) for every weight: from unit i of layer `gap` to unit j of the next."""
+    return [
+        (k, i, j)
+        for k, (d, c) in enumerate(itertools.pairwise(sizes))
+        for i in range(d)
+        for j in range(c)
+    ]
+
+
+def line_width(value: float, largest: float) -> float:
+    """A weight line's width: THIN at 0 growing with |value| to THICK at `largest`."""
+    if largest <= 0 or not np.isfinite(value):
+        return THIN
+    return THIN + (THICK - THIN) * min(1.0, abs(float(value)) / largest)

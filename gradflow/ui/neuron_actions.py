@@ -1,0 +1,62 @@
+"""ui: View > Neuron View - switches the window's centre between the op graph and the
+neuron view of the same network and trace; disabled, saying why, where it cannot draw."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from gradflow.core.neuron_net import refusal
+from gradflow.ui.actions import MenuEntry, make_action
+from gradflow.ui.neuron_view import NeuronView
+from gradflow.ui.workspace import Workspace
+
+MENU = "&View"
+
+
+class NeuronActions(QObject):
+    """The Neuron View toggle and the view it shows in `stack` in place of `canvas`."""
+
+    def __init__(
+        self, workspace: Workspace, stack: QStackedWidget, canvas: QWidget, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._workspace, self._stack, self._canvas = workspace, stack, canvas
+        self.view = NeuronView(workspace)
+        stack.addWidget(self.view)
+        self.toggle = make_action(
+            self,
+            self.tr("&Neuron View"),
+            self._on_toggled,
+            "Ctrl+Shift+N",
+            checkable=True,
+            object_name="neuronViewToggle",
+        )
+        workspace.document.graph_replaced.connect(self._update_enabled)
+        workspace.document.result_changed.connect(lambda _s: self._update_enabled())
+        self._update_enabled()
+
+    def menu_entries(self) -> list[MenuEntry]:
+        """The toggle, in the View menu."""
+        return [MenuEntry(MENU), MenuEntry(MENU, self.toggle, "neuron_view")]
+
+    @property
+    def showing(self) -> bool:
+        """Whether the neuron view is what the window shows."""
+        return self._stack.currentWidget() is self.view
+
+    def _update_enabled(self) -> None:
+        why = refusal(self._workspace.document.graph)
+        self.toggle.setEnabled(why is None)
+        self.toggle.setToolTip(
+            why
+            if why is not None
+            else self.tr("Switch between the op graph and the network's units and weights")
+        )
+        if why is not None and self.toggle.isChecked():
+            self.toggle.setChecked(False)  # back to the op graph
+
+    def _on_toggled(self, on: bool) -> None:
+        self._stack.setCurrentWidget(self.view if on else self._canvas)
+        if not on:
+            self._canvas.setFocus()
