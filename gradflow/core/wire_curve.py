@@ -47,6 +47,9 @@ def sample(curve: list[Bezier], step: float = STEP) -> list[Point]:
     within a fraction of a unit of it)."""
     points = [curve[0][0]] if curve else []
     for p0, p1, p2, p3 in curve:
+        if _straight(p0, p1, p2, p3):  # a line: its ends say it all
+            points.append(p3)
+            continue
         reach = math.dist(p0, p1) + math.dist(p1, p2) + math.dist(p2, p3)  # >= its length
         n = max(2, math.ceil(reach / step))
         for k in range(1, n + 1):
@@ -60,6 +63,15 @@ def sample(curve: list[Bezier], step: float = STEP) -> list[Point]:
                 )
             )
     return points
+
+
+def _straight(p0: Point, p1: Point, p2: Point, p3: Point) -> bool:
+    """Whether the cubic is a straight line (its control points on the chord)."""
+    dx, dy = p3[0] - p0[0], p3[1] - p0[1]
+    for p in (p1, p2):
+        if abs((p[0] - p0[0]) * dy - (p[1] - p0[1]) * dx) > 1e-9 * (abs(dx) + abs(dy) + 1):
+            return False
+    return True
 
 
 def bounds(curve: list[Bezier]) -> Box:
@@ -96,4 +108,9 @@ def polyline_meets(points: list[Point], box: Box) -> bool:
 
 def curve_meets(curve: list[Bezier], box: Box) -> bool:
     """Whether the curve (sampled) passes through the inside of `box`."""
-    return polyline_meets(sample(curve), box)
+    near = [piece for piece in curve if _overlaps(bounds([piece]), box)]
+    return bool(near) and any(polyline_meets(sample([piece]), box) for piece in near)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

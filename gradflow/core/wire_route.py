@@ -11,7 +11,7 @@ Pure numbers, no Qt: the canvas only draws what this returns.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import math
 from collections.abc import Callable, Iterable, Mapping
 
 from gradflow.core.geometry import node_size, port_offset
@@ -20,6 +20,9 @@ from gradflow.core.wire_curve import Bezier, Box, Point, bounds, curve_meets, wi
 
 CLEAR = 6.0  # air between a routed wire and a node
 SIDE = 22.0  # how far beside its node a wire going round turns
+CELL = 240.0  # the obstacle grid's cell, in scene units
+REACH = 600.0  # how far above and below its ends a wire looks for a lane
+LANES = 3  # lanes tried per wire going round, nearest first
 Route = tuple[Point, ...]
 
 
@@ -46,30 +49,39 @@ def wire_ends(graph: Graph, edge: Edge, boxes: Mapping[str, Box]) -> tuple[Point
 
 
 class Obstacles:
-    """Node boxes sorted by their left side, for "which boxes meet this x-range" queries."""
+    """Node boxes bucketed in a coarse grid, so "which boxes meet this rectangle" looks
+    only nearby (a 10,000-node column stays fast)."""
 
-    def __init__(self, boxes: Mapping[str, Box]) -> None:
-        items = sorted(boxes.items(), key=lambda kv: kv[1][0])
-        self._ids = [nid for nid, _ in items]
-        self._boxes = [box for _, box in items]
-        self._lefts = [box[0] for box in self._boxes]
-        self._widest = max((b[2] - b[0] for b in self._boxes), default=0.0)
+    def __init__(self, boxes: Mapping[str, Box], cell: float = CELL) -> None:
+        self._cell = cell
+        self._items = list(boxes.items())
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        for k, (_, box) in enumerate(self._items):
+            for key in self._keys(box):
+                self._cells.setdefault(key, []).append(k)
 
-    def between(self, x0: float, x1: float) -> list[tuple[str, Box]]:
-        """The boxes reaching into the open x-range (x0, x1)."""
-        lo = bisect_left(self._lefts, x0 - self._widest)
-        hi = bisect_right(self._lefts, x1)
+    def _keys(self, box: Box) -> list[tuple[int, int]]:
+        c = self._cell
+        xs = range(math.floor(box[0] / c), math.floor(box[2] / c) + 1)
+        ys = range(math.floor(box[1] / c), math.floor(box[3] / c) + 1)
+        return [(i, j) for i in xs for j in ys]
+
+    def within(self, area: Box) -> list[tuple[str, Box]]:
+        """The boxes reaching into the open rectangle `area`, in insertion order."""
+        left, top, right, bottom = area
+        found = sorted({k for key in self._keys(area) for k in self._cells.get(key, ())})
         return [
-            (self._ids[i], self._boxes[i])
-            for i in range(lo, hi)
-            if self._boxes[i][2] > x0 and self._boxes[i][0] < x1
+            self._items[k]
+            for k in found
+            if self._items[k][1][2] > left
+            and self._items[k][1][0] < right
+            and self._items[k][1][3] > top
+            and self._items[k][1][1] < bottom
         ]
 
     def meeting(self, curve: list[Bezier]) -> list[str]:
         """The ids of the boxes the curve passes through."""
-        left, top, right, bottom = bounds(curve)
-        near = [(nid, b) for nid, b in self.between(left, right) if b[3] > top and b[1] < bottom]
-        return [nid for nid, box in near if curve_meets(curve, box)]
+        return [nid for nid, box in self.within(bounds(curve)) if curve_meets(curve, box)]
 
 
 def route_wires(graph: Graph, boxes: Mapping[str, Box] | None = None) -> dict[Edge, Route]:
@@ -127,7 +139,9 @@ def _through_gaps(
 ) -> Route | None:
     """Across each column of boxes between the ends through the free gap nearest the
     straight line on; None if a column starts too close to an end to turn in time."""
-    boxes = [b for nid, b in obstacles.between(start[0], end[0]) if nid not in ends]
+    top, bottom = min(start[1], end[1]) - REACH, max(start[1], end[1]) + REACH
+    area = (start[0], top, end[0], bottom)
+    boxes = [b for nid, b in obstacles.within(area) if nid not in ends]
     columns = _columns(boxes)
     if not columns or columns[0][0] - CLEAR <= start[0] or columns[-1][1] + CLEAR >= end[0]:
         return None
@@ -181,10 +195,11 @@ def _around(start: Point, end: Point, obstacles: Obstacles) -> list[Route]:
     one route per free lane, the lane nearest the ends' mean height first."""
     out_x, in_x = start[0] + SIDE, end[0] - SIDE
     lo, hi = min(out_x, in_x), max(out_x, in_x)
-    members = [b for _, b in obstacles.between(lo - CLEAR, hi + CLEAR)]
+    top, bottom = min(start[1], end[1]) - REACH, max(start[1], end[1]) + REACH
+    members = [b for _, b in obstacles.within((lo - CLEAR, top, hi + CLEAR, bottom))]
     mid = (start[1] + end[1]) / 2
     lanes = []
     for low, high in _free_gaps(members):
         lanes.append(min(max(mid, low + CLEAR), high - CLEAR) if high - low > 2 * CLEAR else low)
-    lanes.sort(key=lambda y: abs(y - mid))
+    lanes = sorted(lanes, key=lambda y: abs(y - mid))[:LANES]
     return [((out_x, start[1]), (out_x, y), (in_x, y), (in_x, end[1])) for y in lanes]

@@ -139,3 +139,13 @@ def test_sweeps_undo_a_crossing_the_insertion_order_makes():
     assert crossings(lay.layers, below, layer_no) == 0
     pos = auto_layout(g)
     assert pos["na"][1] < pos["nb"][1]  # na feeds the upper port
+
+
+def test_a_hand_placed_column_routes_every_back_wire_round_its_neighbours():
+    g = Graph()
+    g.add_node("input", "x0", value=1.0, pos=(0.0, 0.0))
+    for i in range(1, 30):  # top to bottom: every wire goes into a node level with its source
+        g.add_node("neg", f"x{i}", pos=(0.0, 120.0 * i))
+        g.connect(f"x{i - 1}", f"x{i}")
+    assert len(route_wires(g)) == 29
+    assert wires_under_nodes(g) == []

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from gradflow.core.graph import Edge, Graph
 from gradflow.core.wire_route import Obstacles, Route, node_boxes, route_wire, wire_ends
 
-ROUTE_LIMIT = 20_000  # wires: beyond, plain curves (too small to see under a node anyway)
+ROUTE_LIMIT = 5_000  # wires: beyond, plain curves (routing a 5,000-wire column takes seconds)
 REROUTE_ALL = 2_000  # wires: up to this, a node that moved has every wire looked at again
 
 
