@@ -2,9 +2,10 @@
 them, and where each unit and weight line is drawn.
 
 As the lecture's MLP figure (and TensorFlow Playground) draws a network: one circle per
-unit, one line per weight. Found in any graph whose matmuls chain `units · W` with a 2-D
-leaf W (the graph "Open network as graph" makes): the units of layer 0 are the matmul's
-first input, those after the last matmul the bias add that follows it. W is stored
+unit, one line per weight. Found in any graph whose matrix products (registry gate
+"matrix") chain `units · W` with a 2-D leaf W (the graph "Open network as graph" makes):
+the units of layer 0 are the first product's left input, those after the last product
+the node adding a bias (a 1-D leaf) to it, if there is one. W is stored
 inputs x units (d x c), so the line from unit i to unit j of the next layer carries
 W[i, j] - the lecture's W[j, i]. Pure numbers; the ui draws what this says.
 """
@@ -48,7 +49,7 @@ def find_network(graph: Graph) -> NeuronNet | None:
     edges: list[Edge] = []
     last = None
     for nid in graph.topo_order():
-        if graph.nodes[nid].op != "matmul":
+        if graph.nodes[nid].spec.gate != "matrix":  # a matrix product (registry data)
             continue
         x_edge, w_edge = graph.in_edges(nid)
         if x_edge is None or w_edge is None:
@@ -69,10 +70,21 @@ def find_network(graph: Graph) -> NeuronNet | None:
         last = nid
     if last is None:
         return None
-    after = graph.out_edges(last)
-    bias = len(after) == 1 and graph.nodes[after[0].dst].op == "add"
-    units.append(after[0].dst if bias else last)
+    units.append(_bias_added(graph, last) or last)
     return NeuronNet(tuple(sizes), tuple(units), tuple(weights), tuple(edges))
+
+
+def _bias_added(graph: Graph, nid: str) -> str | None:
+    """The node adding a 1-D leaf (a bias) to `nid`'s output, if that is its one use."""
+    after = graph.out_edges(nid)
+    if len(after) != 1:
+        return None
+    inputs = graph.in_edges(after[0].dst)
+    others = [e.src for e in inputs if e is not None and e.src != nid]
+    leaf = graph.nodes[others[0]] if len(others) == 1 and len(inputs) == 2 else None
+    if leaf is None or not leaf.spec.is_leaf or np.ndim(leaf.attrs.get("value", 0.0)) != 1:
+        return None
+    return after[0].dst
 
 
 def refusal(graph: Graph) -> str | None:
