@@ -115,6 +115,9 @@ def build_menu_bar(bar: QMenuBar, entries: Iterable[MenuEntry]) -> dict[str, QMe
     for entry in entries:
         menu = _menu_at(menus, entry.path)
         if entry.menu is not None:
+            # a part's submenu is made without a parent; the menu it joins owns it from
+            # now on, so it goes with the window instead of outliving it
+            entry.menu.setParent(menu, entry.menu.windowFlags())
             menu.addMenu(entry.menu)
             menus[f"{entry.key}/{plain(entry.menu.title())}"] = entry.menu
         elif entry.action is not None:

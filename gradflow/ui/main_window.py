@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from shiboken6 import isValid
 
 from gradflow.core.graph import Graph
 from gradflow.ui import dock_registry
@@ -216,8 +217,8 @@ class MainWindow(QMainWindow):
             )
 
     def _on_bottom_dock_visibility_changed(self, dock: QDockWidget, visible: bool) -> None:
-        if visible or dock.isFloating():
-            return
+        if visible or not (isValid(self) and isValid(dock)) or dock.isFloating():
+            return  # (docks report hiding while the window is being destroyed, too)
         # give the canvas back the height the dock took from the bottom area
         area = Qt.DockWidgetArea.BottomDockWidgetArea
         rest = [
