@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from gradflow.nn import TrainConfig, Trainer, parallel
+from gradflow.nn import TrainConfig, Trainer
 from gradflow.nn.datasets import standardised
 
 N, D, H, C = 256, 3072, 512, 10
@@ -101,26 +101,13 @@ def numpy_step(
     return step
 
 
-def trainer_step(
-    x: np.ndarray, y: np.ndarray, optimizer: str, one_core: bool = False
-) -> Callable[[], object]:
-    """gradflow's Trainer.step on one fixed batch; `one_core` updates the parameters in
-    one part (no worker threads), as before the update was cut into parts."""
+def trainer_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object]:
+    """gradflow's Trainer.step on one fixed batch."""
     data = standardised("bench", (x, y, x[:0], y[:0]), C)
     cfg = TrainConfig(dataset="bench", hidden=(H,), optimizer=optimizer, lr=1e-4, batch=N)
     trainer = Trainer(cfg, dataset=data)
     xb, yb = data.x_train, data.y_train
-    if not one_core:
-        return lambda: trainer.step(xb, yb)
-
-    def step() -> object:
-        parts, parallel.PARTS = parallel.PARTS, 1
-        try:
-            return trainer.step(xb, yb)
-        finally:
-            parallel.PARTS = parts
-
-    return step
+    return lambda: trainer.step(xb, yb)
 
 
 def torch_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object] | None:
@@ -160,8 +147,6 @@ def main() -> None:
         ("numpy matmul only", matmul_only(x, w1, w2)),
         ("gradflow SGD", trainer_step(x, y, "sgd")),
         ("gradflow Adam", trainer_step(x, y, "adam")),
-        ("gradflow SGD, 1-part update", trainer_step(x, y, "sgd", one_core=True)),
-        ("gradflow Adam, 1-part update", trainer_step(x, y, "adam", one_core=True)),
         ("hand-written numpy SGD", numpy_step(x, y, w1.copy(), w2.copy())),
         ("PyTorch CPU SGD", torch_step(x, y, "sgd")),
         ("PyTorch CPU Adam", torch_step(x, y, "adam")),
@@ -198,11 +183,6 @@ def main() -> None:
     targets = [
         ("gradflow SGD, fraction of the matmul rate (target >= 0.90)", mm, sgd),
         ("gradflow Adam / SGD samples/s (target >= 0.85)", sgd, adam),
-        (
-            "  the same with 1-part updates",
-            times["gradflow SGD, 1-part update"],
-            times["gradflow Adam, 1-part update"],
-        ),
         ("gradflow SGD vs hand-written numpy (speed)", times["hand-written numpy SGD"], sgd),
     ]
     if "PyTorch CPU SGD" in times:

@@ -5,12 +5,6 @@ made a scalar of that dtype before it meets an array, so nothing is upcast. Each
 is a short list of numpy ufuncs writing into arrays the optimiser keeps (`out=`), so a
 step allocates nothing after the first one. L2 weight decay adds `weight_decay * w` to
 the gradient of every weight matrix (biases are not decayed), also into a kept array.
-
-The update of one element needs that element only, so a big parameter is cut into
-contiguous parts updated at the same time, one per core (`parallel.in_parts`): numpy
-releases the GIL inside a ufunc, and Adam's passes over a 6 MB weight matrix are half
-of what it adds to a training step on one core. The parts compute exactly what one
-whole-array pass computes, bit for bit.
 """
 
 from __future__ import annotations
@@ -21,7 +15,6 @@ from collections.abc import Mapping, MutableMapping
 import numpy as np
 
 from gradflow.core.errors import GradflowError
-from gradflow.nn.parallel import in_parts
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
 
@@ -58,9 +51,9 @@ class Optimizer:
             if self.weight_decay and name.startswith("W"):
                 d = self._kept_in(self._decayed, name, w)
                 decay = w.dtype.type(self.weight_decay)
-                in_parts(_decay_kernel, (w, g, d), (decay,))
+                _decay_kernel(w, g, d, decay)
                 g = d
-            in_parts(self._kernel, (w, g, *kept), tuple(w.dtype.type(c) for c in consts))
+            self._kernel(w, g, *kept, *(w.dtype.type(c) for c in consts))
 
     def _constants(self) -> tuple[float, ...]:
         """This step's scalars, as Python floats (made the parameter's dtype by `step`)."""

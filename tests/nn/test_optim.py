@@ -81,14 +81,14 @@ def test_adam_follows_the_textbook_update_over_many_steps() -> None:
     np.testing.assert_allclose(ours["W1"], w, rtol=1e-12, atol=1e-14)
 
 
-# --- the fused, in-place, parallel update (issue 14 item 9) ----------------------------
+# --- the fused, in-place update (issue 14 item 9) ---------------------------------------
 
-BIG = (700, 600)  # 420,000 elements: cut into parts (parallel.MIN_PART is 131,072)
+BIG = (700, 600)  # a weight matrix of some size (420,000 floats)
 
 
 def _previous_adam(w, g, m, v, t, lr, wd=0.0, betas=(0.9, 0.999), eps=1e-8):
     """Adam as the previous release wrote it (whole arrays, one pass after another, in
-    the parameter's dtype): the reference the fused, parallel update must equal bit for bit."""
+    the parameter's dtype): the reference the fused update must equal bit for bit."""
     f = w.dtype.type
     if wd:
         g = g + f(wd) * w
