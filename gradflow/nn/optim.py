@@ -23,7 +23,7 @@ class Optimizer:
     """Base class: `step(params, grads)` changes `params` in place.
 
     Subclasses name the arrays they keep per parameter (`SLOTS`) and give `_kernel`,
-    which updates one contiguous part of a parameter with this step's constants.
+    which updates one parameter in place with this step's constants.
     """
 
     SLOTS: tuple[str, ...] = ()
