@@ -159,6 +159,7 @@ def _on_screen(qtbot, window):
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    window.minimap.flush()  # its picture follows a graph change 120 ms later: not mid-test
     for _ in range(3):  # queued updates, then the zero timers they start (no sleeping)
         QApplication.processEvents()
     view = window.view.viewport()

@@ -78,6 +78,12 @@ class Minimap(QWidget):
         )
 
     # --- drawing ----------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Apply a graph change the timer would apply later, now (a grab, a test)."""
+        if self._redraw.isActive():
+            self._redraw.stop()
+            self.refresh()
+
     def refresh(self) -> None:
         """The graph changed: size and place the overview; its picture is drawn again when
         it is next painted (a hidden minimap - the whole graph in view - draws nothing)."""
