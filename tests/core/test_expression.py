@@ -235,7 +235,9 @@ def test_random_programs_compute_what_plain_numpy_computes(case):
 @given(case=programs(smooth=True))
 def test_random_programs_have_the_gradients_of_finite_differences(case):
     text, _evaluate, _values = case
-    check = gradcheck(build(text))
+    # nested powers reach values where a central difference's own rounding is ~1e-6
+    # relative (seen: 1.28e-6); a wrong gradient is off by far more than 1e-5
+    check = gradcheck(build(text), tolerance=1e-5)
     assert check.ok, (text, check.worst)
 
 
