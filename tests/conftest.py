@@ -15,6 +15,17 @@ import pytest
 from gradflow.core import formatting
 
 
+@pytest.fixture
+def korean():
+    """The core's texts in Korean for one test, English again after it (tests/ui's own
+    `korean` switches Qt's texts too)."""
+    from gradflow.core import i18n
+
+    i18n.set_language("ko")
+    yield
+    i18n.set_language("en")
+
+
 @pytest.fixture(autouse=True)
 def default_precision():
     """Every test starts and ends with the default number precision (a process-wide rule)."""

@@ -14,13 +14,6 @@ from gradflow.core.examples import example_names, load_example, resolve
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
-
-
 @pytest.mark.parametrize("name", example_names())
 def test_every_example_text_is_listed_for_the_catalog(name):
     graph = load_example(name)

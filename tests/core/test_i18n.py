@@ -18,14 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
-@pytest.fixture
-def korean() -> Iterator[None]:
-    """Korean for the test, English again after it."""
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
-
-
 @pytest.fixture(scope="module")
 def tools():
     """scripts/update_translations.py (it needs Babel, the test extra's catalog tool)."""

@@ -6,19 +6,11 @@ import re
 
 import pytest
 
-from gradflow.core import i18n
 from gradflow.core.errors import GraphError, GraphFileError
 from gradflow.core.fileformat import loads
 from gradflow.core.graph import Graph
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
-
-
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
 
 
 def _chain() -> Graph:

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gradflow.core import i18n
 from gradflow.nn.config import ConfigError, TrainConfig, parse_hidden
-
-
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
 
 
 def test_bad_options_are_refused_in_korean(korean):

@@ -19,6 +19,16 @@ def private_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def korean(qapp):
+    """The whole process in Korean for one test (Qt's texts and the core's)."""
+    from gradflow.ui import language
+
+    language.install_language("ko", qapp)
+    yield
+    language.install_language("en", qapp)
+
+
+@pytest.fixture
 def make_window(qtbot):
     """The one way GUI tests build a main window: `make_window(show=True)`.
 

@@ -8,18 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from gradflow.core.graph import Graph
-from gradflow.ui import language
 from gradflow.ui.document import GraphDocument
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
-
-
-@pytest.fixture
-def korean(qapp):
-    """The whole process in Korean for one test (Qt's texts and the core's)."""
-    language.install_language("ko", qapp)
-    yield
-    language.install_language("en", qapp)
 
 
 def _chain() -> GraphDocument:

@@ -8,7 +8,6 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
@@ -38,14 +37,6 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
         for ctx in root.iter("context")
         for msg in ctx.iter("message")
     }
-
-
-@pytest.fixture
-def korean(qapp):
-    """The whole process in Korean for one test (Qt's texts and the core's)."""
-    language.install_language("ko", qapp)
-    yield
-    language.install_language("en", qapp)
 
 
 def test_every_source_string_of_the_ts_has_a_korean_translation() -> None:
