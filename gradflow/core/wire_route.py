@@ -21,6 +21,7 @@ from gradflow.core.wire_curve import Bezier, Box, Point, bounds, curve_meets, wi
 CLEAR = 6.0  # air between a routed wire and a node
 SIDE = 22.0  # how far beside its node a wire going round turns
 CELL = 240.0  # the obstacle grid's cell, in scene units
+GRAZE = 4.0  # a wire this close to another node counts as meeting it (drawn, it may)
 REACH = 600.0  # how far above and below its ends a wire looks for a lane
 LANES = 3  # lanes tried per wire going round, nearest first
 Route = tuple[Point, ...]
@@ -79,9 +80,25 @@ class Obstacles:
             and self._items[k][1][1] < bottom
         ]
 
-    def meeting(self, curve: list[Bezier]) -> list[str]:
-        """The ids of the boxes the curve passes through."""
-        return [nid for nid, box in self.within(bounds(curve)) if curve_meets(curve, box)]
+    def meeting(self, curve: list[Bezier], ends: Iterable[str] = ()) -> list[str]:
+        """The ids of the boxes the curve passes through or grazes.
+
+        A box other than the wire's own `ends` counts from GRAZE outside it: a curve that
+        only just clears a corner here may not once drawn (the canvas flattens the curve
+        into its own polyline), so it is routed round instead.
+        """
+        own = set(ends)
+        left, top, right, bottom = bounds(curve)
+        area = (left - GRAZE, top - GRAZE, right + GRAZE, bottom + GRAZE)
+        return [
+            nid
+            for nid, box in self.within(area)
+            if curve_meets(curve, box if nid in own else _grown(box, GRAZE))
+        ]
+
+
+def _grown(box: Box, by: float) -> Box:
+    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
 
 
 def route_wires(graph: Graph, boxes: Mapping[str, Box] | None = None) -> dict[Edge, Route]:
@@ -116,8 +133,8 @@ def route_wire(start: Point, end: Point, obstacles: Obstacles, ends: tuple[str, 
 def _hits(start: Point, route: Route, end: Point, obstacles: Obstacles, ends: Iterable[str]) -> int:
     """How many boxes the drawn wire passes through; its own two count double (behind
     its own ends is worse than behind another node)."""
-    met = obstacles.meeting(wire_curve(start, route, end))
     own = set(ends)
+    met = obstacles.meeting(wire_curve(start, route, end), own)
     return sum(2 if nid in own else 1 for nid in met)
 
 

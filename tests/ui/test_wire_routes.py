@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QPointF
 
@@ -88,6 +88,7 @@ def test_the_network_graph_draws_no_wire_under_a_node(qtbot, window):
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.integers(0, 2**32 - 1), st.integers(4, 20))
+@example(3929, 20)  # a plain curve that only just cleared a corner in core, not once drawn
 def test_random_graphs_after_auto_layout_draw_no_wire_under_a_node(qtbot, window, seed, n_ops):
     _laid_out(qtbot, window, random_scalar_graph(np.random.default_rng(seed), n_ops))
     assert _wires_under_nodes(window.scene) == []
