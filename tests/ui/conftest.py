@@ -37,10 +37,15 @@ def make_window(qtbot):
     between sessions, copy and paste across windows) call it again; the `window`
     fixture is its first call.
     """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from gradflow.ui.main_window import MainWindow
+
+    made: list[MainWindow] = []
 
     def make(show: bool = True) -> MainWindow:
         win = MainWindow()
+        made.append(win)
         win.errors = []
         win.files.show_error = lambda title, text: win.errors.append(text)
         win.files.ask_save_changes = lambda: QMessageBox.StandardButton.Discard
@@ -50,7 +55,13 @@ def make_window(qtbot):
             qtbot.waitExposed(win)
         return win
 
-    return make
+    yield make
+    # qtbot only closes a window; delete it too, so the windows of earlier tests (and
+    # their application-wide key filters) do not pile up until a garbage collection
+    for win in made:
+        win.close()
+        win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
