@@ -4,9 +4,12 @@ The scene is a composition of parts with public interfaces: the node and edge it
 (by id, `node_item` / `edge_item`), `wires` (WireLayer: every wire in one picture),
 `numbers` (NumberLayer: values above wires, gradients below), `gestures` (Gestures:
 mouse and drops, which yield intents), and `overlay` (OverlayLayer: pulses and tags of
-the player, on top). Intents become document commands here (`apply_wire_intent`,
-`apply_drop`, `apply_moves`); the items only change when the document says the graph
-changed. `live` (LiveItems, canvas/scene_items.py) makes the items - for a big graph in a
+the player, on top). Intents become document commands (`apply_wire_intent`,
+`apply_drop`, `apply_moves`, by `edits`: SceneEdits, canvas/scene_edits.py); the items
+only change when the document says the graph changed. `upkeep` (WireUpkeep,
+canvas/scene_upkeep.py) routes the wires and places their numbers after changes;
+`step` (ActiveStep, canvas/active_step.py) is the player's node and its numbers in
+focus. `live` (LiveItems, canvas/scene_items.py) makes the items - for a big graph in a
 window only those of the region in view, with `overview_item` drawing the rest from the
 positions. `render_options` (canvas/render_options.py) is the way to draw it without
 the grid or the selection, for pictures.
@@ -23,23 +26,22 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge
 from gradflow.core.playback import PlaybackState
+from gradflow.ui.canvas.active_step import ActiveStep
 from gradflow.ui.canvas.edge_item import EdgeItem
-from gradflow.ui.canvas.focus import FocusLabels
 from gradflow.ui.canvas.gestures import Gestures, grid_brush
 from gradflow.ui.canvas.label_item import LabelItem
 from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.number_layer import NumberLayer
 from gradflow.ui.canvas.overlay import OverlayLayer
 from gradflow.ui.canvas.overview_item import OverviewItem
+from gradflow.ui.canvas.scene_edits import SceneEdits
 from gradflow.ui.canvas.scene_items import LiveItems
-from gradflow.ui.canvas.scene_labels import place_wire_labels
+from gradflow.ui.canvas.scene_upkeep import WireUpkeep
 from gradflow.ui.canvas.style import GRID, LIGHT, THEMES, Metrics, Theme
 from gradflow.ui.canvas.wire_drag import WireIntent
 from gradflow.ui.canvas.wire_layer import WireLayer
-from gradflow.ui.canvas.wire_routes import WireRoutes
 from gradflow.ui.workspace import DisplayOptions, Workspace
 
 SCROLL_MARGIN = 1200.0
@@ -65,7 +67,6 @@ class GraphScene(QGraphicsScene):
         self.grid_visible = True
         self._detail = True
         self.live = LiveItems(self, lazy)
-        self.routes = WireRoutes(lambda: self.document.graph)  # core's waypoints per wire
         self._nodes, self._edges = self.live.nodes, self.live.edges  # read here, kept there
         self.overview_item: OverviewItem  # rebuild() makes it, for a big graph's far zooms
         self.wires = WireLayer(self._edges, self.theme, self.metrics)  # rebuild() makes it anew
@@ -73,9 +74,12 @@ class GraphScene(QGraphicsScene):
             self._nodes, self._edges, lambda: self.document.graph, self.views, lambda: self._detail
         )
         self.gestures = Gestures(self)
+        self.edits = SceneEdits(self)
+        self.upkeep = WireUpkeep(self)
+        self.routes = self.upkeep.routes  # core's waypoints per wire
         self.overlay = OverlayLayer(self)
-        self._active: str | None = None
-        self.focus = FocusLabels()
+        self.step = ActiveStep(self)
+        self.focus = self.step.focus  # the active step's numbers, readable at any zoom
         self._grid_brush = grid_brush(self.theme.grid)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.live.follow(document)  # nodes, wires, badges
@@ -87,13 +91,6 @@ class GraphScene(QGraphicsScene):
         self.grow_timer.setSingleShot(True)
         self.grow_timer.setInterval(0)
         self.grow_timer.timeout.connect(self.fit_scene_rect)
-        # numbers slide along their wires to clear nodes and each other: once per burst of
-        # changes, and before any state is shown (so headless renders get it too)
-        self._labels_dirty = False
-        self._label_timer = QTimer(self)
-        self._label_timer.setSingleShot(True)
-        self._label_timer.setInterval(0)
-        self._label_timer.timeout.connect(self.layout_labels)
         self.rebuild()
         self._on_workspace_display_changed(workspace.display, DisplayOptions())
         workspace.state_changed.connect(self.show_state)
@@ -132,31 +129,20 @@ class GraphScene(QGraphicsScene):
 
     def layout_labels(self) -> None:
         """Slide each wire's numbers along it to clear the nodes and the other numbers."""
-        if self.gestures.moving_nodes:  # nodes are being dragged: lay out once they land
-            return
-        self.route_wires()
-        self._labels_dirty = False
-        place_wire_labels(
-            self.document.graph, self.document.result, self._nodes, self._edges,
-            self.metrics.number_pt,
-        )  # fmt: skip
+        self.upkeep.layout_labels()
 
     def route_wires(self) -> None:
         """Give the wires whose ends moved core's route round the nodes (not mid-drag)."""
-        if self.routes.has_pending and not self.gestures.moving_nodes:
-            for edge in self.routes.route_pending():
-                if edge in self._edges:
-                    self.wire_routed(edge, moved=False)
+        self.upkeep.route_wires()
 
     @property
     def active_node(self) -> str | None:
         """The node the player is on (None: none)."""
-        return self._active
+        return self.step.node_id
 
     def show_state(self, state: PlaybackState | None) -> None:
         """Draw the state's values and gradients on the wires (None: no numbers)."""
-        if self._labels_dirty:
-            self.layout_labels()
+        self.upkeep.layout_labels_now()
         self.numbers.show_state(state)
 
     def set_display(self, values: bool, grads: bool) -> None:
@@ -166,35 +152,20 @@ class GraphScene(QGraphicsScene):
     def refresh_numbers(self) -> None:
         """Write every number again (the precision changed): labels and leaf cards."""
         self.live.reformat()
-        self._labels_dirty = True
-        self._label_timer.start()
+        self.upkeep.mark_dirty()
 
     def set_active_node(self, node_id: str | None) -> None:
         """Highlight the node the player is on (None: none); its numbers stay readable."""
-        if self._active in self._nodes:
-            self._nodes[self._active].set_active(False)
-        self._active = node_id
-        if node_id is not None and node_id in self.document.graph:
-            self.node_item(node_id).set_active(True)
-        self.focus.set_labels(self.step_labels(node_id))
+        self.step.set_node(node_id)
         self.active_node_changed.emit(node_id)
 
     def forget_active(self, node_id: str) -> None:
         """`node_id` left the graph: if the player was on it, it is on none now."""
-        if self._active == node_id:
-            self._active = None
+        self.step.forget(node_id)
 
     def step_labels(self, node_id: str | None) -> list[LabelItem]:
         """The numbers of a node's step: its caption and its input and output wires'."""
-        graph = self.document.graph
-        if node_id is None or node_id not in graph:
-            return []
-        node = self.node_item(node_id)
-        labels = [node.value_label, node.grad_label]
-        edges = [e for e in graph.in_edges(node_id) if e is not None]
-        for edge in [*edges, *graph.out_edges(node_id)]:
-            labels.extend(self.edge_item(edge).labels())  # made now if it had none
-        return labels
+        return self.step.labels(node_id)
 
     def set_view_zoom(self, zoom: float) -> None:
         """The view's zoom: the active step's numbers are enlarged to stay readable."""
@@ -202,8 +173,7 @@ class GraphScene(QGraphicsScene):
 
     def layout_labels_now(self) -> None:
         """Place the numbers now if a change left them to be placed (before framing them)."""
-        if self._labels_dirty:
-            self.layout_labels()
+        self.upkeep.layout_labels_now()
 
     def set_presentation(self, on: bool) -> None:
         """Larger fonts and thicker wires for a projector."""
@@ -291,31 +261,15 @@ class GraphScene(QGraphicsScene):
     # --- intents from the gestures, turned into document commands -------------------------
     def apply_wire_intent(self, intent: WireIntent) -> None:
         """Connect, move or remove a wire as a drag asked (a refusal goes to edit_refused)."""
-        doc, old, target = self.document, intent.detached, intent.target
-        (src, src_port) = intent.source
-        try:
-            if old is None and target is not None:
-                doc.add_edge(src, target[0], src_port, target[1])
-            elif old is not None and target is None:
-                doc.remove_edge(old)
-            elif old is not None and target is not None and target != (old.dst, old.dst_port):
-                doc.reroute(old, target[0], target[1])
-        except GraphError as err:
-            self.edit_refused.emit(str(err))
+        self.edits.wire_intent(intent)
 
     def apply_drop(self, op: str, pos: QPointF) -> None:
         """Add a node of `op` where it was dropped."""
-        try:
-            self.document.add_node(op, pos=(pos.x(), pos.y()))
-        except GraphError as err:
-            self.edit_refused.emit(str(err))
+        self.edits.drop(op, pos)
 
     def apply_moves(self, moved: dict[str, tuple[float, float]]) -> None:
         """Record nodes dragged to new places as one move (nothing if none moved)."""
-        if moved:
-            self.document.move_nodes(moved)
-        if self._labels_dirty:
-            self._label_timer.start()
+        self.edits.moves(moved)
 
     # --- events, forwarded to the gestures ------------------------------------------------
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -356,14 +310,7 @@ class GraphScene(QGraphicsScene):
 
     def node_item_moved(self, node_id: str) -> None:
         """Re-route the wires of a node that moved."""
-        graph = self.document.graph
-        if node_id in graph:
-            self.routes.node_moved()  # other wires may now pass under it
-            self._labels_dirty = True  # routes, then numbers, once the moves are over
-            self._label_timer.start()
-            for edge in [*graph.in_edges(node_id), *graph.out_edges(node_id)]:
-                if edge is not None and edge in self._edges:
-                    self.wire_routed(edge)
+        self.upkeep.node_moved(node_id)
 
     # --- workspace signals ------------------------------------------------------------------
     def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
@@ -389,12 +336,7 @@ class GraphScene(QGraphicsScene):
     def wire_routed(self, edge: Edge, moved: bool = True) -> None:
         """Lay `edge`'s wire between its ports through core's route: plain (and waiting
         for a route) if it is new or a node `moved`."""
-        if moved:
-            self.routes.moved(edge)
-        self.live.route(edge)
-        self._labels_dirty = True
-        self._label_timer.start()
-        self.wires.invalidate()
+        self.upkeep.wire_routed(edge, moved)
 
     def _restyle(self) -> None:
         self._grid_brush = grid_brush(self.theme.grid)
