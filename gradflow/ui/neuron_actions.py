@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gradflow.core.neuron_net import refusal
 from gradflow.ui.actions import MenuEntry, make_action
-from gradflow.ui.neuron_view import NeuronView
+from gradflow.ui.neuron_panel import NeuronPanel
 from gradflow.ui.workspace import Workspace
 
 MENU = "&View"
@@ -22,8 +22,9 @@ class NeuronActions(QObject):
     ) -> None:
         super().__init__(parent)
         self._workspace, self._stack, self._canvas = workspace, stack, canvas
-        self.view = NeuronView(workspace)
-        stack.addWidget(self.view)
+        self.panel = NeuronPanel(workspace)
+        self.view = self.panel.view
+        stack.addWidget(self.panel)
         self.toggle = make_action(
             self,
             self.tr("&Neuron View"),
@@ -43,7 +44,7 @@ class NeuronActions(QObject):
     @property
     def showing(self) -> bool:
         """Whether the neuron view is what the window shows."""
-        return self._stack.currentWidget() is self.view
+        return self._stack.currentWidget() is self.panel
 
     def _update_enabled(self) -> None:
         why = refusal(self._workspace.document.graph)
@@ -57,6 +58,5 @@ class NeuronActions(QObject):
             self.toggle.setChecked(False)  # back to the op graph
 
     def _on_toggled(self, on: bool) -> None:
-        self._stack.setCurrentWidget(self.view if on else self._canvas)
-        if not on:
-            self._canvas.setFocus()
+        self._stack.setCurrentWidget(self.panel if on else self._canvas)
+        (self.view if on else self._canvas).setFocus()

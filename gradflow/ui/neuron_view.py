@@ -1,21 +1,22 @@
 """ui: NeuronView - the network graph drawn as units and weight lines, for the trace the
 player walks (the lecture's MLP figure, as TensorFlow Playground draws it).
 
-Core says what the network is and where everything sits (`core/neuron_net.py`); this
-draws it and shows the playhead's state: a unit's value once its layer is computed
-(and its gradient once the backward pass reached it), a weight line's colour (sign) and
-width (|value|) showing W - and, from the backward step of that layer's matmul on,
-dW, the gradient the trace computed. The switch is eased by a QVariantAnimation.
+Core says what the network is, where everything sits and which part of it each graph
+node is (`core/neuron_net.py`); this draws it and shows the playhead's state: a band
+behind the part the active step is at, a unit's value for the chosen sample once its
+layer is computed (and its gradient once the backward pass reached it), a weight line's
+colour (sign) and width (|value|) showing W - and, from the backward step of that
+layer's matmul on, dW, the gradient the trace computed, travelling back along the line
+from the unit it comes from (a QVariantAnimation, eased).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEasingCurve, QLineF, QPointF, QRectF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QLineF, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
-    QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -27,14 +28,19 @@ from gradflow.core.neuron_net import (
     LAYER_GAP,
     RADIUS,
     NeuronNet,
+    Part,
     find_network,
     line_width,
+    parts,
     refusal,
     unit_centres,
+    unit_chains,
     weight_lines,
 )
 from gradflow.core.playback import PlaybackState
-from gradflow.ui.canvas.style import font
+from gradflow.ui.canvas.style import THEMES, Theme, font
+from gradflow.ui.neuron_items import ActiveBand, Look, WeightLine, mixed
+from gradflow.ui.neuron_texts import step_text
 from gradflow.ui.workspace import Workspace
 
 # W: blue for +, orange for - (as TensorFlow Playground); dW: the canvas's gradient red
@@ -43,31 +49,16 @@ COLOURS = {
     "W": (QColor(33, 102, 172), QColor(230, 120, 30)),
     "dW": (QColor(190, 30, 45), QColor(0, 140, 130)),
 }
-
-
-class WeightLine(QGraphicsLineItem):
-    """The line of weight (gap, i, j): from unit i of layer `gap` to unit j of the next.
-    `shows` is "W" or "dW" and `value` the number its colour and width show."""
-
-    def __init__(self, gap: int, i: int, j: int, line: QLineF) -> None:
-        super().__init__(line)
-        self.gap, self.i, self.j = gap, i, j
-        self.shows = "W"
-        self.value = 0.0
-        self.width = 0.0
-        self.colour = QColor()
-        self.setZValue(0)
-
-    def set_look(self, colour: QColor, width: float) -> None:
-        """Stroke with this colour and width."""
-        self.colour, self.width = colour, width
-        pen = QPen(colour, width)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        self.setPen(pen)
+LOSS_GAP = 90.0  # from the output units to the loss box
+LOSS_W, LOSS_H = 2 * LAYER_GAP / 3, 64.0
 
 
 class NeuronView(QGraphicsView):
-    """Units as circles per layer, weights as lines; follows the workspace's playhead."""
+    """Units as circles per layer, weights as lines; follows the workspace's playhead.
+    `sample` is the batch row whose unit values are shown; `samples` how many there are."""
+
+    samples_changed = Signal(int)  # the batch size of the network drawn (0: none drawn)
+    step_described = Signal(str)  # a sentence on the active step, for the bar above
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,14 +67,25 @@ class NeuronView(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.net: NeuronNet | None = None
+        self.parts: dict[str, Part] = {}
+        self.chains: list[list[str]] = []  # per layer: the nodes computing its units
+        self.titles: list[QGraphicsSimpleTextItem] = []
         self.units: list[list[QGraphicsEllipseItem]] = []
         # per unit: its value (inside) and its gradient (below, in the gradient's red)
         self.unit_texts: list[list[tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]]] = []
         self.lines: list[WeightLine] = []
         self.legend = QGraphicsSimpleTextItem()
-        self.duration_ms = 350
-        self._from: list[tuple[QColor, float]] = []
-        self._to: list[tuple[QColor, float]] = []
+        self.band = ActiveBand(QColor())
+        self.loss_text: QGraphicsSimpleTextItem | None = None
+        self._loss_node = ""
+        self.sample = 0
+        self.samples = 0
+        self.description = ""
+        self.duration_ms = 450
+        self._from: list[Look] = []
+        self._to: list[Look] = []
+        self._switched: list[bool] = []  # per line: what it shows changed (a sweep)
+        self._extent = (0.0, 0.0, 0.0)  # top and bottom of the units, x of the loss box
         self._anim = QVariantAnimation(self)
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(1.0)
@@ -92,6 +94,7 @@ class NeuronView(QGraphicsView):
         workspace.document.graph_replaced.connect(self.rebuild)
         workspace.document.result_changed.connect(lambda _s: self.rebuild())
         workspace.state_changed.connect(self.show_state)
+        workspace.display_changed.connect(lambda _new, _old: self.rebuild())
         self.rebuild()
 
     @property
@@ -99,19 +102,45 @@ class NeuronView(QGraphicsView):
         """Whether lines are still easing to what the playhead shows."""
         return self._anim.state() == QVariantAnimation.State.Running
 
+    @property
+    def active_part(self) -> Part | None:
+        """The part of the network the band marks (None: no active step in it)."""
+        return self.band.part if self.band.isVisible() else None
+
+    @property
+    def theme(self) -> Theme:
+        """The window's colours."""
+        return THEMES[self.workspace.display.theme]
+
+    def set_sample(self, sample: int) -> None:
+        """Show the unit values and gradients of batch row `sample` (0-based)."""
+        self.sample = max(0, min(int(sample), max(self.samples - 1, 0)))
+        if self.net is not None:
+            self._show_units(self.workspace.current_state())
+
     def rebuild(self) -> None:
         """Draw the document's network afresh (or say why it cannot be drawn)."""
         self._anim.stop()
         scene = self.scene()
         scene.clear()
-        self.units, self.unit_texts, self.lines = [], [], []
+        theme = self.theme
+        self.setBackgroundBrush(QBrush(theme.background))
+        self.units, self.unit_texts, self.lines, self.titles = [], [], [], []
+        self.loss_text = None
         graph = self.workspace.document.graph
         why = refusal(graph)
         self.net = None if why is not None else find_network(graph)
-        self.legend = scene.addSimpleText(why or "", font(12))
+        self.legend = self._text(why or "", 12)
+        self.band = ActiveBand(theme.active)
+        scene.addItem(self.band)
         if self.net is None:
+            self.parts, self.samples = {}, 0
+            self.samples_changed.emit(0)
             self._fit()
             return
+        self.parts = parts(graph, self.net)
+        self.chains = unit_chains(graph, self.net, self.parts)
+        self._count_samples()
         centres = unit_centres(self.net.sizes)
         for gap, i, j in weight_lines(self.net.sizes):
             a, b = centres[gap][i], centres[gap + 1][j]
@@ -119,37 +148,84 @@ class NeuronView(QGraphicsView):
             scene.addItem(line)
             self.lines.append(line)
         top = min(y for layer in centres for _, y in layer) - RADIUS
-        for k, layer in enumerate(centres):
-            title = scene.addSimpleText(graph.nodes[self.net.units[k]].title, font(12))
-            title.setPos(layer[0][0] - title.boundingRect().width() / 2, top - 44)
-            circles, texts = [], []
-            for x, y in layer:
-                circle = scene.addEllipse(
-                    QRectF(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS),
-                    QPen(QColor(90, 90, 90), 1.4),
-                    QBrush(QColor(250, 250, 250)),
-                )
-                circle.setZValue(1)
-                text = scene.addSimpleText("", font(11))
-                text.setZValue(2)
-                grad = scene.addSimpleText("", font(10, italic=True))
-                grad.setBrush(QBrush(COLOURS["dW"][0]))
-                grad.setZValue(2)
-                circles.append(circle)
-                texts.append((text, grad))
-            self.units.append(circles)
-            self.unit_texts.append(texts)
+        bottom = -top
+        self._draw_units(centres, top)
         for k, w in enumerate(self.net.weights):
-            label = scene.addSimpleText(w, font(12))
+            label = self._text(graph.nodes[w].title, 12)
             label.setPos((k + 0.5) * LAYER_GAP - label.boundingRect().width() / 2, top - 44)
-        self.legend.setPos(-RADIUS, top - 96)
+        loss_x = (len(self.net.sizes) - 1) * LAYER_GAP + RADIUS + LOSS_GAP
+        self._draw_loss(centres[-1], loss_x)
+        self._extent = (top, bottom, loss_x)
+        self.legend.setPos(-RADIUS, top - 100)
         self.show_state(self.workspace.current_state(), animate=False)
         self._fit()
 
+    def _text(self, text: str, size: float, italic: bool = False) -> QGraphicsSimpleTextItem:
+        item = self.scene().addSimpleText(text, font(size, italic=italic))
+        item.setBrush(QBrush(self.theme.node_text))
+        item.setZValue(2)
+        return item
+
+    def _count_samples(self) -> None:
+        assert self.net is not None
+        values = self.workspace.document.result.values.get(self.net.units[0])
+        rows = int(np.atleast_2d(values[0]).shape[0]) if values else 1
+        if rows != self.samples:
+            self.samples = rows
+            self.sample = min(self.sample, rows - 1)
+            self.samples_changed.emit(rows)
+
+    def _draw_units(self, centres: list[list[tuple[float, float]]], top: float) -> None:
+        assert self.net is not None
+        graph, theme = self.workspace.document.graph, self.theme
+        for k, layer in enumerate(centres):
+            title = self._text(graph.nodes[self.net.units[k]].title, 12)
+            title.setPos(layer[0][0], top - 58)
+            self.titles.append(title)
+            circles, texts = [], []
+            for x, y in layer:
+                circle = self.scene().addEllipse(
+                    QRectF(x - RADIUS, y - RADIUS, 2 * RADIUS, 2 * RADIUS),
+                    QPen(theme.node_border, 1.4),
+                    QBrush(theme.node_fill),
+                )
+                circle.setZValue(1)
+                grad = self._text("", 10, italic=True)
+                grad.setBrush(QBrush(theme.grad))
+                circles.append(circle)
+                texts.append((self._text("", 11), grad))
+            self.units.append(circles)
+            self.unit_texts.append(texts)
+
+    def _draw_loss(self, outputs: list[tuple[float, float]], x: float) -> None:
+        """The loss box right of the output units, a thin line from each unit into it."""
+        assert self.net is not None
+        loss = [nid for nid, part in self.parts.items() if part.kind == "loss"]
+        if not loss:
+            return
+        theme = self.theme
+        for ux, uy in outputs:
+            wire = self.scene().addLine(QLineF(ux + RADIUS, uy, x, 0.0), QPen(theme.wire, 1.0))
+            wire.setZValue(0)
+        box = self.scene().addRect(
+            QRectF(x, -LOSS_H / 2, LOSS_W, LOSS_H), QPen(theme.node_border, 1.4), theme.node_fill
+        )
+        box.setZValue(1)
+        output = self.workspace.document.graph.output_node()
+        name = self._text(self.workspace.document.graph.nodes[output].title, 12)
+        name.setPos(x + 10, -LOSS_H / 2 + 6)
+        self.loss_text = self._text("", 11)
+        self.loss_text.setPos(x + 10, 4)
+        self._loss_node = output
+
     def show_state(self, state: PlaybackState | None, animate: bool = True) -> None:
-        """Show what the playhead has revealed: unit values and gradients, W or dW."""
+        """Show what the playhead has revealed: the active part, unit values and
+        gradients, W or dW on the lines."""
         if self.net is None:
             return
+        if self.animating:  # interrupted by the next step: the last move ends at once
+            self._anim.stop()
+            self._on_anim_value_changed(1.0)
         graph = self.workspace.document.graph
         backward = state is not None and state.phase in ("backward", "end")
         targets: list[tuple[str, float]] = []
@@ -165,13 +241,15 @@ class NeuronView(QGraphicsView):
             key = (line.gap, targets[-1][0])
             largest[key] = max(largest.get(key, 0.0), abs(targets[-1][1]))
         self._from = [(line.colour, line.width) for line in self.lines]
-        self._to = []
+        self._to, self._switched = [], []
         for line, (shows, value) in zip(self.lines, targets, strict=True):
+            self._switched.append(line.shows != shows)
             line.shows, line.value = shows, value
             plus, minus = COLOURS[shows]
             width = line_width(value, largest[(line.gap, shows)])
             self._to.append((plus if value >= 0 else minus, width))
         self._show_units(state)
+        self._show_active(state)
         self.legend.setText(
             self.tr(
                 "Lines: W (blue +, orange −) until the backward pass reaches their layer,\n"
@@ -185,39 +263,75 @@ class NeuronView(QGraphicsView):
         else:
             self._on_anim_value_changed(1.0)
 
-    def _show_units(self, state: PlaybackState | None) -> None:
+    def _show_active(self, state: PlaybackState | None) -> None:
+        active = state.active if state is not None and state.phase != "end" else None
+        part = self.parts.get(active.node) if active is not None else None
+        top, bottom, loss_x = self._extent
+        self.band.mark(part, top, bottom, loss_x)
         assert self.net is not None
-        for k, nid in enumerate(self.net.units):
-            values = state.node_values.get(nid) if state is not None else None
-            grads = state.node_grads.get(nid) if state is not None else None
+        graph = self.workspace.document.graph
+        self.description = step_text(graph, self.net, state, part)
+        self.step_described.emit(self.description)
+
+    def _show_units(self, state: PlaybackState | None) -> None:
+        """Each layer's circles: the values of the last node of its chain the forward
+        pass has reached (z1, then h1 = relu(z1)) and the gradient of the last one the
+        backward pass has reached (dL/dh1, then dL/dz1); the title names both."""
+        assert self.net is not None
+        theme, graph = self.theme, self.workspace.document.graph
+        computed = mixed(theme.node_fill, QColor(70, 140, 220), 0.22)
+        values_of = state.node_values if state is not None else {}
+        grads_of = state.node_grads if state is not None else {}
+        for k, chain in enumerate(self.chains):
+            size = self.net.sizes[k]
+            shown = [n for n in chain if self._fits(values_of.get(n), size)]
+            graded = [n for n in chain if self._fits(grads_of.get(n), size)]
+            v_node = shown[-1] if shown else None
+            g_node = graded[0] if graded else None
+            values = values_of[v_node][0] if v_node is not None else None
+            grads = grads_of[g_node][0] if g_node is not None else None
             for j, (circle, (text, grad)) in enumerate(
                 zip(self.units[k], self.unit_texts[k], strict=True)
             ):
-                shown = "" if values is None else format_number(float(values[0][0, j]))
-                text.setText(shown)
-                grad.setText("" if grads is None else format_number(float(grads[0][0, j])))
+                text.setText("" if values is None else self._entry(values, j))
+                grad.setText("" if grads is None else self._entry(grads, j))
                 centre = circle.rect().center()
                 box = text.boundingRect()
                 text.setPos(centre.x() - box.width() / 2, centre.y() - box.height() / 2)
                 grad.setPos(centre.x() + RADIUS * 0.6, centre.y() + RADIUS * 0.55)
-                fill = QColor(235, 244, 252) if values is not None else QColor(250, 250, 250)
-                circle.setBrush(QBrush(fill))
+                circle.setBrush(QBrush(computed if values is not None else theme.node_fill))
+            name = graph.nodes[v_node or self.net.units[k]].title
+            heading = self.tr("layer {k}: {node}").format(k=k, node=name)
+            if g_node is not None and g_node != v_node:
+                heading += "\n" + self.tr("red: dL/d{node}").format(node=graph.nodes[g_node].title)
+            title = self.titles[k]
+            title.setText(heading)
+            x = self.units[k][0].rect().center().x()
+            title.setX(x - title.boundingRect().width() / 2)
+        if self.loss_text is not None:
+            loss = values_of.get(self._loss_node)
+            number = "" if loss is None else format_number(float(np.ravel(loss[0])[0]))
+            self.loss_text.setText(number)
+
+    @staticmethod
+    def _fits(outputs: tuple[np.ndarray, ...] | None, size: int) -> bool:
+        """Whether a node's first output is one row (or a batch of rows) of `size` units."""
+        return outputs is not None and np.atleast_2d(outputs[0]).shape[-1] == size
+
+    def _entry(self, array: np.ndarray, j: int) -> str:
+        """Unit j of the chosen sample's row."""
+        rows = np.atleast_2d(array)
+        return format_number(float(rows[min(self.sample, rows.shape[0] - 1), j]))
 
     def _on_anim_value_changed(self, t: object) -> None:
         f = float(t)  # type: ignore[arg-type]  # the animation runs over floats
-        for line, (c0, w0), (c1, w1) in zip(self.lines, self._from, self._to, strict=True):
-            if not c0.isValid() or f >= 1.0:
-                line.set_look(c1, w1)
-                continue
-            mix = QColor(
-                round(c0.red() + (c1.red() - c0.red()) * f),
-                round(c0.green() + (c1.green() - c0.green()) * f),
-                round(c0.blue() + (c1.blue() - c0.blue()) * f),
-            )
-            line.set_look(mix, w0 + (w1 - w0) * f)
-        if f >= 1.0:  # the target reached: what `width` reads is what is drawn
-            for line, (c1, w1) in zip(self.lines, self._to, strict=True):
-                line.set_look(c1, w1)
+        for line, old, new, switched in zip(
+            self.lines, self._from, self._to, self._switched, strict=True
+        ):
+            if switched:  # dW enters from the unit the gradient comes from
+                line.sweep(old, new, f, backward=line.shows == "dW")
+            else:
+                line.ease(old, new, f)
 
     def _fit(self) -> None:
         rect = self.scene().itemsBoundingRect().adjusted(-30, -30, 30, 30)

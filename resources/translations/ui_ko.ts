@@ -664,12 +664,83 @@ The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</sourc
     </message>
 </context>
 <context>
+    <name>NeuronPanel</name>
+    <message>
+        <source>&amp;Sample:</source>
+        <translation>샘플(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Which sample of the batch the units show</source>
+        <translation>unit이 보여 주는 batch의 샘플</translation>
+    </message>
+    <message>
+        <source> of {n}</source>
+        <translation> / {n}</translation>
+    </message>
+</context>
+<context>
     <name>NeuronView</name>
     <message>
         <source>Lines: W (blue +, orange −) until the backward pass reaches their layer,
 then dW, the gradient (red +, teal −); width |value|. Red italics: dL/d unit.</source>
         <translation>선: backward pass가 그 layer에 닿기 전에는 W (파랑 +, 주황 −),
 그 뒤에는 dW, gradient (빨강 +, 청록 −); 굵기는 |값|. 빨간 기울임: dL/d unit.</translation>
+    </message>
+    <message>
+        <source>layer {k}: {node}</source>
+        <translation>layer {k}: {node}</translation>
+    </message>
+    <message>
+        <source>red: dL/d{node}</source>
+        <translation>빨강: dL/d{node}</translation>
+    </message>
+    <message>
+        <source>Step 0: press → to walk the network forward, then backward.</source>
+        <translation>0단계: →를 누르면 network를 forward로, 이어서 backward로 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>The whole run: every unit&apos;s value and gradient, dW on every line.</source>
+        <translation>전체 실행: 모든 unit의 value와 gradient, 모든 선에 dW.</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, forward: {node}</source>
+        <translation>{total}단계 중 {step}단계, forward: {node}</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, backward: {node}</source>
+        <translation>{total}단계 중 {step}단계, backward: {node}</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, forward: {node}, at layer {layer}&apos;s units</source>
+        <translation>{total}단계 중 {step}단계, forward: {node}, layer {layer}의 unit</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, backward: {node}, at layer {layer}&apos;s units (their gradients in red)</source>
+        <translation>{total}단계 중 {step}단계, backward: {node}, layer {layer}의 unit (gradient는 빨강)</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, forward: {node}, at the lines of {w}</source>
+        <translation>{total}단계 중 {step}단계, forward: {node}, {w}의 선</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, backward: {node}, at the lines of {w}: they show d{w}, the gradient</source>
+        <translation>{total}단계 중 {step}단계, backward: {node}, {w}의 선: 이제 gradient d{w}를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, forward: {node}, at the loss</source>
+        <translation>{total}단계 중 {step}단계, forward: {node}, loss</translation>
+    </message>
+    <message>
+        <source>Step {step} of {total}, backward: {node}, at the loss, where the gradient starts</source>
+        <translation>{total}단계 중 {step}단계, backward: {node}, gradient가 시작되는 loss</translation>
+    </message>
+    <message>
+        <source>The units show the batch&apos;s one sample; W, dW and the loss are the batch&apos;s.</source>
+        <translation>unit은 batch의 샘플 하나를 보여 줍니다; W, dW, loss는 batch 전체의 것입니다.</translation>
+    </message>
+    <message>
+        <source>The units show sample {k} of {n}; W, dW and the loss are over all {n} samples.</source>
+        <translation>unit은 샘플 {n}개 중 {k}번째를 보여 줍니다; W, dW, loss는 {n}개 샘플 전체의 것입니다.</translation>
     </message>
 </context>
 <context>

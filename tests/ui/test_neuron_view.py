@@ -8,8 +8,10 @@ import numpy as np
 import pytest
 
 from gradflow.core.examples import load_example
-from gradflow.core.neuron_net import MAX_UNITS, find_network, line_width, refusal
+from gradflow.core.formatting import format_number
+from gradflow.core.neuron_net import MAX_UNITS, find_network, line_width, parts, refusal
 from gradflow.nn.mlp import MLP
+from gradflow.ui.neuron_view import COLOURS
 
 
 def _network(sizes=(2, 8, 3)):
@@ -24,6 +26,7 @@ def _shown(qtbot, window, graph):
     assert neuron.toggle.isEnabled()
     neuron.toggle.trigger()
     assert neuron.showing
+    assert window.centralWidget().currentWidget() is neuron.panel
     return neuron.view
 
 
@@ -107,3 +110,120 @@ def test_a_graph_that_is_no_network_disables_the_toggle(qtbot, window):
     assert not window.neuron.toggle.isEnabled()
     assert not window.neuron.showing  # back on the op graph
     assert "Open network as graph" in window.neuron.toggle.toolTip()
+
+
+def _batch_network(samples=3):
+    x = np.array([[0.5, -0.2], [0.1, 0.3], [-0.7, 0.9]])[:samples]
+    return MLP([2, 8, 3], seed=0).graph_for(x, np.array([1, 2, 0])[:samples])
+
+
+def _inside(band, point) -> bool:
+    return band.sceneBoundingRect().contains(point)
+
+
+def test_the_band_marks_the_part_the_canvas_s_active_node_belongs_to_at_every_step(qtbot, window):
+    view = _shown(qtbot, window, _batch_network())
+    where = parts(window.document.graph, find_network(window.document.graph))
+    controller = window.player.controller
+    controller.to_start()
+    assert view.active_part is None
+    seen = set()
+    for _ in range(controller.length - 1):
+        controller.step_forward()
+        active = window.scene.active_node
+        assert active is not None
+        part = where[active]
+        assert view.active_part == part
+        seen.add(part.kind)
+        if part.kind == "units":  # the whole column of circles is inside the band
+            for circle in view.units[part.index]:
+                assert _inside(view.band, circle.sceneBoundingRect().center())
+            others = [c for k, col in enumerate(view.units) if k != part.index for c in col]
+            assert not any(_inside(view.band, c.sceneBoundingRect().center()) for c in others)
+        elif part.kind == "weights":  # the gap's lines cross the band, the others do not
+            for line in view.lines:
+                mid = line.mapToScene(line.line().center())
+                assert _inside(view.band, mid) == (line.gap == part.index)
+        node = window.document.graph.nodes[active].title
+        assert node in view.description
+        assert view.description == window.neuron.panel.step_label.text()
+    assert seen == {"units", "weights", "loss"}
+    controller.step_forward()  # the end: every number, no single step marked
+    assert view.active_part is None
+
+
+def test_choosing_sample_2_shows_that_sample_s_numbers_from_the_trace(qtbot, window):
+    view = _shown(qtbot, window, _batch_network())
+    panel = window.neuron.panel
+    assert panel.sample_spin.isVisibleTo(panel)
+    assert panel.sample_spin.maximum() == 3
+    window.player.controller.to_end()
+    state = window.workspace.current_state()
+    h1, dh1 = state.node_values["h1"][0], state.node_grads["h1"][0]
+    first = [text.text() for text, _ in view.unit_texts[1]]
+    assert first == [format_number(v) for v in h1[0]]
+    panel.sample_spin.setValue(2)
+    assert view.sample == 1
+    for k, nid in enumerate(("X", "h1", "scores")):
+        values = state.node_values[nid][0]
+        assert [text.text() for text, _ in view.unit_texts[k]] == [
+            format_number(v) for v in values[1]
+        ]
+    # at the end the last gradient to reach layer 1 is dL/dz1, and its title says so
+    dz1 = state.node_grads["z1"][0]
+    assert [grad.text() for _, grad in view.unit_texts[1]] == [format_number(v) for v in dz1[1]]
+    assert "dL/dz1" in view.titles[1].text()
+    assert not np.array_equal(dz1[1], dh1[1])  # relu zeroes some: z1's gradient is meant
+    assert "2 of 3" in panel.sample_label.text()
+    assert first != [text.text() for text, _ in view.unit_texts[1]]
+
+
+def test_one_sample_hides_the_selector_and_says_so(qtbot, window):
+    _shown(qtbot, window, _batch_network(1))
+    panel = window.neuron.panel
+    assert not panel.sample_spin.isVisibleTo(panel)
+    assert "one sample" in panel.sample_label.text()
+
+
+def test_a_layer_shows_z_then_its_activation_as_the_forward_pass_reaches_them(qtbot, window):
+    view = _shown(qtbot, window, _batch_network())
+    state_of = window.workspace.current_state
+    _step_to(window, lambda step, _k: step.node == "z1")
+    z1 = state_of().node_values["z1"][0]
+    assert [t.text() for t, _ in view.unit_texts[1]] == [format_number(v) for v in z1[0]]
+    assert "z1" in view.titles[1].text()
+    window.player.controller.step_forward()  # h1 = relu(z1)
+    h1 = state_of().node_values["h1"][0]
+    assert [t.text() for t, _ in view.unit_texts[1]] == [format_number(v) for v in h1[0]]
+    assert "h1" in view.titles[1].text()
+
+
+def test_dw_travels_back_along_each_line_from_the_unit_it_comes_from(qtbot, window):
+    graph = _network()
+    view = _shown(qtbot, window, graph)
+    view.duration_ms = 300
+    _step_to(window, lambda step, _k: step.node == "XW2" and _k > len(graph))
+    assert view.animating
+    view._anim.stop()
+    view._on_anim_value_changed(0.5)  # half way through the sweep
+    for line in view.lines:
+        if line.gap == 1:  # switching to dW: the new look covers the half next to unit j
+            front = line.front.line()
+            assert line.front.isVisible()
+            assert front.p1() == line.line().p2()
+            assert front.length() == pytest.approx(line.line().length() / 2)
+            assert line.front.pen().color() in COLOURS["dW"]
+            assert line.pen().color() in COLOURS["W"]
+        else:
+            assert not line.front.isVisible()
+    view._on_anim_value_changed(1.0)
+    assert not any(line.front.isVisible() for line in view.lines)
+    assert {line.pen().color().name() for line in view.lines if line.gap == 1} <= {
+        c.name() for c in COLOURS["dW"]
+    }
+    view.duration_ms = 300
+    window.player.controller.step_back()  # W comes back from unit i's end
+    view._anim.stop()
+    view._on_anim_value_changed(0.5)
+    for line in (ln for ln in view.lines if ln.gap == 1):
+        assert line.front.line().p1() == line.line().p1()
