@@ -639,6 +639,10 @@ before anything is computed, so a file cannot exhaust the memory.</source>
         <translation> 샘플</translation>
     </message>
     <message>
+        <source> sample</source>
+        <translation> 샘플</translation>
+    </message>
+    <message>
         <source>How many training samples the network graph carries (1 to 8)</source>
         <translation>network graph에 넣을 training sample 수 (1~8)</translation>
     </message>

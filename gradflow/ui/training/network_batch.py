@@ -21,16 +21,21 @@ class NetworkBatchBox(QSpinBox):
         super().__init__(parent)
         self.setObjectName("networkSamples")
         self.setRange(1, MAX_SAMPLES)
-        self.setSuffix(self.tr(" samples"))
         self.setToolTip(self.tr("How many training samples the network graph carries (1 to 8)"))
         try:
             start = int(str(open_settings().value(SETTING, 1)))
         except ValueError:  # a hand-edited settings file: the default
             start = 1
         self.setValue(max(1, min(MAX_SAMPLES, start)))
+        self._name_unit(self.value())
         self.valueChanged.connect(self._on_value_changed)
 
+    def _name_unit(self, value: int) -> None:
+        """"1 sample", "2 samples": the suffix agrees with the number."""
+        self.setSuffix(self.tr(" sample") if value == 1 else self.tr(" samples"))
+
     def _on_value_changed(self, value: int) -> None:
+        self._name_unit(value)
         open_settings().setValue(SETTING, value)
 
 
