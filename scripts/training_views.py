@@ -2,7 +2,10 @@
 
 python scripts/training_views.py --run digits --tab Templates --size 1280x800 --out x.png
 Runs: spiral, linear-spiral, xor, digits, line, sine, plane, compare (linear vs ReLU),
-step (one Step on the spiral). The window is grabbed once the run has finished.
+step (one Step on the spiral), net-2-8-3 (a 2-8-3 ReLU net on the spiral, 5 epochs).
+The window is grabbed once the run has finished. --open-network S then presses Open
+network as graph with a batch of S samples (the Program dock hidden to give it room);
+--neuron shows that in the neuron view at player --step N, sample --sample K.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ RUNS = {
     "line": {"dataset": "line", "task": "regression", "hidden": (), "samples": 200},
     "sine": {"dataset": "sine", "task": "regression", "hidden": (32,), "epochs": 60},
     "plane": {"dataset": "plane", "task": "regression", "hidden": (), "epochs": 30},
+    "net-2-8-3": {"dataset": "spiral", "hidden": (8,), "activation": "relu", "epochs": 5},
 }
 
 
@@ -30,6 +34,10 @@ def main() -> None:
     p.add_argument("--size", default="1280x800")
     p.add_argument("--history", type=int, default=None, help="scrub back to this snapshot")
     p.add_argument("--out", required=True)
+    p.add_argument("--open-network", type=int, default=0, help="batch of the network graph")
+    p.add_argument("--neuron", action="store_true", help="show the neuron view")
+    p.add_argument("--step", type=int, default=None, help="player step to show")
+    p.add_argument("--sample", type=int, default=1, help="the neuron view's sample")
     args = p.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.NamedTemporaryFile(suffix=".ini", delete=False) as ini:
@@ -89,7 +97,23 @@ def main() -> None:
             if tabs.tabText(i) == args.tab:
                 tabs.setCurrentIndex(i)
     spin(400)
-    window.view.fit()
+    if args.open_network:
+        window.docks["program"].hide()
+        panel.network_samples.setValue(args.open_network)
+        panel.open_network_requested.emit(panel.trainer.network_graph(args.open_network))
+        window.docks["player"].raise_()  # the player's tab in front: the graph is to walk
+        spin(300)
+    if args.neuron:
+        window.neuron.view.duration_ms = 0  # each line's final look, not a sweep half done
+        window.neuron.toggle.trigger()
+        window.neuron.panel.sample_spin.setValue(args.sample)
+    if args.step is not None:
+        window.camera.duration_ms = 0
+        window.player.driver.animate = False
+        window.player.controller.seek(args.step)
+    spin(400)
+    if not args.neuron and args.step is None:
+        window.view.fit()
     spin(300)
     window.grab().save(args.out)
     panel.shutdown()
