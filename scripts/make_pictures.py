@@ -95,13 +95,23 @@ PICTURES: dict[str, Callable[[Path], list[list[str]]]] = {
     "window-korean.png": _shot(
         "add-mul", "--step", "6", "--select", "f", "--docks", "160,330", "--lang", "ko"
     ),
-    "window-sigmoid-neuron.png": _shot("sigmoid-neuron", "--select", "exp", "--docks", "160,250"),
+    "window-sigmoid-neuron.png": _shot(
+        "sigmoid-neuron", "--step", "16", "--select", "exp", "--docks", "160,330"
+    ),
     "window-add-mul-dark.png": _shot("add-mul", "--dark", "--docks", "160,250"),
     "player-vector-l2-step-8.png": _shot("vector-l2", "--step", "8", "--docks", "160,420"),
     "player-tiny-mlp-step-41.png": _shot("tiny-mlp", "--step", "41", "--docks", "160,420"),
     "presentation-gate-patterns-step-14.png": _shot("gate-patterns", "--present", "--step", "14"),
     "activation-plot-sigmoid.png": _shot(
-        "vanishing-sigmoid", "--step", "7", "--select", "h3", "--docks", "160,300"
+        "vanishing-sigmoid",
+        "--step",
+        "20",
+        "--select",
+        "h3",
+        "--docks",
+        "160,300",
+        "--hide",
+        "program",
     ),
     "window-training-spiral.png": _shot(
         "add-mul", "--training", "25", "--size", "1280x800", "--docks", "160,250"

@@ -2,6 +2,7 @@
 
 python scripts/screenshot.py OUT EXAMPLE [--dark] [--step N] [--present]
     [--select NODE] [--training EPOCHS] [--size WxH] [--docks PALETTE,INSPECTOR] [--lang ko]
+    [--hide DOCK ...]
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--size", default="1280x800", help="window size WxH")
     p.add_argument("--docks", default="160,250", help="palette and inspector widths")
     p.add_argument("--lang", default="en", choices=("en", "ko"), help="interface language")
+    p.add_argument("--hide", nargs="*", default=[], help="docks to close, e.g. program")
     return p.parse_args()
 
 
@@ -56,6 +58,8 @@ def main() -> None:
     window.camera.duration_ms = 0  # the camera jumps to each step: nothing caught mid-move
     window.resize(*(int(n) for n in args.size.split("x")))
     window.load_graph(load_example(args.example))
+    for name in args.hide:
+        window.docks[name].hide()
     window.show()
     spin(200)
     widths = [int(n) for n in args.docks.split(",")]

@@ -7,7 +7,8 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
 
-from gradflow.core.neuron_net import LAYER_GAP, RADIUS, Part
+from gradflow.core.neuron_net import LAYER_GAP, RADIUS
+from gradflow.core.neuron_parts import Part
 
 Look = tuple[QColor, float]  # a line's colour and width
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gradflow.core.graph import Graph
-from gradflow.core.neuron_net import NeuronNet, Part
+from gradflow.core.neuron_net import NeuronNet
+from gradflow.core.neuron_parts import Part
 from gradflow.core.playback import PlaybackState
 
 

@@ -28,15 +28,13 @@ from gradflow.core.neuron_net import (
     LAYER_GAP,
     RADIUS,
     NeuronNet,
-    Part,
     find_network,
     line_width,
-    parts,
     refusal,
     unit_centres,
-    unit_chains,
     weight_lines,
 )
+from gradflow.core.neuron_parts import Part, parts, unit_chains
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.style import THEMES, Theme, font
 from gradflow.ui.neuron_items import ActiveBand, Look, WeightLine, mixed

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from gradflow.core.neuron_net import Part, find_network, parts, unit_chains
+from gradflow.core.neuron_net import find_network
+from gradflow.core.neuron_parts import Part, parts, unit_chains
 from gradflow.nn.mlp import MLP
 
 

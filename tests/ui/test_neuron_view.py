@@ -9,7 +9,8 @@ import pytest
 
 from gradflow.core.examples import load_example
 from gradflow.core.formatting import format_number
-from gradflow.core.neuron_net import MAX_UNITS, find_network, line_width, parts, refusal
+from gradflow.core.neuron_net import MAX_UNITS, find_network, line_width, refusal
+from gradflow.core.neuron_parts import parts
 from gradflow.nn.mlp import MLP
 from gradflow.ui.neuron_view import COLOURS
 

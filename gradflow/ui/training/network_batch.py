@@ -31,7 +31,7 @@ class NetworkBatchBox(QSpinBox):
         self.valueChanged.connect(self._on_value_changed)
 
     def _name_unit(self, value: int) -> None:
-        """"1 sample", "2 samples": the suffix agrees with the number."""
+        """The suffix agrees with the number: "1 sample", "2 samples"."""
         self.setSuffix(self.tr(" sample") if value == 1 else self.tr(" samples"))
 
     def _on_value_changed(self, value: int) -> None:
