@@ -3,7 +3,10 @@
 Everything is measured in one process, so the ratios hold on any machine:
   * the FLOP rate numpy's matmul reaches on exactly the products one training step
     needs (forward X@W1, h@W2; backward dW2, dh, dW1 - not dX, which nobody needs);
-  * gradflow's `Trainer.step` (core engine, recording off, plain SGD and Adam);
+  * gradflow's `Trainer.step` (core engine, recording off, plain SGD and Adam) as the
+    dock and the command line run it: this network measures its gradient norms on every
+    8th step, and plain SGD folds its update into the backward on the others; a second
+    SGD row measures them on every step (the unfused step, what every 8th step costs);
   * a hand-written numpy forward/backward/SGD step, as a reference;
   * PyTorch CPU on the same MLP, if torch is importable.
 Run from the repository root: python -m bench.train [--rounds 15]
@@ -101,11 +104,16 @@ def numpy_step(
     return step
 
 
-def trainer_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object]:
-    """gradflow's Trainer.step on one fixed batch."""
+def trainer_step(
+    x: np.ndarray, y: np.ndarray, optimizer: str, norms_every: int | None = None
+) -> Callable[[], object]:
+    """gradflow's Trainer.step on one fixed batch (gradient norms every `norms_every`-th
+    step, by default as the trainer chooses for this network)."""
     data = standardised("bench", (x, y, x[:0], y[:0]), C)
     cfg = TrainConfig(dataset="bench", hidden=(H,), optimizer=optimizer, lr=1e-4, batch=N)
     trainer = Trainer(cfg, dataset=data)
+    if norms_every is not None:
+        trainer.norms_every = norms_every
     xb, yb = data.x_train, data.y_train
     return lambda: trainer.step(xb, yb)
 
@@ -147,6 +155,7 @@ def main() -> None:
         ("numpy matmul only", matmul_only(x, w1, w2)),
         ("gradflow SGD", trainer_step(x, y, "sgd")),
         ("gradflow Adam", trainer_step(x, y, "adam")),
+        ("gradflow SGD, norms every step", trainer_step(x, y, "sgd", norms_every=1)),
         ("hand-written numpy SGD", numpy_step(x, y, w1.copy(), w2.copy())),
         ("PyTorch CPU SGD", torch_step(x, y, "sgd")),
         ("PyTorch CPU Adam", torch_step(x, y, "adam")),

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from gradflow.core.descend import apply_rest, check_fed, fusable
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.i18n import _
@@ -31,6 +32,7 @@ class _Scratch:
 
     kept: dict[str, object] = field(default_factory=dict)
     buffers: dict[tuple[Any, ...], np.ndarray] | None = None
+    fused: dict[str, float] = field(default_factory=dict)  # descend: foldable updates
 
     def taker(self, node_id: str) -> Callable[[int, tuple[int, ...], np.dtype], np.ndarray]:
         """take(slot, shape, dtype) for one node: its kept array of that kind, or a new one."""
@@ -125,6 +127,8 @@ def run(
     all_grads: bool = True,
     fast: bool = True,
     buffers: dict[tuple[Any, ...], np.ndarray] | None = None,
+    descend: Mapping[str, float] | None = None,
+    before_backward: Callable[[np.ndarray], None] | None = None,
 ) -> RunResult:
     """Forward and backward through `graph`.
 
@@ -140,6 +144,12 @@ def run(
         its products and weight gradients into the arrays kept there when the shapes
         match, so a training step allocates none of its big arrays. The values and
         gradients of a run are then overwritten by the next run given the same dict.
+    descend: parameter id -> step size (recording off only): plain gradient descent in
+        the backward, w <- w - rate * dL/dw in place on the array fed for w; a weight
+        that feeds one matmul gets it folded into its gradient's product (one gemm, see
+        `core.descend`). The descending parameters' gradients are not returned.
+    before_backward: called with the output's value after the forward; an exception
+        raised there ends the run before any gradient or update (a diverged loss).
     """
     feeds = feeds or {}
     choice: OutputChoice | None = None
@@ -162,6 +172,12 @@ def run(
     plan = compile_plan(graph)
     steps: list[Step] = []
     scratch = _Scratch(buffers=None if record else buffers)
+    if descend:
+        if record:
+            raise GraphError("descend: a recorded run shows gradients, it cannot fold them")
+        check_fed(descend, feeds)
+        wires = {pn.id: len(pn.out_edges) for pn in plan.nodes if pn.spec.is_leaf}
+        scratch.fused = fusable(wires, descend)
     values, problems = _forward(plan, feeds, partial, steps if record else None, scratch)
     try:
         output = graph.output_node() if choice is None else choice.node
@@ -176,9 +192,13 @@ def run(
         notice = _("the output {node} cannot be computed yet").format(node=graph.node(output).title)
         return RunResult(output, values, {}, {}, _trace(steps, record), problems, notice, note)
     n_forward = len(steps)
+    if before_backward is not None:
+        before_backward(values[output][0])
     grads, edge_grads = _backward(
         plan, values, output, all_grads, steps if record else None, scratch
     )
+    if descend:
+        apply_rest(descend, grads, values, scratch.taker)
     trace = Trace(tuple(steps), n_forward) if record else None
     return RunResult(output, values, grads, edge_grads, trace, problems, output_note=note)
 
@@ -331,9 +351,17 @@ def _send_down(
     local: tuple[np.ndarray | None, ...]
     with np.errstate(all="ignore"):
         some = None
+        rates = tuple(None if e is None else scratch.fused.get(e.src) for e in pn.in_edges)
         if pn.id in scratch.kept and spec.backward_kept is not None:
             # a fused op: its forward kept what the backward needs (used up here)
             some = spec.backward_kept(scratch.kept[pn.id], ups, pn.node.attrs)
+        elif spec.backward_descend is not None and any(r is not None for r in rates):
+            need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
+            some = spec.backward_descend(
+                ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id), rates
+            )
+            if some is None and spec.backward_some is not None:  # not folded: as usual
+                some = spec.backward_some(ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id))
         elif spec.backward_some is not None and not want_local:
             # only the inputs that are wanted (training: the data X needs no gradient)
             need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)

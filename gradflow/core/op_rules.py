@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from gradflow.core import numerics as nx
+from gradflow.core.blas import gemm_into
 from gradflow.core.errors import GraphError
 from gradflow.core.i18n import _
 from gradflow.core.numerics import log_softmax, reduce_to_shape
@@ -150,7 +151,7 @@ def _product_into(a: np.ndarray, b: np.ndarray, take: Take, slot: int) -> np.nda
     if dtype.kind != "f":
         result: np.ndarray = a @ b
         return result
-    return np.matmul(a, b, out=take(slot, (a.shape[0], b.shape[1]), dtype))
+    return gemm_into(take(slot, (a.shape[0], b.shape[1]), dtype), a, b)
 
 
 def matmul_forward_into(ins: Arrays, _a: Attrs, take: Take) -> Arrays | None:
@@ -175,6 +176,43 @@ def matmul_backward_some(
         _product_into(up, b.T, take, 1) if need[0] else None,
         _product_into(a.T, up, take, 2) if need[1] else None,
     )
+
+
+def matmul_backward_descend(
+    ins: Arrays,
+    outs: Arrays,
+    ups: Arrays,
+    _a: Attrs,
+    need: tuple[bool, ...],
+    take: Take,
+    rates: tuple[float | None, ...],
+) -> tuple[Any, ...] | None:
+    """`matmul_backward_some`, with plain gradient descent on the factor given a step
+    size folded into its gradient's product: B <- B - rate * (Aᵀ @ G) is one gemm
+    (alpha = -rate, beta = 1) writing into B itself, so dL/dB is never an array and B
+    is not read and written again by a separate update. The other factor's gradient is
+    computed first, from B as the forward used it. None (the caller falls back to the
+    plain backward and updates afterwards): not 2-D, both factors descending, mixed
+    dtypes, or a factor that is not a writable C-ordered float array.
+    """
+    a, b, up = ins[0], ins[1], ups[0]
+    if not a.ndim == b.ndim == 2 or (rates[0] is not None and rates[1] is not None):
+        return None
+    port = 0 if rates[0] is not None else 1
+    w = ins[port]
+    if not (a.dtype == b.dtype == up.dtype and w.dtype.kind == "f"):
+        return None
+    if not (w.flags.c_contiguous and w.flags.writeable):
+        return None
+    rate = rates[port]
+    assert rate is not None
+    if port == 1:
+        da = _product_into(up, b.T, take, 1) if need[0] else None
+        gemm_into(b, a.T, up, -rate, 1.0)
+        return da, None
+    db = _product_into(a.T, up, take, 2) if need[1] else None
+    gemm_into(a, up, b.T, -rate, 1.0)
+    return None, db
 
 
 def add_forward_into(ins: Arrays, _a: Attrs, take: Take) -> Arrays | None:

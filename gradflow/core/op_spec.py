@@ -34,6 +34,13 @@ SomeBackwardFn = Callable[
     "tuple[np.ndarray | None, ...] | None",
 ]
 IntoForwardFn = Callable[[Arrays, Attrs, Take], "Arrays | None"]
+# backward_some that also applies plain gradient descent to some inputs in place: the
+# last argument holds a step size per input (None: send its gradient as usual), and
+# the inputs given a step size get None back (their gradient never exists as an array)
+DescendBackwardFn = Callable[
+    [Arrays, Arrays, Arrays, Attrs, "tuple[bool, ...]", Take, "tuple[float | None, ...]"],
+    "tuple[np.ndarray | None, ...] | None",
+]
 # a forward that also keeps what its backward needs (softmax_ce: the probabilities), and
 # the backward that uses it: (kept, ups, attrs) -> one gradient per input
 KeepingForwardFn = Callable[[Arrays, Attrs], "tuple[Arrays, Any]"]
@@ -172,6 +179,8 @@ class Op:
     routes: bool = False
     down_rules: tuple[str, ...] = ()
     backward_some: SomeBackwardFn | None = None
+    # training's plain SGD folded into the backward (core.descend; matmul: one gemm)
+    backward_descend: DescendBackwardFn | None = None
     # a forward that writes into `take`'s arrays (None: not this time, use `forward`)
     forward_into: IntoForwardFn | None = None
     # fused forward/backward for runs without a trace (training): `forward_keeping`

@@ -52,6 +52,7 @@ LAYERS: tuple[Op, ...] = (
        N_("matmul: the gradient of each factor is the upstream times the other, transposed."),
        N_("Matrix product A @ B."), backward=r.matmul_backward,
        backward_some=r.matmul_backward_some, forward_into=r.matmul_forward_into,
+       backward_descend=r.matmul_backward_descend,
        template="{0} @ {1}",
        down_rules=("{up} @ {1}ᵀ", "{0}ᵀ @ {up}"), syntax=("{0} @ {1}",),
        gate="matrix", precedence=2),

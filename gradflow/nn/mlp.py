@@ -10,7 +10,7 @@ once and the engine's compiled plan is reused for every step.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -206,6 +206,29 @@ class MLP:
         )
         grads = {name: res.grads[name][0] for name in self.params}
         return float(res.value("loss")), grads, res.value("scores")
+
+    def loss_and_descend(
+        self,
+        x: np.ndarray,
+        labels: np.ndarray,
+        rates: Mapping[str, float],
+        check: Callable[[float], None],
+    ) -> tuple[float, np.ndarray]:
+        """One plain-SGD step inside the engine's backward (`run(..., descend=)`): every
+        parameter p becomes p - rates[p] * dL/dp in place, each weight's update folded
+        into its gradient's product. `check` gets the loss after the forward and may
+        raise to stop before anything changes. Returns the loss and the batch's scores
+        (reused by the next call)."""
+        res = run(
+            self.train_graph,
+            record=False,
+            feeds=self.feeds(x, labels),
+            all_grads=False,
+            buffers=self._buffers,
+            descend=rates,
+            before_backward=lambda loss: check(float(loss)),
+        )
+        return float(res.value("loss")), res.value("scores")
 
     def evaluate_batch(
         self,

@@ -55,6 +55,16 @@ class Optimizer:
                 g = d
             self._kernel(w, g, *kept, *(w.dtype.type(c) for c in consts))
 
+    def plain_rates(self, params: Mapping[str, np.ndarray]) -> dict[str, float] | None:
+        """The step size of each parameter if this step is plain gradient descent,
+        w <- w - lr * g with nothing kept between steps (the engine can then apply it
+        inside the backward, `core.descend`); None for every other update."""
+        return None
+
+    def count_step(self) -> None:
+        """Count a step that `plain_rates` let the engine apply."""
+        self.t += 1
+
     def _constants(self) -> tuple[float, ...]:
         """This step's scalars, as Python floats (made the parameter's dtype by `step`)."""
         return (self.lr,)
@@ -84,6 +94,10 @@ class SGD(Optimizer):
     """Plain gradient descent: w -= lr * g (lr * g in an array kept for the next step)."""
 
     SLOTS = ("tmp",)
+
+    def plain_rates(self, params: Mapping[str, np.ndarray]) -> dict[str, float] | None:
+        """lr for every parameter (None with weight decay, which changes the gradient)."""
+        return None if self.weight_decay else dict.fromkeys(params, self.lr)
 
     @staticmethod
     def _kernel(  # type: ignore[override]

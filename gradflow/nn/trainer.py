@@ -14,7 +14,6 @@ import math
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -25,76 +24,42 @@ from gradflow.core.i18n import _
 from gradflow.core.numerics import log_softmax
 from gradflow.nn.config import TrainConfig
 from gradflow.nn.datasets import Dataset, load_dataset
+from gradflow.nn.events import (
+    DecisionGrid,
+    EpochMetrics,
+    Event,
+    IterationMetrics,
+    StepRecord,
+    TrainingFinished,
+)
 from gradflow.nn.history import History
 from gradflow.nn.memory import check_fits
 from gradflow.nn.mlp import MLP
 from gradflow.nn.model_file import Checkpoint
 from gradflow.nn.optim import make_optimizer
 
+__all__ = [
+    "DecisionGrid",
+    "EpochMetrics",
+    "Event",
+    "IterationMetrics",
+    "StepRecord",
+    "Trainer",
+    "TrainingDiverged",
+    "TrainingFinished",
+    "softmax",
+]
+
 EXPLODED = 1e6  # a loss this many times its first value has diverged, even if finite
+# A network with a weight matrix this large measures its gradient norms on every
+# NORMS_EVERY-th iteration only: on the others plain SGD is folded into the backward
+# (core.descend: the weight gradient is never an array, so it has no norm to measure).
+LARGE_LAYER = 1 << 17  # entries of a weight matrix (a 3072 x 512 layer has 1.57 M)
+NORMS_EVERY = 8
 
 
 class TrainingDiverged(GradflowError):
     """The loss became NaN or infinite; training stopped with the last finite parameters."""
-
-
-@dataclass(frozen=True)
-class IterationMetrics:
-    """One mini-batch: its loss and the gradient norm of each layer (W and b together)."""
-
-    epoch: int
-    iteration: int
-    loss: float
-    grad_norms: tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class EpochMetrics:
-    """One epoch: running training loss/accuracy (averaged over its batches), validation
-    loss/accuracy (NaN without a validation set), speed, and mean gradient norm per layer."""
-
-    epoch: int
-    iteration: int
-    train_loss: float
-    train_acc: float
-    val_loss: float
-    val_acc: float
-    samples_per_s: float
-    grad_norms: tuple[float, ...]
-    elapsed: float
-
-
-@dataclass(frozen=True)
-class TrainingFinished:
-    """The end of a run: completed epochs, iterations, total time, and whether stopped early."""
-
-    epochs: int
-    iterations: int
-    elapsed: float
-    stopped: bool
-
-
-Event = IterationMetrics | EpochMetrics | TrainingFinished
-
-
-@dataclass(frozen=True)
-class StepRecord:
-    """One iteration taken with `advance_one`: its number, its real batch (standardised
-    features, labels or targets) and the parameters before the update."""
-
-    iteration: int
-    x: np.ndarray
-    labels: np.ndarray
-    params: dict[str, np.ndarray]
-
-
-@dataclass(frozen=True)
-class DecisionGrid:
-    """Class probabilities on a regular grid: probs[iy, ix, c] at (xs[ix], ys[iy])."""
-
-    xs: np.ndarray
-    ys: np.ndarray
-    probs: np.ndarray
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:
@@ -110,15 +75,27 @@ class _EpochProgress:
         self.order = order
         self.pos = 0
         self.busy = self.loss_sum = 0.0
-        self.correct = self.batches = 0
+        self.correct = self.measured = 0
         self.norm_sum = np.zeros(n_layers)
 
     def add(self, seconds: float, loss_sum: float, correct: int, norms: tuple[Any, ...]) -> None:
         self.busy += seconds
         self.loss_sum += loss_sum
         self.correct += correct
-        self.norm_sum += norms
-        self.batches += 1
+        if norms and math.isfinite(norms[0]):  # NaN: this iteration did not measure them
+            self.norm_sum += norms
+            self.measured += 1
+
+
+def _layer_norms(grads: dict[str, np.ndarray], n_layers: int) -> tuple[float, ...]:
+    """sqrt(|dWi|² + |dbi|²) per layer, one dot product per array (no temporaries)."""
+    return tuple(
+        math.sqrt(
+            float(np.vdot(grads[f"W{i}"], grads[f"W{i}"]))
+            + float(np.vdot(grads[f"b{i}"], grads[f"b{i}"]))
+        )
+        for i in range(1, n_layers + 1)
+    )
 
 
 class Trainer:
@@ -161,6 +138,10 @@ class Trainer:
             for name, value in start.params.items():
                 self.model.params[name][...] = value
         self.optimizer = make_optimizer(config.optimizer, config.lr, config.weight_decay)
+        big = max(w.size for name, w in self.model.params.items() if name.startswith("W"))
+        # gradient norms on every iteration, or (large networks) on every k-th one
+        self.norms_every = NORMS_EVERY if big >= LARGE_LAYER else 1
+        self._batch: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # batch arrays by size
         self._rng = np.random.default_rng(config.seed + 1)
         self.epoch = 0
         self.iteration = 0
@@ -208,44 +189,69 @@ class Trainer:
 
     # --- training -----------------------------------------------------------------------------
     def step(self, x: np.ndarray, labels: np.ndarray) -> tuple[float, tuple[float, ...], int]:
-        """One optimiser step on a batch: (loss, gradient norm per layer, correct predictions)."""
-        with np.errstate(all="ignore"):  # an overflow shows as a non-finite loss, below
-            loss, grads, scores = self.model.loss_and_grads(x, labels)
-        if self._first_loss is None:
-            self._first_loss = loss
-        exploded = math.isfinite(loss) and loss > EXPLODED * max(abs(self._first_loss), 1.0)
-        if not math.isfinite(loss) or exploded:
-            where = {
-                "epoch": self.epoch + 1,
-                "iteration": self.iteration + 1,
-                "loss": f"{loss:.3g}",
-            }
-            said = (
-                _(
-                    "training diverged at epoch {epoch}, iteration {iteration}: the loss became "
-                    "{loss} (it was {first} at the start); try a smaller learning rate"
-                ).format(first=f"{self._first_loss:.3g}", **where)
-                if exploded
-                else _(
-                    "training diverged at epoch {epoch}, iteration {iteration}: the loss became "
-                    "{loss}; try a smaller learning rate"
-                ).format(**where)
+        """One optimiser step on a batch: (loss, gradient norm per layer, correct predictions).
+
+        The norms are NaN on iterations that do not measure them (`norms_every`); with
+        plain SGD those fold the update into the backward (`MLP.loss_and_descend`)."""
+        measure = self.iteration % self.norms_every == 0
+        rates = None if measure else self.optimizer.plain_rates(self.model.params)
+        if rates is not None:
+            with self._params_lock, np.errstate(all="ignore"):
+                loss, scores = self.model.loss_and_descend(x, labels, rates, self._check_loss)
+            self.optimizer.count_step()
+            norms: tuple[float, ...] = (math.nan,) * self.model.n_layers
+        else:
+            with np.errstate(all="ignore"):  # an overflow shows as a non-finite loss, below
+                loss, grads, scores = self.model.loss_and_grads(x, labels)
+            self._check_loss(loss)
+            norms = (
+                _layer_norms(grads, self.model.n_layers)
+                if measure
+                else (math.nan,) * self.model.n_layers
             )
-            raise TrainingDiverged(said)
-        norms = tuple(
-            math.sqrt(
-                float(np.vdot(grads[f"W{i}"], grads[f"W{i}"]))
-                + float(np.vdot(grads[f"b{i}"], grads[f"b{i}"]))
-            )
-            for i in range(1, self.model.n_layers + 1)
-        )
-        with self._params_lock, np.errstate(all="ignore"):
-            self.optimizer.step(self.model.params, grads)
+            with self._params_lock, np.errstate(all="ignore"):
+                self.optimizer.step(self.model.params, grads)
         self.iteration += 1
         if self.data.is_regression:
             return loss, norms, 0
         correct = int(np.count_nonzero(scores.argmax(axis=1) == labels))
         return loss, norms, correct
+
+    def _check_loss(self, loss: float) -> None:
+        """TrainingDiverged if the loss is NaN, infinite or exploded (before any update)."""
+        loss = float(loss)
+        if self._first_loss is None:
+            self._first_loss = loss
+        exploded = math.isfinite(loss) and loss > EXPLODED * max(abs(self._first_loss), 1.0)
+        if math.isfinite(loss) and not exploded:
+            return
+        where = {"epoch": self.epoch + 1, "iteration": self.iteration + 1, "loss": f"{loss:.3g}"}
+        said = (
+            _(
+                "training diverged at epoch {epoch}, iteration {iteration}: the loss became "
+                "{loss} (it was {first} at the start); try a smaller learning rate"
+            ).format(first=f"{self._first_loss:.3g}", **where)
+            if exploded
+            else _(
+                "training diverged at epoch {epoch}, iteration {iteration}: the loss became "
+                "{loss}; try a smaller learning rate"
+            ).format(**where)
+        )
+        raise TrainingDiverged(said)
+
+    def _batch_of(self, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The training rows `idx`, gathered into arrays kept from batch to batch (no new
+        3 MB batch per step on CIFAR-10); overwritten by the next call."""
+        xs, ys = self.data.x_train, self.data.y_train
+        kept = self._batch.get(len(idx))
+        if kept is None:
+            kept = self._batch[len(idx)] = (
+                np.empty((len(idx), *xs.shape[1:]), xs.dtype),
+                np.empty((len(idx), *ys.shape[1:]), ys.dtype),
+            )
+        np.take(xs, idx, axis=0, out=kept[0])
+        np.take(ys, idx, axis=0, out=kept[1])
+        return kept
 
     def run(self) -> Iterator[Event]:
         """Train for the configured epochs; after a stop, continue exactly where it stopped
@@ -276,7 +282,7 @@ class Trainer:
                         {k: v.copy() for k, v in self.model.params.items()},
                     )
                 t0 = time.perf_counter()
-                loss, norms, ok = self.step(data.x_train[idx], data.y_train[idx])
+                loss, norms, ok = self.step(*self._batch_of(idx))
                 ep.add(time.perf_counter() - t0, loss * len(idx), ok, norms)
                 ep.pos += len(idx)
                 if single:
@@ -298,7 +304,7 @@ class Trainer:
                 val_loss,
                 val_acc,
                 n / ep.busy if ep.busy > 0 else float("inf"),
-                tuple(float(v) for v in ep.norm_sum / max(ep.batches, 1)),
+                tuple(float(v) for v in ep.norm_sum / max(ep.measured, 1)),
                 time.perf_counter() - start,
             )
         self._stop.clear()

@@ -15,7 +15,8 @@ EPOCH_FIELDS = ("train_loss", "train_acc", "val_loss", "val_acc", "samples_per_s
 def write_metrics_csv(
     path: str | Path, iterations: Series, epochs: list[EpochMetrics], n_layers: int
 ) -> int:
-    """Write iteration, epoch, loss and each layer's gradient norm per row, with the epoch's
+    """Write iteration, epoch, loss and each layer's gradient norm per row (empty where the
+    iteration did not measure it), with the epoch's
     results on the row that ended it (empty elsewhere); returns the number of rows.
 
     `iterations` holds the dock's columns: iteration, epoch, loss, smoothed loss, norms...
@@ -31,7 +32,8 @@ def write_metrics_csv(
         for row in zip(*columns, strict=True):
             ep = by_iteration.get(int(row[0]))
             tail = ["" if ep is None else _cell(getattr(ep, f)) for f in EPOCH_FIELDS]
-            out.writerow([int(row[0]), int(row[1]), *(repr(float(v)) for v in row[2:]), *tail])
+            norms = [_cell(v) for v in row[3:]]  # empty where the iteration measured none
+            out.writerow([int(row[0]), int(row[1]), repr(float(row[2])), *norms, *tail])
     return len(iterations)
 
 

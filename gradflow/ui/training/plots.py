@@ -308,7 +308,14 @@ class TrainingPlots(QWidget):
         elif group == "grad":
             plot = self.grad_plot
             for i, curve in enumerate(self.grad_curves):
-                curve.setData(x, col(4 + i), skipFiniteCheck=True)
+                # a large network measures its norms on every k-th iteration only (NaN
+                # on the others, nn.trainer): the curve joins the measured points
+                ys = col(4 + i)
+                measured = np.isfinite(ys)
+                if measured.all():
+                    curve.setData(x, ys, skipFiniteCheck=True)
+                else:
+                    curve.setData(x[measured], ys[measured], skipFiniteCheck=True)
         else:
             plot = self.accuracy_plot
             # regression has no accuracy: its NaNs are left out (a curve of NaNs breaks
