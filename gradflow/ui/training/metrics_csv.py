@@ -16,8 +16,8 @@ def write_metrics_csv(
     path: str | Path, iterations: Series, epochs: list[EpochMetrics], n_layers: int
 ) -> int:
     """Write iteration, epoch, loss and each layer's gradient norm per row (empty where the
-    iteration did not measure it), with the epoch's
-    results on the row that ended it (empty elsewhere); returns the number of rows.
+    iteration did not measure it), with the epoch's results on the row that ended it
+    (empty elsewhere); returns the number of rows.
 
     `iterations` holds the dock's columns: iteration, epoch, loss, smoothed loss, norms...
     """
