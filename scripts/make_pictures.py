@@ -116,6 +116,7 @@ PICTURES: dict[str, Callable[[Path], list[list[str]]]] = {
     "window-training-spiral.png": _shot(
         "add-mul", "--training", "25", "--size", "1280x800", "--docks", "160,250"
     ),
+    "player-tiny-mlp-step-33-1024.png": _shot("tiny-mlp", "--step", "33", "--size", "1024x700"),
     "practice-gate-patterns-max.png": _practice,
     "program-bar.png": _program_bar,
     # the training dock's views (scripts/training_views.py)
@@ -133,6 +134,19 @@ PICTURES: dict[str, Callable[[Path], list[list[str]]]] = {
     "network-graph.png": _views("--run", "net-2-8-3", "--open-network", "1"),
     "neuron-view.png": _views(
         "--run", "net-2-8-3", "--open-network", "4", "--neuron", "--step", "16", "--sample", "2"
+    ),
+    "neuron-view-1024.png": _views(
+        "--run",
+        "net-2-8-3",
+        "--open-network",
+        "4",
+        "--neuron",
+        "--step",
+        "16",
+        "--sample",
+        "2",
+        "--size",
+        "1024x700",
     ),
     "digits-templates.png": _templates,
     # handout pages (PDF by `gradflow handout`, page 2 rendered by pdftoppm)

@@ -13,6 +13,7 @@ W[i, j] - the lecture's W[j, i]. Pure numbers; the ui draws what this says.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from gradflow.core.i18n import _
 MAX_UNITS = 8  # per layer: more circles than this are no longer a picture one reads
 LAYER_GAP = 240.0  # between the columns of units
 UNIT_GAP = 64.0  # between the units of a column
-RADIUS = 24.0
+RADIUS = 27.0
 THIN, THICK = 0.75, 8.0  # line widths for 0 and for the largest |value| of a layer
 
 Point = tuple[float, float]
@@ -127,3 +128,34 @@ def line_width(value: float, largest: float) -> float:
     if largest <= 0 or not np.isfinite(value):
         return THIN
     return THIN + (THICK - THIN) * min(1.0, abs(float(value)) / largest)
+
+
+@dataclass(frozen=True)
+class LineLook:
+    """What a weight line shows at a playhead: "W" or "dW", that number and the width
+    for it (line_width against the largest |number| its gap shows)."""
+
+    shows: str
+    value: float
+    width: float
+
+
+def line_looks(
+    graph: Graph, net: NeuronNet, edge_grads: Mapping[Edge, np.ndarray] | None
+) -> list[LineLook]:
+    """Each weight line's look, in `weight_lines` order: dW where the trace has revealed
+    the gradient of its gap's W (`edge_grads`, None before the backward pass), else W."""
+    shown: list[tuple[str, np.ndarray]] = []
+    for gap, w_node in enumerate(net.weights):
+        grad = edge_grads.get(net.weight_edges[gap]) if edge_grads is not None else None
+        if grad is not None:
+            shown.append(("dW", np.asarray(grad)))
+        else:
+            shown.append(("W", np.asarray(graph.nodes[w_node].attrs["value"])))
+    largest = [float(np.max(np.abs(array), initial=0.0)) for _, array in shown]
+    looks = []
+    for gap, i, j in weight_lines(net.sizes):
+        shows, array = shown[gap]
+        value = float(array[i, j])
+        looks.append(LineLook(shows, value, line_width(value, largest[gap])))
+    return looks

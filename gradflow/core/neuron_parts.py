@@ -5,7 +5,10 @@ ui draws what this says."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+import numpy as np
 
 from gradflow.core.graph import Graph
 from gradflow.core.neuron_net import NeuronNet
@@ -71,3 +74,22 @@ def unit_chains(graph: Graph, net: NeuronNet, where: dict[str, Part]) -> list[li
         if not graph.nodes[nid].spec.is_leaf:
             chains[part.index].insert(-1, nid)
     return chains
+
+
+def layer_shows(
+    chain: list[str],
+    values: Mapping[str, tuple[np.ndarray, ...]],
+    grads: Mapping[str, tuple[np.ndarray, ...]],
+    size: int,
+) -> tuple[str | None, str | None]:
+    """Whose values and whose gradients a layer's circles show: the last node of its
+    chain the forward pass has reached, and the last one the backward pass has (the
+    backward pass walks the chain the other way). A node whose first output is not a
+    row, or batch of rows, of `size` units is skipped; None where none is revealed."""
+
+    def fits(outputs: tuple[np.ndarray, ...] | None) -> bool:
+        return outputs is not None and np.atleast_2d(outputs[0]).shape[-1] == size
+
+    shown = [n for n in chain if fits(values.get(n))]
+    graded = [n for n in chain if fits(grads.get(n))]
+    return (shown[-1] if shown else None), (graded[0] if graded else None)

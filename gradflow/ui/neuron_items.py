@@ -1,16 +1,23 @@
-"""ui: the items of the neuron view - a weight line whose new look sweeps along it, and
-the band that marks the part of the network the player's active step is at."""
+"""ui: the items of the neuron view - a weight line whose new look sweeps along it, the
+band that marks the part of the network the player's active step is at, the loss box."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsRectItem
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+)
 
 from gradflow.core.neuron_net import LAYER_GAP, RADIUS
 from gradflow.core.neuron_parts import Part
+from gradflow.ui.canvas.style import Theme, font
 
 Look = tuple[QColor, float]  # a line's colour and width
+LOSS_W, LOSS_H = 2 * LAYER_GAP / 3, 64.0  # the loss box
 
 
 def mixed(a: QColor, b: QColor, f: float) -> QColor:
@@ -108,3 +115,28 @@ class ActiveBand(QGraphicsRectItem):
         else:
             left, right = loss_x - pad, loss_x + 2 * LAYER_GAP / 3 + pad
         self.setRect(QRectF(left, top - pad, right - left, bottom - top + 2 * pad))
+
+
+def draw_loss_box(
+    scene: QGraphicsScene,
+    theme: Theme,
+    outputs: list[tuple[float, float]],
+    x: float,
+    title: str,
+) -> QGraphicsSimpleTextItem:
+    """The loss box at `x`, right of the output units (a thin line from each into it),
+    named `title`; returns the text item its value is written in."""
+    for ux, uy in outputs:
+        scene.addLine(QLineF(ux + RADIUS, uy, x, 0.0), QPen(theme.wire, 1.0)).setZValue(0)
+    box = scene.addRect(
+        QRectF(x, -LOSS_H / 2, LOSS_W, LOSS_H), QPen(theme.node_border, 1.4), theme.node_fill
+    )
+    box.setZValue(1)
+    texts = []
+    for text, y in ((title, -LOSS_H / 2 + 6), ("", 4.0)):
+        item = scene.addSimpleText(text, font(12 if text else 13))
+        item.setBrush(QBrush(theme.node_text))
+        item.setPos(x + 10, y)
+        item.setZValue(2)
+        texts.append(item)
+    return texts[1]

@@ -1,6 +1,6 @@
 """ui: the neuron view with its bar - which step the player is at and in which part of
-the network, and which sample of the batch the units show (a selector when there are
-several)."""
+the network, which sample of the batch the units show (a selector when there are
+several), and the key to the lines' colours."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ class NeuronPanel(QWidget):
         self.step_label = QLabel()
         self.step_label.setObjectName("neuronStep")
         self.step_label.setWordWrap(True)
+        self.key_label = QLabel(
+            self.tr(
+                "Lines: W (blue +, orange −) until the backward pass reaches their layer, "
+                "then dW, the gradient (red +, teal −); width |value|. Red italics: dL/d unit."
+            )
+        )
+        self.key_label.setObjectName("neuronKey")
+        self.key_label.setWordWrap(True)
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
         self.sample_title = QLabel(self.tr("&Sample:"))
@@ -41,6 +49,10 @@ class NeuronPanel(QWidget):
         step_row.setContentsMargins(8, 0, 8, 0)
         step_row.addWidget(self.step_label)
         layout.addLayout(step_row)
+        key_row = QHBoxLayout()
+        key_row.setContentsMargins(8, 0, 8, 0)
+        key_row.addWidget(self.key_label)
+        layout.addLayout(key_row)
         layout.addWidget(self.view, 1)
         self.view.step_described.connect(self.step_label.setText)
         self.view.samples_changed.connect(self._on_view_samples_changed)
@@ -58,6 +70,7 @@ class NeuronPanel(QWidget):
         self.sample_spin.setValue(self.view.sample + 1)
         self.sample_spin.blockSignals(False)
         self.sample_label.setVisible(samples > 0)
+        self.key_label.setVisible(samples > 0)
         self.sample_label.setText(sample_text(self.view.sample, samples))
 
     def _on_sample_spin_value_changed(self, value: int) -> None:

@@ -29,15 +29,15 @@ from gradflow.core.neuron_net import (
     RADIUS,
     NeuronNet,
     find_network,
-    line_width,
+    line_looks,
     refusal,
     unit_centres,
     weight_lines,
 )
-from gradflow.core.neuron_parts import Part, parts, unit_chains
+from gradflow.core.neuron_parts import Part, layer_shows, parts, unit_chains
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.style import THEMES, Theme, font
-from gradflow.ui.neuron_items import ActiveBand, Look, WeightLine, mixed
+from gradflow.ui.neuron_items import ActiveBand, Look, WeightLine, draw_loss_box, mixed
 from gradflow.ui.neuron_texts import step_text
 from gradflow.ui.workspace import Workspace
 
@@ -48,7 +48,6 @@ COLOURS = {
     "dW": (QColor(190, 30, 45), QColor(0, 140, 130)),
 }
 LOSS_GAP = 90.0  # from the output units to the loss box
-LOSS_W, LOSS_H = 2 * LAYER_GAP / 3, 64.0
 
 
 class NeuronView(QGraphicsView):
@@ -128,7 +127,7 @@ class NeuronView(QGraphicsView):
         graph = self.workspace.document.graph
         why = refusal(graph)
         self.net = None if why is not None else find_network(graph)
-        self.legend = self._text(why or "", 12)
+        self.legend = self._text(why or "", 12)  # why it cannot draw, if it cannot
         self.band = ActiveBand(theme.active)
         scene.addItem(self.band)
         if self.net is None:
@@ -152,9 +151,11 @@ class NeuronView(QGraphicsView):
             label = self._text(graph.nodes[w].title, 12)
             label.setPos((k + 0.5) * LAYER_GAP - label.boundingRect().width() / 2, top - 44)
         loss_x = (len(self.net.sizes) - 1) * LAYER_GAP + RADIUS + LOSS_GAP
-        self._draw_loss(centres[-1], loss_x)
+        if any(part.kind == "loss" for part in self.parts.values()):
+            self._loss_node = graph.output_node()
+            title = graph.nodes[self._loss_node].title
+            self.loss_text = draw_loss_box(scene, self.theme, centres[-1], loss_x, title)
         self._extent = (top, bottom, loss_x)
-        self.legend.setPos(-RADIUS, top - 100)
         self.show_state(self.workspace.current_state(), animate=False)
         self._fit()
 
@@ -188,33 +189,12 @@ class NeuronView(QGraphicsView):
                     QBrush(theme.node_fill),
                 )
                 circle.setZValue(1)
-                grad = self._text("", 10, italic=True)
+                grad = self._text("", 12, italic=True)
                 grad.setBrush(QBrush(theme.grad))
                 circles.append(circle)
-                texts.append((self._text("", 11), grad))
+                texts.append((self._text("", 13), grad))
             self.units.append(circles)
             self.unit_texts.append(texts)
-
-    def _draw_loss(self, outputs: list[tuple[float, float]], x: float) -> None:
-        """The loss box right of the output units, a thin line from each unit into it."""
-        assert self.net is not None
-        loss = [nid for nid, part in self.parts.items() if part.kind == "loss"]
-        if not loss:
-            return
-        theme = self.theme
-        for ux, uy in outputs:
-            wire = self.scene().addLine(QLineF(ux + RADIUS, uy, x, 0.0), QPen(theme.wire, 1.0))
-            wire.setZValue(0)
-        box = self.scene().addRect(
-            QRectF(x, -LOSS_H / 2, LOSS_W, LOSS_H), QPen(theme.node_border, 1.4), theme.node_fill
-        )
-        box.setZValue(1)
-        output = self.workspace.document.graph.output_node()
-        name = self._text(self.workspace.document.graph.nodes[output].title, 12)
-        name.setPos(x + 10, -LOSS_H / 2 + 6)
-        self.loss_text = self._text("", 11)
-        self.loss_text.setPos(x + 10, 4)
-        self._loss_node = output
 
     def show_state(self, state: PlaybackState | None, animate: bool = True) -> None:
         """Show what the playhead has revealed: the active part, unit values and
@@ -224,36 +204,18 @@ class NeuronView(QGraphicsView):
         if self.animating:  # interrupted by the next step: the last move ends at once
             self._anim.stop()
             self._on_anim_value_changed(1.0)
-        graph = self.workspace.document.graph
         backward = state is not None and state.phase in ("backward", "end")
-        targets: list[tuple[str, float]] = []
-        largest: dict[tuple[int, str], float] = {}
-        for line in self.lines:
-            edge = self.net.weight_edges[line.gap]
-            grad = state.edge_grads.get(edge) if backward and state is not None else None
-            if grad is not None:
-                targets.append(("dW", float(grad[line.i, line.j])))
-            else:
-                w = np.asarray(graph.nodes[self.net.weights[line.gap]].attrs["value"])
-                targets.append(("W", float(w[line.i, line.j])))
-            key = (line.gap, targets[-1][0])
-            largest[key] = max(largest.get(key, 0.0), abs(targets[-1][1]))
+        graph = self.workspace.document.graph
+        looks = line_looks(graph, self.net, state.edge_grads if backward and state else None)
         self._from = [(line.colour, line.width) for line in self.lines]
         self._to, self._switched = [], []
-        for line, (shows, value) in zip(self.lines, targets, strict=True):
-            self._switched.append(line.shows != shows)
-            line.shows, line.value = shows, value
-            plus, minus = COLOURS[shows]
-            width = line_width(value, largest[(line.gap, shows)])
-            self._to.append((plus if value >= 0 else minus, width))
+        for line, look in zip(self.lines, looks, strict=True):
+            self._switched.append(line.shows != look.shows)
+            line.shows, line.value = look.shows, look.value
+            plus, minus = COLOURS[look.shows]
+            self._to.append((plus if look.value >= 0 else minus, look.width))
         self._show_units(state)
         self._show_active(state)
-        self.legend.setText(
-            self.tr(
-                "Lines: W (blue +, orange −) until the backward pass reaches their layer,\n"
-                "then dW, the gradient (red +, teal −); width |value|. Red italics: dL/d unit."
-            )
-        )
         self._anim.stop()
         if animate and self.duration_ms > 0 and any(c.isValid() for c, _ in self._from):
             self._anim.setDuration(self.duration_ms)
@@ -281,11 +243,7 @@ class NeuronView(QGraphicsView):
         values_of = state.node_values if state is not None else {}
         grads_of = state.node_grads if state is not None else {}
         for k, chain in enumerate(self.chains):
-            size = self.net.sizes[k]
-            shown = [n for n in chain if self._fits(values_of.get(n), size)]
-            graded = [n for n in chain if self._fits(grads_of.get(n), size)]
-            v_node = shown[-1] if shown else None
-            g_node = graded[0] if graded else None
+            v_node, g_node = layer_shows(chain, values_of, grads_of, self.net.sizes[k])
             values = values_of[v_node][0] if v_node is not None else None
             grads = grads_of[g_node][0] if g_node is not None else None
             for j, (circle, (text, grad)) in enumerate(
@@ -310,11 +268,6 @@ class NeuronView(QGraphicsView):
             loss = values_of.get(self._loss_node)
             number = "" if loss is None else format_number(float(np.ravel(loss[0])[0]))
             self.loss_text.setText(number)
-
-    @staticmethod
-    def _fits(outputs: tuple[np.ndarray, ...] | None, size: int) -> bool:
-        """Whether a node's first output is one row (or a batch of rows) of `size` units."""
-        return outputs is not None and np.atleast_2d(outputs[0]).shape[-1] == size
 
     def _entry(self, array: np.ndarray, j: int) -> str:
         """Unit j of the chosen sample's row."""

@@ -670,6 +670,10 @@ The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</sourc
 <context>
     <name>NeuronPanel</name>
     <message>
+        <source>Lines: W (blue +, orange −) until the backward pass reaches their layer, then dW, the gradient (red +, teal −); width |value|. Red italics: dL/d unit.</source>
+        <translation>선: backward pass가 그 layer에 닿기 전에는 W (파랑 +, 주황 −), 그 뒤에는 dW, gradient (빨강 +, 청록 −); 굵기는 |값|. 빨간 기울임: dL/d unit.</translation>
+    </message>
+    <message>
         <source>&amp;Sample:</source>
         <translation>샘플(&amp;S):</translation>
     </message>
@@ -684,12 +688,6 @@ The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</sourc
 </context>
 <context>
     <name>NeuronView</name>
-    <message>
-        <source>Lines: W (blue +, orange −) until the backward pass reaches their layer,
-then dW, the gradient (red +, teal −); width |value|. Red italics: dL/d unit.</source>
-        <translation>선: backward pass가 그 layer에 닿기 전에는 W (파랑 +, 주황 −),
-그 뒤에는 dW, gradient (빨강 +, 청록 −); 굵기는 |값|. 빨간 기울임: dL/d unit.</translation>
-    </message>
     <message>
         <source>layer {k}: {node}</source>
         <translation>layer {k}: {node}</translation>

@@ -12,6 +12,7 @@ from gradflow.core.formatting import format_number
 from gradflow.core.neuron_net import MAX_UNITS, find_network, line_width, refusal
 from gradflow.core.neuron_parts import parts
 from gradflow.nn.mlp import MLP
+from gradflow.ui.canvas.style import THEMES
 from gradflow.ui.neuron_view import COLOURS
 
 
@@ -228,3 +229,16 @@ def test_dw_travels_back_along_each_line_from_the_unit_it_comes_from(qtbot, wind
     view._on_anim_value_changed(0.5)
     for line in (ln for ln in view.lines if ln.gap == 1):
         assert line.front.line().p1() == line.line().p1()
+
+
+def test_the_dark_theme_redraws_the_view_in_its_colours(qtbot, window):
+    view = _shown(qtbot, window, _batch_network())
+    window.workspace.set_display(theme="dark")
+    assert view.backgroundBrush().color() == THEMES["dark"].background
+    circle = view.units[1][0]
+    assert circle.pen().color() == THEMES["dark"].node_border
+    text, grad = view.unit_texts[1][0]
+    assert text.brush().color() == THEMES["dark"].node_text
+    assert grad.brush().color() == THEMES["dark"].grad
+    window.workspace.set_display(theme="light")
+    assert view.backgroundBrush().color() == THEMES["light"].background
