@@ -22,6 +22,7 @@ from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.canvas.style import THEMES, window_palette
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.dock_context import DockContext
+from gradflow.ui.dock_heights import DockHeights
 from gradflow.ui.document import GraphDocument
 from gradflow.ui.edit_actions import EditActions
 from gradflow.ui.file_actions import FileActions, document_name
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.menu_actions: dict[str, QAction] = named_actions(entries)
         self.resize(1280, 800)
         self._size_docks()
+        self.dock_heights = DockHeights(self, self.docks)  # canvas and bottom docks share
         self._fitted_once = False
         self.scene.edit_refused.connect(lambda text: self.show_message(text, 10000))
         self.workspace.state_changed.connect(self._on_workspace_state_changed)

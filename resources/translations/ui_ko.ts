@@ -951,6 +951,17 @@ Or drag an op onto the canvas, or double-click it.</source>
     </message>
 </context>
 <context>
+    <name>PlotGrid</name>
+    <message>
+        <source>More tabs</source>
+        <translation>다른 탭</translation>
+    </message>
+    <message>
+        <source>Show these plots</source>
+        <translation>이 plot 보기</translation>
+    </message>
+</context>
+<context>
     <name>PracticeMode</name>
     <message>
         <source>Pr&amp;actice</source>
@@ -1597,6 +1608,14 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>train</source>
         <translation>학습 (train)</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>gradient norm</translation>
+    </message>
+    <message>
+        <source>Network views</source>
+        <translation>network 보기</translation>
     </message>
     <message>
         <source>layer {n}</source>

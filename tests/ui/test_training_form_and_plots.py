@@ -51,7 +51,8 @@ def test_the_wheel_scrolls_the_form_instead_of_changing_an_unfocused_box(
     panel.resize(1100, 260)  # the form does not fit: it scrolls
     options = panel.options
     # the form's own scroll area (the dock's body scrolls too, in a short window)
-    scroll = next(s for s in panel.findChildren(QScrollArea) if s.widget() is options)
+    scroll = panel.findChild(QScrollArea, "optionsScroll")
+    assert scroll.widget().isAncestorOf(options)
     bar = scroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     boxes = [*options.findChildren(QComboBox), *options.findChildren(QAbstractSpinBox)]
@@ -187,7 +188,11 @@ def test_legends_are_small_and_leave_the_curves_visible(qtbot, panel: TrainingPa
         box = legend.sceneBoundingRect()
         centres = [label.sceneBoundingRect().center().y() for _, label in legend.items]
         assert max(np.diff(centres)) <= 16, plot.objectName()  # small text, close rows
-        assert view.contains(box), plot.objectName()  # inside the plot, not over the axes
+        # above the curves, in the header row beside the title: never over a curve
+        assert not view.intersects(box), plot.objectName()
+        assert plot.plotItem.sceneBoundingRect().contains(box), plot.objectName()
+        title = plot.plotItem.titleLabel.sceneBoundingRect()
+        assert box.left() >= title.left() + plot.plotItem.titleLabel.itemRect().width()
         assert legend.opts["brush"].color().alpha() < 255  # see-through
     loss_curves = (plots.smooth_curve, plots.val_loss_curve)
     assert _covered(plots.loss_plot, loss_curves) < 0.05

@@ -204,7 +204,8 @@ def test_a_hundred_thousand_iterations_are_stored_and_drawn_downsampled(panel) -
 
 
 def _cell_of(plots, widget) -> tuple[int, int]:
-    row, column, _, _ = plots._grid.getItemPosition(plots._grid.indexOf(widget))
+    grid = plots.grid._grid
+    row, column, _, _ = grid.getItemPosition(grid.indexOf(widget))
     return row, column
 
 
@@ -214,5 +215,31 @@ def test_plots_go_in_one_row_when_the_dock_is_wide_and_low(qtbot, panel) -> None
     panel.resize(1500, 330)
     qtbot.waitUntil(lambda: _cell_of(plots, plots.view_tabs) == (0, 3))
     assert _cell_of(plots, plots.grad_plot) == (0, 2)
+    assert not plots.grid.pages.isVisible()
     panel.resize(1000, 700)
     qtbot.waitUntil(lambda: _cell_of(plots, plots.view_tabs) == (1, 1))
+
+
+def test_a_low_narrow_dock_shows_the_plots_two_at_a_time_on_tabs(qtbot, panel) -> None:
+    plots = panel.plots
+    panel.resize(1000, 240)  # the dock at 1024x700: too low for 2 rows, too narrow for 4
+    pages = plots.grid.pages
+    qtbot.waitUntil(pages.isVisible)
+    assert [pages.tabText(i) for i in range(pages.count())] == [
+        "Loss · Accuracy",
+        "Gradient norm · Network views",
+    ]
+    shown = [plots.loss_plot, plots.accuracy_plot]
+    hidden = [plots.grad_plot, plots.view_tabs]
+    assert all(p.isVisible() for p in shown)
+    assert not any(p.isVisible() for p in hidden)
+    assert plots.loss_plot.width() >= 240  # each plot keeps a readable size
+    curves = plots.loss_plot.getViewBox()
+    qtbot.waitUntil(lambda: curves.sceneBoundingRect().height() >= 100)  # ~204 px plots
+    pages.setCurrentIndex(1)  # as a click on the second tab
+    assert all(p.isVisible() for p in hidden)
+    assert not any(p.isVisible() for p in shown)
+    assert _cell_of(plots, plots.grad_plot) == (0, 0)
+    panel.resize(1000, 700)
+    qtbot.waitUntil(lambda: not pages.isVisible())
+    assert all(p.isVisible() for p in shown + hidden)

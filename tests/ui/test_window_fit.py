@@ -38,6 +38,79 @@ def test_the_window_fits_1024x700_with_every_dock_shown(window, qtbot) -> None:
     assert not start.visibleRegion().isEmpty()  # Start can be pressed without scrolling
 
 
+def _visible_in_scroll(widget) -> bool:
+    """Whether all of `widget` is on screen inside every scroll area around it."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    if widget.visibleRegion().isEmpty():
+        return False
+    rect = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            port = parent.viewport()
+            if not QRect(port.mapToGlobal(port.rect().topLeft()), port.size()).contains(rect):
+                return False
+        parent = parent.parentWidget()
+    return True
+
+
+CANVAS_LEAST = 300  # px of canvas height at 1024x700 with the training dock open
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("size", [SMALL, (1280, 800)])
+def test_the_training_dock_leaves_the_canvas_room_and_shows_its_buttons(
+    make_window, qtbot, qapp, lang, size
+) -> None:
+    from gradflow.ui import language
+
+    language.install_language(lang, qapp)
+    try:
+        window = make_window()  # built in the language: the Korean form is wider
+    finally:
+        language.install_language("en", qapp)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    window.training.toggleViewAction().trigger()
+    training = window.training
+    qtbot.waitUntil(lambda: not training.visibleRegion().isEmpty())
+    assert window.minimumSizeHint().width() <= SMALL[0]
+    view = window.view.viewport()
+    qtbot.waitUntil(lambda: view.height() >= CANVAS_LEAST)
+    # nothing of the dock scrolls away: its body fits the dock
+    scroll = training.widget()
+    qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height())
+    buttons = (training.start_button, training.pause_button, training.stop_button)
+    buttons += (training.reset_button, window.training.chapter.controls.step_button)
+    for button in buttons:
+        assert _visible_in_scroll(button), button.objectName()
+    assert _visible_in_scroll(training.progress)
+    plots = training.plots
+    shown = [p for p in (plots.loss_plot, plots.accuracy_plot) if p.isVisible()]
+    assert len(shown) == 2  # loss and accuracy side by side (a tab for the other two)
+    for plot in shown:
+        curves = plot.getViewBox()
+        qtbot.waitUntil(lambda c=curves: c.sceneBoundingRect().height() >= 60)
+        assert plot.width() >= 240
+        legend = plot.plotItem.legend.sceneBoundingRect()
+        assert not legend.intersects(curves.sceneBoundingRect()), plot.objectName()
+
+
+def test_at_1920x1080_the_canvas_gets_the_room(window, qtbot) -> None:
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
+    window.training.toggleViewAction().trigger()
+    training = window.training
+    qtbot.waitUntil(lambda: not training.visibleRegion().isEmpty())
+    view = window.view.viewport()
+    qtbot.waitUntil(lambda: view.height() >= 0.55 * (view.height() + training.height()))
+    assert training.height() <= 400  # the dock keeps its own comfortable height
+    plots = training.plots
+    qtbot.waitUntil(lambda: plots.grid.layout_kind == ("row", 4))  # all four plots at once
+    assert all(p.isVisible() for p in (*plots.live_plots()[:3], plots.view_tabs))
+
+
 def test_each_dock_alone_fits_1024x700(window, qtbot) -> None:
     for name, dock in window.docks.items():
         if not dock.isVisible():

@@ -114,8 +114,9 @@ class TrainingPanel(QDockWidget):
             "network": self._on_open_network,
             "log_scale": self._on_log_scale_toggled,
         }
-        history = self.chapter.controls.history_row()
-        self.body = body = PanelBody(self.options, self.chapter.controls, history, slots)
+        controls = self.chapter.controls
+        history, model = controls.history_row(), controls.model_row()
+        self.body = body = PanelBody(self.options, controls, history, model, slots)
         # the widgets tests and the chapter reach through the panel
         self.start_button, self.pause_button = body.start_button, body.pause_button
         self.stop_button, self.reset_button = body.stop_button, body.reset_button

@@ -1,10 +1,11 @@
 """ui.training: PanelBody - the training dock's widgets and their layout.
 
-The options form (scrolling), Start/Pause/Stop/Reset, the chapter's controls, the
-progress bar and the status line in a fixed-width column on the left; the plots (added
-later, when first needed), the history slider, Log scale, Export CSV and Open network
-on the right. It knows nothing of training: the TrainingPanel connects the buttons and
-tells it the run's state (`set_running`) and what to say (`show_status`).
+Start/Pause/Stop/Reset, Step and speed, the progress bar and the status line, then the
+options form, the model row, Open network (with its batch), Log scale and Export CSV
+(scrolling in what height is left) in a fixed-width column on the left; the plots
+(added later, when first needed) with the history slider under them on the right. It
+knows nothing of training: the TrainingPanel connects the buttons and tells it the
+run's state (`set_running`) and what to say (`show_status`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from gradflow.ui.training.progress import ProgressReport
 if TYPE_CHECKING:
     from gradflow.ui.training.plots import TrainingPlots
 
-SIDE_WIDTH = 272  # the options column; the plots take the rest
+SIDE_WIDTH = 272  # the options column at least; the plots take the rest
+FORM_LEAST = 48  # the options form scrolls in at least this much height
 ERROR_STYLE = "color: #b00020;"
 
 
@@ -56,8 +58,9 @@ class PanelBody(QWidget):
     def __init__(
         self,
         options: TrainingOptions,
-        chapter_controls: QWidget,
+        run_controls: QWidget,
         history_row: QWidget,
+        model_row: QWidget,
         slots: dict[str, Callable[..., object]],
     ) -> None:
         super().__init__()
@@ -100,42 +103,59 @@ class PanelBody(QWidget):
         self.status.setWordWrap(True)
         self.plot_area = QVBoxLayout()  # the plots go here when first needed
         self.plot_area.setContentsMargins(0, 0, 0, 0)
-        self._layout(chapter_controls, history_row)
+        self._layout(run_controls, history_row, model_row)
 
-    def _layout(self, chapter_controls: QWidget, history_row: QWidget) -> None:
+    def _layout(self, run_controls: QWidget, history_row: QWidget, model_row: QWidget) -> None:
+        # the side column: what is pressed during a run stays in view (buttons, Step and
+        # speed, progress, status); the form and the model row scroll in what is left
         buttons = QGridLayout()
         for i, b in enumerate(
             (self.start_button, self.pause_button, self.stop_button, self.reset_button)
         ):
             buttons.addWidget(b, i // 2, i % 2)
+        network = QHBoxLayout()
+        network.addWidget(self.network_samples)
+        network.addWidget(self.network_button, 1)
+        plot_options = QHBoxLayout()
+        plot_options.addWidget(self.log_scale)
+        plot_options.addStretch(1)
+        plot_options.addWidget(self.export_button)
+        form = QWidget()
+        form_box = QVBoxLayout(form)
+        form_box.setContentsMargins(0, 0, 0, 0)
+        form_box.addWidget(self.options)
+        form_box.addWidget(model_row)
+        form_box.addLayout(network)
+        form_box.addLayout(plot_options)
+        form_box.addStretch(1)
         scroll = QScrollArea()
-        scroll.setWidget(self.options)
+        scroll.setObjectName("optionsScroll")
+        scroll.setWidget(form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(FORM_LEAST)
         side = QVBoxLayout()
-        side.addWidget(scroll, 1)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addLayout(buttons)
-        side.addWidget(chapter_controls)
+        side.addWidget(run_controls)
         side.addWidget(self.progress)
         side.addWidget(self.status)
-        extras = QHBoxLayout()
-        extras.addWidget(self.log_scale)
-        extras.addStretch(1)
-        extras.addWidget(self.export_button)
-        extras.addWidget(self.network_samples)
-        extras.addWidget(self.network_button)
-        right = QVBoxLayout()
-        right.addLayout(self.plot_area, 1)
-        right.addWidget(history_row)
-        right.addLayout(extras)
+        side.addWidget(scroll, 1)
+        # the history slider joins the row under the plots when they are built
+        self._history_row = history_row
+        history_row.setParent(self)
+        history_row.hide()
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 6, 8, 6)
+        row.setContentsMargins(8, 4, 8, 4)
         side_widget = QWidget()
+        side_widget.setObjectName("trainingSide")
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(SIDE_WIDTH)
+        # as wide as the form in the interface language (Korean labels are wider)
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        side_widget.setFixedWidth(max(SIDE_WIDTH, form.minimumSizeHint().width() + bar + 2))
         row.addWidget(side_widget)
-        row.addLayout(right, 1)
+        row.addLayout(self.plot_area, 1)
 
     def make_plots(self, runs_tab: QWidget, repaint_filter: QObject) -> TrainingPlots:
         """Build the plots (pyqtgraph is imported now) with the Runs tab beside the views;
@@ -145,6 +165,8 @@ class PanelBody(QWidget):
         plots = TrainingPlots()
         plots.view_tabs.extra_tab(runs_tab, self.tr("Runs"))
         self.plot_area.addWidget(plots, 1)
+        plots.grid.add_beside_pages(self._history_row)
+        self._history_row.show()
         for plot in plots.live_plots():
             plot.viewport().installEventFilter(repaint_filter)
         if self.log_scale.isChecked():

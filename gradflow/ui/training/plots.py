@@ -14,11 +14,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics
 from gradflow.ui.plot_theme import follow_theme, restyle
+from gradflow.ui.training.plot_grid import PlotGrid
+from gradflow.ui.training.plot_header import PlotHeader
 from gradflow.ui.training.series import Series, ema
 from gradflow.ui.training.view_tabs import ViewTabs
 
@@ -40,7 +41,7 @@ GROUPS = ("loss", "grad", "accuracy")  # the plots redrawn from stored data, in 
 TINY = 1e-30  # exact zeros are drawn this small on a log axis instead of as -inf
 EMPTY_RANGE = (-1.0, 1.0)  # the boundary plot's x and y range before there is data
 HINT = QT_TRANSLATE_NOOP("TrainingPlots", "decision boundary of 2-D data sets<br>appears here")
-LEGEND = {  # small and see-through: the curves stay visible under a legend
+LEGEND = {  # small and see-through, in the header row above the curves (plot_header)
     "labelTextColor": "#333",
     "labelTextSize": "8pt",
     "brush": (255, 255, 255, 170),
@@ -100,14 +101,11 @@ class TrainingPlots(QWidget):
             self.tr("iteration"),
         )
         self.boundary_plot = _plot("boundaryPlot", self.tr("Decision boundary"), "x₂", "x₁")
-        # losses and norms fall and accuracies rise: each legend goes in the corner its
-        # curves leave empty (top right, bottom right), small and see-through
-        for plot, offset in (
-            (self.loss_plot, (-4, 4)),
-            (self.accuracy_plot, (-4, -4)),
-            (self.grad_plot, (-4, 4)),
-        ):
-            plot.addLegend(offset=offset, **LEGEND)
+        # each legend beside its plot's title, above the curves: never over one
+        self.headers = [
+            PlotHeader(plot, **LEGEND)
+            for plot in (self.loss_plot, self.accuracy_plot, self.grad_plot)
+        ]
         self.grad_plot.plotItem.legend.hide()  # until there are layers to name
         self.loss_plot.setClipToView(True)
         self.grad_plot.setClipToView(True)
@@ -138,11 +136,18 @@ class TrainingPlots(QWidget):
         self.view_tabs = ViewTabs(self.boundary_plot)
         for plot in (*self.live_plots(), self.view_tabs.fit_plot):
             follow_theme(plot)  # background, text, axes, legend and curves follow the theme
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(6)
-        self._columns = 0
-        self._arrange(2)
+        for header in self.headers:
+            header.fit()  # the entries are in
+        cells = [
+            (self.loss_plot, self.tr("Loss")),
+            (self.accuracy_plot, self.tr("Accuracy")),
+            (self.grad_plot, self.tr("Gradient norm")),
+            (self.view_tabs, self.tr("Network views")),
+        ]
+        self.grid = PlotGrid(cells)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.grid)
         # columns: iteration, epoch, loss, smoothed loss, gradient norm of each layer
         self.iterations = Series(4 + MAX_LAYERS)
         self.epochs: list[EpochMetrics] = []
@@ -150,22 +155,6 @@ class TrainingPlots(QWidget):
         self._stale: set[str] = set(GROUPS)  # plots whose data changed since drawn
         self._next = 0  # the plot redraw_next looks at first
         self.log_scale = False
-
-    def _arrange(self, columns: int) -> None:
-        """Plots in a 2 x 2 grid, or in one row (4 columns) when the dock is wide and low."""
-        if columns == self._columns:
-            return
-        self._columns = columns
-        plots = (self.loss_plot, self.accuracy_plot, self.grad_plot, self.view_tabs)
-        for i, plot in enumerate(plots):
-            self._grid.addWidget(plot, i // columns, i % columns)  # re-adding moves it
-        for i in range(4):
-            self._grid.setColumnStretch(i, 1 if i < columns else 0)
-            self._grid.setRowStretch(i, 1 if i < 4 // columns else 0)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override: pick the layout
-        super().resizeEvent(event)
-        self._arrange(4 if event.size().width() > 3 * event.size().height() else 2)
 
     def live_plots(self) -> tuple[pg.PlotWidget, ...]:
         """The four plot widgets."""
@@ -192,6 +181,7 @@ class TrainingPlots(QWidget):
                 for i in range(n_layers)
             ]
             restyle(self.grad_plot)  # the new curves in the theme's colours
+            self.headers[2].fit()  # room for the new names
         self.image.clear()
         for dots in self.dots:
             dots.clear()

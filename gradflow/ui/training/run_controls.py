@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -38,7 +37,8 @@ RATES: tuple[tuple[str, float | str | None], ...] = (  # type: ignore[assignment
 
 
 class RunControls(QWidget):
-    """Step and speed (for the side column) and the history slider (under the plots)."""
+    """Step and speed (this widget, for the side column), the model row (`model_row`, under
+    the form) and the history slider (`history_row`, under the plots)."""
 
     step_requested = Signal()
     rate_changed = Signal()
@@ -80,15 +80,11 @@ class RunControls(QWidget):
         self.export_action = menu.addAction(self.tr("Export as PyTorch…"))
         self.export_action.triggered.connect(self.export_requested)
         self.model_button.setMenu(menu)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.step_button, 0, 0)
-        speed_row = QHBoxLayout()
-        speed_row.addWidget(QLabel(self.tr("Speed")))
-        speed_row.addWidget(self.speed, 1)
-        grid.addLayout(speed_row, 0, 1)
-        grid.addWidget(self.iteration_button, 1, 0, 1, 2)
-        grid.addWidget(self.model_button, 2, 0, 1, 2)
+        row = QHBoxLayout(self)  # this widget is the Step and speed row
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.step_button)
+        row.addWidget(QLabel(self.tr("Speed")))
+        row.addWidget(self.speed, 1)
         self.history = QSlider(Qt.Orientation.Horizontal)
         self.history.setObjectName("history")
         self.history.setToolTip(self.tr("Scrub back through the epochs (no re-training)"))
@@ -97,6 +93,15 @@ class RunControls(QWidget):
         self.history.valueChanged.connect(self.history_moved)
         self.history_label = QLabel(self.tr("History: live"))
         self.history_label.setObjectName("historyLabel")
+
+    def model_row(self) -> QWidget:
+        """ "Open this iteration as graph" and the Model menu, for a row under the form."""
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.iteration_button, 1)
+        box.addWidget(self.model_button)
+        return row
 
     def history_row(self) -> QWidget:
         """The history slider and its label, for a row under the plots."""
