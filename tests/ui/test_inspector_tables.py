@@ -85,3 +85,47 @@ def test_the_step_explanation_wraps_its_words_and_scrolls_its_tables(qtbot, wide
     assert _fits(inspector)
     # the sentences wrap at the dock's width: the text is taller than one line per paragraph
     assert step.height() > 10 * step.fontMetrics().lineSpacing()
+
+
+def _broken_words(doc) -> list[str]:
+    """The texts of the laid-out blocks (table cells too) with a line break inside a word."""
+    broken = []
+    block = doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(1, layout.lineCount()):
+            at = layout.lineAt(i).textStart()
+            if 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+                broken.append(f"{text[:at]}/{text[at:]}")
+        block = block.next()
+    return broken
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(("name", "node"), [("tiny-mlp", "m21"), ("vector-l2", None)])
+def test_the_chain_rule_at_the_default_width_breaks_no_word_and_is_not_cut(
+    make_window, qtbot, qapp, lang, name, node
+) -> None:
+    from gradflow.core.examples import load_example
+    from gradflow.ui import language
+
+    language.install_language(lang, qapp)
+    try:
+        window = make_window()
+        window.resize(1280, 800)
+        window.load_graph(load_example(name))
+        trace = window.workspace.trace
+        steps = list(enumerate(trace.steps, 1))[trace.n_forward :]
+        k = next(i for i, s in steps if node is None or s.node == node)
+        window.player.controller.seek(k)
+        step = window.inspector.step
+        qtbot.waitUntil(step.isVisible)
+        qtbot.waitUntil(lambda: step.viewport().width() > 200)
+        text = step.document().toPlainText()
+        assert "upstream" in text
+        assert "downstream" in text
+        assert _broken_words(step.document()) == []  # never "upstre/am"
+        assert not step.wide()  # the whole chain rule inside the dock: nothing cut off
+        assert step.horizontalScrollBar().maximum() == 0
+    finally:
+        language.install_language("en", qapp)

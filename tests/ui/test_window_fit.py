@@ -202,7 +202,8 @@ def test_disabled_buttons_read_as_disabled_and_stay_readable(window, qtbot, them
         assert text_off > face_off + 40
 
 
-@pytest.mark.parametrize(("name", "size"), [("tiny-mlp", (1280, 800)), ("gate-patterns", SMALL)])
+@pytest.mark.parametrize("size", [(1280, 800), SMALL])
+@pytest.mark.parametrize("name", ["tiny-mlp", "vanishing-sigmoid", "gate-patterns"])
 def test_presentation_mode_keeps_every_number_of_the_step_on_screen(window, qtbot, name, size):
     import sys
     from pathlib import Path
@@ -213,6 +214,7 @@ def test_presentation_mode_keeps_every_number_of_the_step_on_screen(window, qtbo
     from test_camera import _unreadable
 
     window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
     window.load_graph(load_example(name))
     window.player.driver.animate = False
     window.camera.duration_ms = 0
@@ -221,6 +223,9 @@ def test_presentation_mode_keeps_every_number_of_the_step_on_screen(window, qtbo
     qtbot.waitUntil(lambda: window.view.viewport().width() > 500)
     controller = window.player.controller
     controller.to_start()
+    port = window.view.viewport()
+    on_window = QRect(port.mapTo(window, port.rect().topLeft()), port.size())
+    assert QRect(0, 0, *size).contains(on_window)
     for k in range(1, controller.length + 1):
         controller.step_forward()
         assert _unreadable(window, k) == [], (name, k)  # inside the view, >= 9 pt

@@ -2,9 +2,9 @@
 
 Words come from core (core/explain.py, core/chain_text.py); this module only lays them
 out: the gate pattern, then for each input edge its three terms upstream × local =
-downstream, each coloured by its role, with tensors as small heat-map tables (vectors as
-columns, the sign written in every cell), the local Jacobian with named rows and
-columns, and the notes.
+downstream stacked one a row (so a narrow dock never breaks a word), each coloured by
+its role, with tensors as small heat-map tables (vectors as columns, the sign written
+in every cell), the local Jacobian with named rows and columns, and the notes.
 """
 
 from __future__ import annotations
@@ -126,22 +126,28 @@ def _jacobian_block(j: Jacobian) -> str:
     )
 
 
-def _role(role: str, symbol: str, text: str, array: np.ndarray | None) -> str:
-    """One term: its role's name and symbol in the role's colour, then its number or table."""
+def _role(role: str, symbol: str, text: str, array: np.ndarray | None) -> tuple[str, str]:
+    """One term: its role's name and symbol in the role's colour, and its number (a
+    scalar: "" for the table) or its table (a tensor: under the name, "" for the number)."""
     colour = ROLE_COLOURS[role]
     label = f'<span style="color:{colour}"><b>{escape(role_name(role))}</b>'
     if symbol:
         label += f" {escape(symbol)}"
     label += "</span>"
     if array is not None and np.ndim(array):
-        body = tensor_table(array, _ROLE_KIND[role])
-    else:
-        body = f'<span style="color:{colour}">{escape(text)}</span>'
-    return f'<td valign="middle">{label}<br>{body}</td>'
+        return f"{label}<br>{tensor_table(array, _ROLE_KIND[role])}", ""
+    return label, f'<span style="color:{colour}">{escape(text)}</span>'
 
 
-def _op(text: str) -> str:
-    return f'<td valign="middle" align="center"><b>{escape(text)}</b></td>'
+def _term_row(op: str, term: tuple[str, str]) -> str:
+    """One row of the stacked chain rule: the operator joining the term, the term's name,
+    and its number at the right (a tensor's table is under its name)."""
+    sign = f"<b>{escape(op)}</b>" if op else ""
+    label, number = term
+    return (
+        f'<tr><td valign="middle" align="center">{sign}</td><td valign="middle">{label}</td>'
+        f'<td valign="middle" align="right">{number}</td></tr>'
+    )
 
 
 def _local_array(link: Link) -> np.ndarray | None:
@@ -153,7 +159,8 @@ def _local_array(link: Link) -> np.ndarray | None:
 
 
 def _link_block(p: LinkParts, link: Link | None) -> str:
-    """upstream × local = downstream for one input edge, each term in its role's colour."""
+    """upstream × local = downstream for one input edge, one term a row (the operator
+    before it), each term in its role's colour."""
     up = _role("upstream", p.up_symbol, p.up, None if link is None else link.upstream)
     local_arr = None if link is None else _local_array(link)
     if link is not None and link.factor is not None and link.factor.ndim == 1:
@@ -161,14 +168,16 @@ def _link_block(p: LinkParts, link: Link | None) -> str:
     local_symbol = "" if p.local_symbol == p.down_symbol else p.local_symbol
     local = _role("local", local_symbol, p.local, local_arr)
     down = _role("downstream", p.down_symbol, p.down, None if link is None else link.downstream)
-    terms = (local, _op(p.op), up) if p.local_first else (up, _op(p.op), local)
+    first, second = (local, up) if p.local_first else (up, local)
     shapes = f"<br><small>{escape(p.shapes)}</small>" if p.shapes else ""
+    # one row per term, the operator in front (as a column sum is written): the role
+    # words and symbols keep the dock's whole width, so no word is ever broken
     table = (
-        '<table cellspacing="4" cellpadding="0"><tr>'
-        + "".join(terms)
-        + _op("=")
-        + down
-        + "</tr></table>"
+        '<table cellspacing="0" cellpadding="2">'
+        + _term_row("", first)
+        + _term_row(p.op, second)
+        + _term_row("=", down)
+        + "</table>"
     )
     completes = f"<br><b>{escape(p.completes)}</b>" if p.completes else ""
     return f"<p><b>{escape(p.lead)}</b>{shapes}{table}{completes}</p>"
