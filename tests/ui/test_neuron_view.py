@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from gradflow.core.examples import load_example
 from gradflow.core.formatting import format_number
@@ -242,3 +243,21 @@ def test_the_dark_theme_redraws_the_view_in_its_colours(qtbot, window):
     assert grad.brush().color() == THEMES["dark"].grad
     window.workspace.set_display(theme="light")
     assert view.backgroundBrush().color() == THEMES["light"].background
+
+
+def test_arrow_keys_in_the_neuron_view_walk_the_player(qtbot, window):
+    view = _shown(qtbot, window, _batch_network())
+    window.player.controller.to_start()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    for k in range(1, 4):
+        qtbot.keyClick(view.viewport(), Qt.Key.Key_Right)
+        assert window.workspace.current_state().step == k
+    assert (
+        view.active_part
+        == parts(window.document.graph, find_network(window.document.graph))[
+            window.scene.active_node
+        ]
+    )
+    qtbot.keyClick(view.viewport(), Qt.Key.Key_Left)
+    assert window.workspace.current_state().step == 2

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QMenu
 from shiboken6 import isValid
 
 
 def _menus() -> set[int]:
+    """The live top-level menus, once the garbage of earlier tests is collected (a menu
+    only unreachable garbage holds would otherwise vanish in the middle of a count)."""
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, QMenu)}
 
 
