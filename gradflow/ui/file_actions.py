@@ -58,14 +58,8 @@ class FileActions(QObject):
         self.recent_menu = QMenu(self.tr("Open &Recent"))
         self.examples_menu = QMenu(self.tr("Open &Example"))
         self.examples_menu.setToolTipsVisible(True)
-        try:
-            listed = list_examples()
-        except GradflowError:
-            listed = []
-        for name, description in listed:
-            act = self.examples_menu.addAction(name)
-            act.setToolTip(description)
-            act.triggered.connect(lambda _c=False, n=name: self.open_example(n))
+        # filled when first opened: reading the examples is not needed for the first frame
+        self.examples_menu.aboutToShow.connect(self.fill_examples_menu)
         export = f"{MENU}/E&xport Image"  # a key; the shown title is translated
         self._entries = [
             MenuEntry(MENU, make_action(self, self.tr("&New"), self.new, Key.New), "new"),
@@ -194,6 +188,19 @@ class FileActions(QObject):
         self.set_recent_files(add_recent_file(self._services.settings, path))
         remember_folder(self._services.settings, path)
         return True
+
+    def fill_examples_menu(self) -> None:
+        """List every bundled example in the menu, its description as the tooltip (once)."""
+        if self.examples_menu.actions():
+            return
+        try:
+            listed = list_examples()
+        except GradflowError:
+            listed = []
+        for name, description in listed:
+            act = self.examples_menu.addAction(name)
+            act.setToolTip(description)
+            act.triggered.connect(lambda _c=False, n=name: self.open_example(n))
 
     def open_example(self, name: str) -> bool:
         """Open a bundled example (as an unsaved, untitled copy)."""

@@ -40,6 +40,7 @@ from gradflow.core.errors import ExpressionError, GradflowError
 from gradflow.core.expression import build, to_program
 from gradflow.core.graph import Graph
 from gradflow.ui.actions import MenuEntry, make_action
+from gradflow.ui.first_paint import after_first_paint
 
 if TYPE_CHECKING:
     from gradflow.ui.dock_context import DockContext
@@ -249,7 +250,11 @@ class ProgramBar(QDockWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale:  # printed now, or at start-up once the canvas is on screen
+            after_first_paint(self._view.viewport(), self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self._stale and self.isVisible():
             self._stale = False
             self._on_document_changed()
 

@@ -103,6 +103,7 @@ def test_every_example_is_listed_with_a_one_line_description():
         assert description, name
         assert "\n" not in description, name
         g = load_example(name)
+        assert description == g.description, name  # read alone, as the graph has it
         assert g.title, name
         assert all(n.pos is not None and n.label for n in g), name
 

@@ -194,3 +194,15 @@ def test_the_minimap_marks_the_active_node_and_a_click_moves_the_view(qtbot, win
     assert window.camera.paused  # a manual move: following waits for the next step
     window.view.look_at(window.scene.items_rect().center(), 0.3)  # all in view: no minimap
     qtbot.waitUntil(lambda: not minimap.isVisible())
+
+
+def test_the_minimap_measures_the_graph_after_the_first_frame(qtbot, make_window):
+    window = make_window(show=False)
+    window.load_graph(load_example("tiny-mlp"))
+    minimap = window.minimap
+    window.show()
+    assert minimap.world_rect().isEmpty()  # nothing drawn or measured before the first frame
+    qtbot.waitUntil(lambda: not minimap.world_rect().isEmpty())
+    world = minimap.world_rect()
+    for node_id in window.document.graph.nodes:
+        assert world.contains(window.scene.node_item(node_id).sceneBoundingRect()), node_id

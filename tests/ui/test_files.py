@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
 
-from gradflow.core.examples import load_example
+from gradflow.core.examples import example_names, list_examples, load_example
 from gradflow.core.fileformat import dumps, load
 from gradflow.ui.settings import open_settings, recent_files
 
@@ -83,9 +83,14 @@ def test_a_broken_file_shows_one_message_and_keeps_the_graph(qtbot, add_mul, tmp
 def test_examples_open_from_the_menu(qtbot, window):
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     examples = next(a.menu() for a in menu.actions() if a.text() == "Open &Example")
+    assert examples.actions() == []  # filled when first opened, not at start-up
+    examples.aboutToShow.emit()  # what the menu sends as it opens (a popup grabs the keyboard)
     names = [a.text() for a in examples.actions()]
-    assert "sigmoid-neuron" in names
-    assert "add-mul" in names
+    assert names == example_names()  # every bundled example, in lecture order
+    tips = dict(list_examples())
+    assert all(a.toolTip() == tips[a.text()] and a.toolTip() for a in examples.actions())
+    examples.aboutToShow.emit()  # opened again: each example listed once
+    assert [a.text() for a in examples.actions()] == names
     examples.actions()[names.index("sigmoid-neuron")].trigger()
     assert window.document.graph.title == "A 2-D sigmoid neuron"
     assert abs(float(window.document.result.value("f")) - 0.7310585786) < 1e-9

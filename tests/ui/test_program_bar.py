@@ -139,3 +139,13 @@ def test_a_hidden_bar_catches_up_when_shown(qtbot, add_mul):
     assert bar.text().startswith("x = -2")  # not printed while nobody sees it
     bar.show()
     qtbot.waitUntil(lambda: bar.text().startswith("W = [[0.1, 0.5], [-0.3, 0.8]]"))
+
+
+def test_at_start_up_the_program_is_printed_once_the_canvas_is_on_screen(qtbot, make_window):
+    window = make_window(show=False)
+    window.load_graph(load_example("add-mul"))
+    bar = window.docks["program"]
+    window.show()
+    assert bar.text() == ""  # not printed before the window's first frame
+    qtbot.waitUntil(lambda: bar.text().startswith("x = -2; y = 5; z = -4"))
+    assert bar.text().splitlines() == ["x = -2; y = 5; z = -4", "q = x + y", "f = q * z"]

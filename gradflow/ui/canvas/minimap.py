@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPix
 from PySide6.QtWidgets import QWidget
 
 from gradflow.ui.canvas.view import GraphView
+from gradflow.ui.first_paint import after_first_paint
 
 SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
 SHARE = 0.24  # of the viewport's width and height, at most
@@ -46,12 +47,14 @@ class Minimap(QWidget):
             doc.edge_removed,
             doc.graph_replaced,
         ):
-            signal.connect(lambda *_a: self._redraw.start())
+            signal.connect(lambda *_a: self._request())
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.valueChanged.connect(lambda _v: self._place())
         self._scene.active_node_changed.connect(lambda _n: self.update())
         view.viewport().installEventFilter(self)
-        self._redraw.start()
+        # sized and placed once the canvas is on screen: not needed for the first frame
+        self._ready = False
+        after_first_paint(view.viewport(), self._on_view_painted)
 
     # --- reading ---------------------------------------------------------------------------
     def world_rect(self) -> QRectF:
@@ -78,9 +81,18 @@ class Minimap(QWidget):
         )
 
     # --- drawing ----------------------------------------------------------------------------
+    def _request(self) -> None:
+        """Follow a change of the graph or the viewport's size (once the canvas is shown)."""
+        if self._ready:
+            self._redraw.start()
+
+    def _on_view_painted(self) -> None:
+        self._ready = True
+        self._redraw.start()
+
     def flush(self) -> None:
         """Apply a graph change the timer would apply later, now (a grab, a test)."""
-        if self._redraw.isActive():
+        if self._redraw.isActive() or not self._ready:
             self._redraw.stop()
             self.refresh()
 
@@ -177,5 +189,5 @@ class Minimap(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self._redraw.start()  # its size follows the viewport's
+            self._request()  # its size follows the viewport's
         return False

@@ -39,6 +39,10 @@ KEYS = {
     Qt.Key.Key_End: "to_end",
 }
 
+_FOCUS_IN = QEvent.Type.FocusIn
+_SHORTCUT_OVERRIDE = QEvent.Type.ShortcutOverride
+_SEEN = (QEvent.Type.KeyPress, _SHORTCUT_OVERRIDE, _FOCUS_IN)  # a tuple: tested by identity
+
 
 def is_editing(widget: QWidget | None) -> bool:
     """Whether keyboard focus is in a text field, so keys are the user's typing."""
@@ -70,8 +74,6 @@ class PlayerKeys(QObject):
         window.destroyed.connect(self._on_window_destroyed)
 
     def _action(self, obj: QObject, event: QEvent) -> str | None:
-        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return None
         if not isinstance(event, QKeyEvent):
             return None
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -99,14 +101,19 @@ class PlayerKeys(QObject):
         return top is self.window
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and isinstance(obj, QWidget):
-            keyboard = isinstance(event, QFocusEvent) and event.reason() in KEYBOARD_FOCUS
-            self._tabbed_to = obj if keyboard else None
+        # every event of the application passes here: one type test for most of them
+        kind = event.type()
+        if kind not in _SEEN:
+            return False
+        if kind == _FOCUS_IN:
+            if isinstance(obj, QWidget):
+                keyboard = isinstance(event, QFocusEvent) and event.reason() in KEYBOARD_FOCUS
+                self._tabbed_to = obj if keyboard else None
             return False
         name = self._action(obj, event)
         if name is None:
             return False
-        if event.type() == QEvent.Type.ShortcutOverride:
+        if kind == _SHORTCUT_OVERRIDE:
             event.accept()  # the player's key wins over a window shortcut on the same key
             return True
         if isinstance(event, QKeyEvent) and event.isAutoRepeat() and name == "toggle_play":
