@@ -23,6 +23,7 @@ from gradflow.core.gradcheck import GradcheckResult, NodeCheck
 from gradflow.core.graph import Graph
 from gradflow.core.i18n import _, ngettext
 from gradflow.core.naming import Namer
+from gradflow.core.scalar_results import NodeGrads, NodeValues
 from gradflow.core.text import align_columns
 from gradflow.core.trace import BackwardStep, ForwardStep, Step, Trace
 
@@ -35,9 +36,10 @@ def node_grad(result: RunResult, node_id: str) -> np.ndarray | None:
     if ports is None:
         return None
     total = ports[0]
-    with np.errstate(all="ignore"):  # inf + -inf is NaN, reported as such
-        for g in ports[1:]:
-            total = total + g
+    if len(ports) > 1:  # entering errstate costs more than the sum of two scalars
+        with np.errstate(all="ignore"):  # inf + -inf is NaN, reported as such
+            for g in ports[1:]:
+                total = total + g
     return np.asarray(total)
 
 
@@ -69,15 +71,27 @@ def non_finite_notes(graph: Graph, result: RunResult) -> list[str]:
 
 def non_finite_note(result: RunResult, node_id: str) -> str | None:
     """'value inf, gradient nan' for a node whose numbers are not all finite, else None."""
-    parts = []
-    for what, arr in (
-        (_("value"), result.values.get(node_id, (None,))[0]),
-        (_("gradient"), node_grad(result, node_id)),
-    ):
-        kind = non_finite_kind(arr)
-        if kind:
-            parts.append(f"{what} {kind}")
-    return ", ".join(parts) or None
+    value = non_finite_kind(result.values.get(node_id, (None,))[0])
+    grad = non_finite_kind(node_grad(result, node_id))
+    if value is None and grad is None:  # the common case: no words looked up
+        return None
+    kinds = ((_("value"), value), (_("gradient"), grad))
+    return ", ".join(f"{what} {kind}" for what, kind in kinds if kind)
+
+
+def non_finite_suspects(result: RunResult) -> frozenset[str] | None:
+    """The nodes of a run on floats whose value or gradient is not finite - exactly those
+    `non_finite_note` names, found in one pass - or None for a run on arrays (ask
+    `non_finite_note` per node)."""
+    values, grads = result.values, result.grads
+    if not isinstance(values, NodeValues) or not isinstance(grads, (NodeGrads, dict)):
+        return None
+    if isinstance(grads, dict) and grads:
+        return None
+    found = values.non_finite()
+    if isinstance(grads, NodeGrads):
+        found += grads.non_finite()
+    return frozenset(found)
 
 
 def non_finite_kind(arr: np.ndarray | None) -> str | None:

@@ -7,6 +7,8 @@ Keys and their order are those of the general engine's dictionaries.
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -35,13 +37,13 @@ class _FloatArray:
     """A list of floats turned into one float64 array the first time it is needed."""
 
     def __init__(self, floats: list[float]) -> None:
-        self._floats = floats
+        self.floats = floats
         self._array: np.ndarray | None = None
 
     def at(self, i: int) -> np.ndarray:
         """Entry i as a 0-d array (a view into the shared array)."""
         if self._array is None:
-            self._array = np.array(self._floats, dtype=np.float64)
+            self._array = np.array(self.floats, dtype=np.float64)
         return self._array[i, ...]
 
 
@@ -68,6 +70,13 @@ class NodeValues(Mapping[str, Values]):
     def __len__(self) -> int:
         return len(self._ids)
 
+    def non_finite(self) -> list[str]:
+        """The nodes whose value is inf or NaN (one pass over the floats, no arrays made)."""
+        floats = self._floats.floats
+        if all(map(math.isfinite, floats)):
+            return []
+        return [nid for nid, i in self._slot.items() if not math.isfinite(floats[i])]
+
 
 class NodeGrads(Mapping[str, Values]):
     """grads[id]: dL/d(each output port), for the nodes that receive a gradient."""
@@ -88,6 +97,19 @@ class NodeGrads(Mapping[str, Values]):
 
     def __len__(self) -> int:
         return len(self._back.active)
+
+    def non_finite(self) -> list[str]:
+        """The nodes whose gradient (on some output port) is inf or NaN.
+
+        When every wire's gradient is finite and small enough that no node's sum of at
+        most k of them (and the seed 1) can overflow, no node's is: one pass over the
+        floats instead of summing each node's ports."""
+        eg = self._eg
+        if all(map(math.isfinite, eg)):
+            terms = 1 + max((len(g) for gs in self._back.groups.values() for g in gs), default=0)
+            if terms * max(1.0, max(map(abs, eg), default=0.0)) < sys.float_info.max:
+                return []
+        return [nid for nid in self if not all(math.isfinite(float(g)) for g in self[nid])]
 
 
 class EdgeGrads(Mapping[Edge, np.ndarray]):

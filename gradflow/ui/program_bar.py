@@ -298,7 +298,9 @@ class ProgramBar(QDockWidget):
 
     def _show_message(self, text: str, error: bool) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "color: gray;")
+        style = f"color: {ERROR_COLOUR};" if error else "color: gray;"
+        if self.message.styleSheet() != style:  # a new style sheet re-polishes: per edit
+            self.message.setStyleSheet(style)
         self.message.setVisible(bool(text))
 
 

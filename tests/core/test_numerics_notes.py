@@ -6,6 +6,11 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import numpy as np
+from core_support import random_scalar_graph
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gradflow import cli
 from gradflow.core import report
 from gradflow.core.engine import run
@@ -83,3 +88,35 @@ def test_check_nodes_option_names_unknown_ids(tmp_path, capsys):
     assert cli.main(["check", str(path), "--nodes", "y"]) == 0
     assert cli.main(["check", str(path), "--nodes", "m"]) == 2
     assert capsys.readouterr().err.endswith("m is not an input: only inputs are checked\n")
+
+
+def _notes_per_node(graph: Graph, result) -> set[str]:
+    return {n for n in graph.nodes if report.non_finite_note(result, n) is not None}
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n_ops=st.integers(1, 25), all_grads=st.booleans())
+def test_the_one_pass_overflow_check_names_exactly_the_nodes_the_notes_name(seed, n_ops, all_grads):
+    graph = random_scalar_graph(np.random.default_rng(seed), n_ops, special=True)
+    result = run(graph, all_grads=all_grads)
+    suspects = report.non_finite_suspects(result)
+    assert suspects is not None  # a run on floats: the quick check applies
+    assert suspects == _notes_per_node(graph, result)
+    assert report.non_finite_suspects(run(graph, fast=False)) is None  # arrays: per node
+
+
+def test_a_gradient_that_overflows_only_in_its_sum_is_found():
+    g = Graph()  # f = a·big + a·big: each wire sends back 1e308, a's sum is inf
+    g.add_node("input", "a", value=1.0)
+    g.add_node("const", "big", value=1e308)
+    for m in ("m1", "m2"):
+        g.add_node("mul", m)
+        g.connect("a", m)
+        g.connect("big", m, dst_port=1)
+    g.add_node("add", "f")
+    g.connect("m1", "f")
+    g.connect("m2", "f", dst_port=1)
+    result = run(g)
+    assert all(np.isfinite(grad) for grad in result.edge_grads.values())  # each one finite
+    assert report.non_finite_suspects(result) == {"f", "a"} == _notes_per_node(g, result)
+    assert report.non_finite_note(result, "a") == "gradient inf"

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF
 
 from gradflow.core.geometry import NODE_WIDTH
 from gradflow.core.graph import Edge
-from gradflow.core.report import non_finite_note
+from gradflow.core.report import non_finite_note, non_finite_suspects
 from gradflow.ui.canvas.edge_item import EdgeItem
 from gradflow.ui.canvas.held_selection import HeldSelection
 from gradflow.ui.canvas.label_item import LabelItem
@@ -216,8 +216,12 @@ class LiveItems:
         """A new run result: every node with an item shows its badge."""
         if structural:
             self._scene.grow_timer.start()
+        result = self._scene.document.result
+        suspects = non_finite_suspects(result)  # None: ask every node
+        problems = result.problems
         for nid, item in self.nodes.items():
-            self._show_problem(nid, item)
+            if suspects is None or nid in suspects or nid in problems or item.problem:
+                self._show_problem(nid, item)
 
     def route(self, edge: Edge) -> None:
         """Lay the wire's curve from its source port to its target port, through the
@@ -238,8 +242,8 @@ class LiveItems:
         problem = result.problems.get(nid)
         if problem is None:
             note = non_finite_note(result, nid)  # overflow is shown, never silent
-            text = QCoreApplication.translate("GraphScene", "not finite: {0}")
-            problem = None if note is None else text.format(note)
+            if note is not None:
+                problem = QCoreApplication.translate("GraphScene", "not finite: {0}").format(note)
         item.set_problem(problem)
 
     def _adopt(self, node_ids: list[str]) -> None:
