@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from gradflow.core.errors import ExpressionError, GradflowError
-from gradflow.core.expression import build, to_program
+from gradflow.core.expr_print import to_program
 from gradflow.core.graph import Graph
 from gradflow.ui.actions import MenuEntry, make_action
 from gradflow.ui.first_paint import after_first_paint
@@ -169,6 +169,8 @@ class ProgramBar(QDockWidget):
 
     def build_program(self) -> bool:
         """Build the typed program into the canvas as one undoable edit; False if refused."""
+        from gradflow.core.expression import build  # imported when a program is first built
+
         text = self.text()
         try:
             graph = build(text, explicit_copies=self.copies.isChecked())
