@@ -3,7 +3,8 @@
 pyqtgraph draws with its own colours, not the Qt palette, so a plot stays white with dark
 text when the window turns dark. `follow_theme(plot)` restyles a plot from the palette
 it inherits from the window (ui/canvas/style.py `window_palette`) now and on every later
-palette change: the background is the palette's Base, titles, tick labels, axis titles
+palette change (`set_title` gives a plot a later title in the same colours): the
+background is the palette's Base, titles, tick labels, axis titles
 and legend text its Text, axis lines its Mid, the legend's see-through box the Base; a
 curve or marker too dark to see on a dark background is drawn lighter (and its own
 colour again on a light one). The training plots, the fit view and the inspector's
@@ -20,6 +21,7 @@ LEGEND_ALPHA = 170  # the legend's box lets the curves under it show through
 DARK_CURVE_LIGHTNESS = 110  # on a dark plot, a curve darker than this is lightened
 LIGHTENED = 175  # ... to this lightness (its hue kept)
 _ORIGINAL = "gradflow_light_pen"  # where a lightened item keeps its own pen
+_DIM_TITLE = "gradflow_dim_title"  # set on a plot whose title says "nothing to draw"
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -36,7 +38,7 @@ def style_plot(plot: pg.PlotWidget, palette: QPalette) -> None:
     item = plot.getPlotItem()
     title = item.titleLabel
     if title.text:
-        title.setText(title.text, color=text.name())
+        title.setText(title.text, color=_title_colour(plot, palette).name())
     for name in ("left", "bottom", "right", "top"):
         axis = item.getAxis(name)
         axis.setTextPen(text)
@@ -54,6 +56,26 @@ def style_plot(plot: pg.PlotWidget, palette: QPalette) -> None:
     dark = is_dark(palette)
     for data in item.listDataItems():
         _recolour(data, dark)
+
+
+def _title_colour(plot: pg.PlotWidget, palette: QPalette) -> QColor:
+    """The palette's text colour, or for a dimmed title halfway from it to the background
+    (grey on white, grey on the dark plot: dimmer than a title, still readable)."""
+    text = palette.color(QPalette.ColorRole.Text)
+    if not getattr(plot, _DIM_TITLE, False):
+        return text
+    base = palette.color(QPalette.ColorRole.Base)
+    return QColor(
+        *((a + b) // 2 for a, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True))
+    )
+
+
+def set_title(plot: pg.PlotWidget, text: str, dim: bool = False, size: str = "10pt") -> None:
+    """Give `plot` a new title in the theme's text colour (`dim`: a dimmer one, for a
+    title that says there is nothing to draw). A colour written into the title
+    (pyqtgraph's own setTitle) would stay dark on a dark plot."""
+    setattr(plot, _DIM_TITLE, dim)
+    plot.setTitle(text, color=_title_colour(plot, plot.palette()).name(), size=size)
 
 
 def _recolour(item: pg.GraphicsObject, dark: bool) -> None:

@@ -229,3 +229,34 @@ def test_presentation_mode_keeps_every_number_of_the_step_on_screen(window, qtbo
     for k in range(1, controller.length + 1):
         controller.step_forward()
         assert _unreadable(window, k) == [], (name, k)  # inside the view, >= 9 pt
+
+
+@pytest.mark.parametrize(
+    ("dataset", "dimmed"), [("spiral", ()), ("line", ("accuracyPlot", "boundaryPlot"))]
+)
+def test_titles_given_during_a_run_read_on_the_dark_plots(window, qtbot, dataset, dimmed):
+    from PySide6.QtGui import QColor
+
+    from gradflow.nn.config import TrainConfig
+
+    panel = window.training
+    panel.toggleViewAction().trigger()
+    qtbot.waitUntil(panel.isVisible)
+    window.workspace.set_display(theme="dark")
+    plots = panel.plots
+    # the accuracy and boundary titles are given anew once the data is known
+    panel.options.set_config(TrainConfig(dataset=dataset, epochs=1, samples=100))
+    panel.start_button.click()
+    qtbot.waitUntil(lambda: not panel.is_running(), timeout=60_000)
+    for plot in (plots.accuracy_plot, plots.boundary_plot):
+        title = QColor(plot.plotItem.titleLabel.opts["color"])
+        background = plot.backgroundBrush().color()
+        assert abs(title.lightness() - background.lightness()) >= 80, plot.objectName()
+        if plot.objectName() in dimmed:  # "nothing to draw": dimmer than the other titles
+            assert (
+                title.lightness()
+                < QColor(plots.loss_plot.plotItem.titleLabel.opts["color"]).lightness()
+            )
+    window.workspace.set_display(theme="light")
+    for plot in (plots.accuracy_plot, plots.boundary_plot):
+        assert QColor(plot.plotItem.titleLabel.opts["color"]).lightness() < 160

@@ -102,7 +102,7 @@ class ChapterController(QObject):
             if not data.is_regression
             else self.tr("Accuracy (classification only)")
         )
-        self.panel.plots.headers[1].set_title(accuracy, color="#333", size="10pt")
+        self.panel.plots.headers[1].set_title(accuracy, dim=data.is_regression)
         if data.is_regression:
             tabs.setCurrentWidget(tabs.fit_plot)
         elif images:

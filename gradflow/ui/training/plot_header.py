@@ -13,6 +13,8 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import QObject
 
+from gradflow.ui.plot_theme import set_title
+
 TITLE_ROW = 30  # pyqtgraph's own title row height
 GAP = 10  # between the title and the legend
 MARGIN = 4  # the legend's distance from the plot's right edge and top
@@ -34,9 +36,10 @@ class PlotHeader(QObject):
         item.titleLabel.resizeEvent(None)
         item.geometryChanged.connect(self.fit)
 
-    def set_title(self, text: str, **opts: Any) -> None:
-        """A new title (pyqtgraph's setTitle resets the row height: refit it)."""
-        self.plot.setTitle(text, **opts)
+    def set_title(self, text: str, dim: bool = False) -> None:
+        """A new title in the theme's colours (pyqtgraph's setTitle also resets the row
+        height: refit it)."""
+        set_title(self.plot, text, dim)
         self.fit()
 
     def fit(self) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics
-from gradflow.ui.plot_theme import follow_theme, restyle
+from gradflow.ui.plot_theme import follow_theme, restyle, set_title
 from gradflow.ui.training.plot_grid import PlotGrid
 from gradflow.ui.training.plot_header import PlotHeader
 from gradflow.ui.training.series import Series, ema
@@ -245,7 +245,7 @@ class TrainingPlots(QWidget):
             if available
             else self.tr("Decision boundary (2-D data sets only)")
         )
-        self.boundary_plot.setTitle(title, color="#333" if available else "#888", size="10pt")
+        set_title(self.boundary_plot, title, dim=not available)
         if not available or points is None or not len(points):
             return
         lo, hi = points.min(axis=0), points.max(axis=0)
