@@ -96,6 +96,7 @@ def main() -> None:
         for i in range(tabs.count()):
             if tabs.tabText(i) == args.tab:
                 tabs.setCurrentIndex(i)
+                panel.plots.grid.show_cell(tabs)  # a low dock shows the plots in pages
     spin(400)
     if args.open_network:
         window.docks["program"].hide()
