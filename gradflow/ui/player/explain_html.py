@@ -135,7 +135,7 @@ def _role(role: str, symbol: str, text: str, array: np.ndarray | None) -> tuple[
         label += f" {escape(symbol)}"
     label += "</span>"
     if array is not None and np.ndim(array):
-        return f"{label}<br>{tensor_table(array, _ROLE_KIND[role])}", ""
+        return label + tensor_table(array, _ROLE_KIND[role]), ""  # a table starts its own line
     return label, f'<span style="color:{colour}">{escape(text)}</span>'
 
 
@@ -146,7 +146,7 @@ def _term_row(op: str, term: tuple[str, str]) -> str:
     label, number = term
     return (
         f'<tr><td valign="middle" align="center">{sign}</td><td valign="middle">{label}</td>'
-        f'<td valign="middle" align="right">{number}</td></tr>'
+        f'<td valign="middle" align="right" style="padding-left:10px">{number}</td></tr>'
     )
 
 
