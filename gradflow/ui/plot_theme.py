@@ -66,7 +66,9 @@ def _title_colour(plot: pg.PlotWidget, palette: QPalette) -> QColor:
         return text
     base = palette.color(QPalette.ColorRole.Base)
     return QColor(
-        *((a + b) // 2 for a, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True))
+        (text.red() + base.red()) // 2,
+        (text.green() + base.green()) // 2,
+        (text.blue() + base.blue()) // 2,
     )
 
 
