@@ -9,7 +9,10 @@ Everything is measured in one process, so the ratios hold on any machine:
     SGD row measures them on every step (the unfused step, what every 8th step costs);
   * a hand-written numpy forward/backward/SGD step, as a reference;
   * PyTorch CPU on the same MLP, if torch is importable.
-Run from the repository root: python -m bench.train [--rounds 15]
+With --changes it also times the step as it was before each change of the fourth round
+(docs/performance.md section 5), in the same rounds: the unfused step with numpy's
+products (the third round's step), and the unfused step with SciPy's.
+Run from the repository root: python -m bench.train [--rounds 15] [--changes]
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from gradflow.core import blas
 from gradflow.nn import TrainConfig, Trainer
 from gradflow.nn.datasets import standardised
 
@@ -118,6 +122,19 @@ def trainer_step(
     return lambda: trainer.step(xb, yb)
 
 
+def numpy_products(step: Callable[[], object]) -> Callable[[], object]:
+    """`step` with the engine's products in numpy's matmul instead of SciPy's gemm."""
+
+    def run() -> object:
+        blas.HAVE_BLAS = False
+        try:
+            return step()
+        finally:
+            blas.HAVE_BLAS = True
+
+    return run
+
+
 def torch_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object] | None:
     """PyTorch CPU on the same MLP and batch, or None if torch is not installed."""
     try:
@@ -143,6 +160,7 @@ def main() -> None:
     """Measure and print samples/s, fractions of the matmul rate and the target ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--changes", action="store_true", help="also time the older steps")
     args = parser.parse_args()
     rng = np.random.default_rng(0)
     x = rng.random((N, D), dtype=np.float32)
@@ -160,6 +178,12 @@ def main() -> None:
         ("PyTorch CPU SGD", torch_step(x, y, "sgd")),
         ("PyTorch CPU Adam", torch_step(x, y, "adam")),
     ]
+    if args.changes:
+        unfused = trainer_step(x, y, "sgd", norms_every=1)
+        rows += [
+            ("SGD unfused, numpy products", numpy_products(unfused)),
+            ("Adam, numpy products", numpy_products(trainer_step(x, y, "adam"))),
+        ]
     fns = {name: fn for name, fn in rows if fn is not None}
     load_before = os.getloadavg()
     times = round_times(fns, args.rounds)

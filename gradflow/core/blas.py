@@ -1,54 +1,85 @@
-"""core: matrix products into existing arrays, C <- alpha * A @ B + beta * C (BLAS gemm).
+"""core: BLAS into existing arrays - C <- alpha * A @ B + beta * C (gemm), y <- a x + b y.
 
 numpy's `matmul(..., out=)` computes C = A @ B only; BLAS's gemm also scales the product
 and adds it to what C holds, in the same pass over C. The training step uses that to fold
 plain gradient descent into the weight gradient's product (W <- W - lr * Xᵀ G, one gemm,
-no dW array, see `core.descend`). SciPy's BLAS wrappers (`scipy.linalg.blas`) expose
-gemm; without SciPy the same arithmetic runs in numpy (the product, then the scaled add).
+no dW array, see `core.descend`), and the optimisers use axpby (one pass where numpy
+needs a scale and an add).
 
-Every product of a training step goes through here, not just the fused one: numpy and
-SciPy each bring their own OpenBLAS with its own threads, and a product in one library
-right after one in the other runs while the first one's threads still spin on the cores
-(measured: a step mixing the two took 1.6x the time of either alone).
+The BLAS called is numpy's own: numpy's wheels bundle OpenBLAS (scipy-openblas64, whose
+CBLAS functions are exported as `scipy_cblas_sgemm64_` and so on, with 64-bit integers),
+and `ctypes` calls it with the arrays' own memory - the same library, kernels and thread
+pool that `np.matmul` uses. Two other ways were measured and left (docs/performance.md
+section 5): SciPy's BLAS wrappers bring a second OpenBLAS (an older one here, 10 % slower
+on the step's big product), and a product in one library right after one in the other
+ran while the first one's threads still spun on the cores (a step mixing them took 1.6x
+as long). Where numpy's OpenBLAS is not found (numpy built on another BLAS), numpy does
+the same arithmetic: the product, then the scaled add - one pass more, same numbers to
+float rounding.
 
-C-ordered arrays are handed to Fortran BLAS as their transposes (a C-ordered array's
-transpose is Fortran-ordered, so nothing is copied): C = A @ B is computed as
-Cᵀ = Bᵀ @ Aᵀ. Results of `gemm_into(out, a, b)` equal `np.matmul(a, b, out=out)` bit for
-bit where both call the same OpenBLAS kernels (tested), and to float rounding otherwise.
+Results of `gemm_into(out, a, b)` equal `np.matmul(a, b, out=out)` bit for bit (tested):
+the same kernels on the same operands (row-major CBLAS, transposed views passed as
+transposes, nothing copied).
 """
 
 from __future__ import annotations
 
+import ctypes
+import glob
+import os
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-try:  # SciPy is a dependency; the fallback keeps core importable without it
-    from scipy.linalg import blas as _blas
-except ImportError:  # pragma: no cover - exercised by monkeypatching HAVE_BLAS
-    _blas = None
-
-HAVE_BLAS = _blas is not None
+ROW_MAJOR, NO_TRANS, TRANS = 101, 111, 112  # CBLAS enums
+_int, _ptr = ctypes.c_int64, ctypes.c_void_p
 
 
-def _gemm_for(dtype: np.dtype) -> Callable[..., Any] | None:
-    if _blas is None or not HAVE_BLAS:
-        return None
-    if dtype == np.float32:
-        return _blas.sgemm  # type: ignore[no-any-return]
-    if dtype == np.float64:
-        return _blas.dgemm  # type: ignore[no-any-return]
-    return None
+def _numpy_openblas() -> dict[tuple[str, np.dtype], Callable[..., Any]]:
+    """gemm and axpby (s and d) of the OpenBLAS bundled with numpy's wheel, or {}."""
+    here = os.path.dirname(np.__file__)
+    patterns = (
+        os.path.join(here, os.pardir, "numpy.libs", "libscipy_openblas64_*"),  # Linux, Windows
+        os.path.join(here, ".dylibs", "libscipy_openblas64_*"),  # macOS
+    )
+    for path in sorted(p for pattern in patterns for p in glob.glob(pattern)):
+        try:
+            lib = ctypes.CDLL(path)  # already loaded by numpy: the same handle
+        except OSError:
+            continue
+        found: dict[tuple[str, np.dtype], Callable[..., Any]] = {}
+        enum = ctypes.c_int
+        for letter, dtype, real in (
+            ("s", np.float32, ctypes.c_float),
+            ("d", np.float64, ctypes.c_double),
+        ):
+            # gemm: order, transposes, m n k, alpha, a lda, b ldb, beta, c ldc
+            gemm = [enum, enum, enum, _int, _int, _int, real, _ptr, _int, _ptr, _int, real]
+            axpby = [_int, real, _ptr, _int, real, _ptr, _int]  # n, a, x incx, b, y incy
+            signatures = {"gemm": [*gemm, _ptr, _int], "axpby": axpby}
+            for kind, argtypes in signatures.items():
+                fn = getattr(lib, f"scipy_cblas_{letter}{kind}64_", None)
+                if fn is not None:
+                    fn.restype, fn.argtypes = None, argtypes
+                    found[kind, np.dtype(dtype)] = fn
+        if len(found) == 4:
+            return found
+    return {}
 
 
-def _fortran_operand(m: np.ndarray) -> tuple[np.ndarray, int] | None:
-    """m as BLAS takes it without a copy: (array, 0) if m is Fortran-ordered, (mᵀ, 1) if
-    m is C-ordered (BLAS then reads its transpose); None if it is neither."""
-    if m.flags.f_contiguous:
-        return m, 0
+_GEMM = _numpy_openblas()
+HAVE_BLAS = bool(_GEMM)  # False: every product through numpy (tests switch it off)
+
+
+def _operand(m: np.ndarray) -> tuple[int, int] | None:
+    """(transpose flag, leading dimension) to hand m to row-major CBLAS without a copy:
+    C-ordered as it is, Fortran-ordered (a transposed view) as the transpose of its
+    C-ordered base; None for any other layout."""
     if m.flags.c_contiguous:
-        return m.T, 1
+        return NO_TRANS, max(1, m.shape[1])
+    if m.flags.f_contiguous:
+        return TRANS, max(1, m.shape[0])
     return None
 
 
@@ -57,19 +88,29 @@ def gemm_into(
 ) -> np.ndarray:
     """out <- alpha * (a @ b) + beta * out, in place, for 2-D float arrays; returns out.
 
-    With beta 0 what `out` held is ignored (it may be uninitialised). `out` must be
-    C-contiguous with the product's shape and the factors' dtype.
+    With beta 0 what `out` held is ignored (it may be uninitialised). `out` must have the
+    product's shape and be C-contiguous (or the numpy path, which accepts any, is taken).
     """
-    gemm = _gemm_for(out.dtype)
-    ops = None
-    if gemm is not None and a.dtype == b.dtype == out.dtype and out.flags.c_contiguous:
-        # out is C-ordered, so outᵀ (Fortran-ordered) = bᵀ @ aᵀ
-        bt, at = _fortran_operand(b.T), _fortran_operand(a.T)
-        ops = None if bt is None or at is None else (bt, at)
-    if ops is None or gemm is None:
+    gemm = _GEMM.get(("gemm", out.dtype)) if HAVE_BLAS else None
+    ok = (
+        gemm is not None
+        and a.dtype == b.dtype == out.dtype
+        and out.flags.c_contiguous
+        and out.flags.writeable
+        and a.size > 0
+        and b.size > 0
+        and not np.may_share_memory(out, a)
+        and not np.may_share_memory(out, b)
+    )
+    oa, ob = (_operand(a), _operand(b)) if ok else (None, None)
+    if gemm is None or oa is None or ob is None:
         return _numpy_gemm(out, a, b, alpha, beta)
-    (fb, trans_b), (fa, trans_a) = ops
-    gemm(alpha, fb, fa, beta=beta, c=out.T, trans_a=trans_b, trans_b=trans_a, overwrite_c=1)
+    m, k = a.shape
+    n = b.shape[1]
+    gemm(
+        ROW_MAJOR, oa[0], ob[0], m, n, k, alpha, a.ctypes.data, oa[1],
+        b.ctypes.data, ob[1], beta, out.ctypes.data, max(1, n),
+    )  # fmt: skip
     return out
 
 
@@ -90,3 +131,41 @@ def _numpy_gemm(
             out *= scalar(beta)
         out += product
     return out
+
+
+def axpby(
+    y: np.ndarray,
+    x: np.ndarray,
+    a: float | np.floating[Any],
+    b: float | np.floating[Any],
+    scratch: np.ndarray,
+) -> np.ndarray:
+    """y <- a * x + b * y in place, in one pass over y (BLAS axpby); returns y.
+
+    The optimisers' updates are made of these (m <- g + beta1 * m, w <- w - lr * u).
+    OpenBLAS runs axpby on the calling thread (its axpy would wake its thread pool, which
+    on a busy machine made one 6 MB update take 15 ms instead of 0.2). Without numpy's
+    OpenBLAS, or for arrays it cannot take as they are, numpy does it in two passes,
+    using `scratch` (like x) for a * x - the optimisers' previous arithmetic exactly.
+    """
+    fn = _GEMM.get(("axpby", y.dtype)) if HAVE_BLAS else None
+    if (
+        fn is not None
+        and x.dtype == y.dtype
+        and x.shape == y.shape
+        and x.flags.c_contiguous
+        and y.flags.c_contiguous
+        and y.flags.writeable
+        and not np.may_share_memory(x, y)
+    ):
+        fn(y.size, float(a), x.ctypes.data, 1, float(b), y.ctypes.data, 1)
+        return y
+    scalar = y.dtype.type
+    if b != 1.0:
+        y *= scalar(b)
+    if a == 1.0:
+        y += x
+    else:
+        np.multiply(x, scalar(a), out=scratch)
+        y += scratch
+    return y

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gradflow.core import blas
-from gradflow.core.blas import gemm_into
+from gradflow.core.blas import axpby, gemm_into
 
 
 def _factor(
@@ -66,7 +66,9 @@ def test_alpha_and_beta_update_the_array_in_place(dtype: type) -> None:
     np.testing.assert_allclose(w, expected, rtol=1e-6 if dtype == np.float32 else 1e-14)
 
 
-def test_without_scipy_numpy_does_the_same_arithmetic(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_numpys_openblas_numpy_does_the_same_arithmetic(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     rng = np.random.default_rng(3)
     x = rng.standard_normal((12, 7)).astype(np.float32)
     g = rng.standard_normal((12, 5)).astype(np.float32)
@@ -86,3 +88,24 @@ def test_mixed_dtypes_and_strided_arrays_take_numpys_path() -> None:
     b = rng.standard_normal((5, 3))
     out = np.empty((6, 3))
     np.testing.assert_allclose(gemm_into(out, a, b), a @ b, rtol=1e-6)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_axpby_is_one_scaled_add_in_place(dtype: type, monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((40, 30)).astype(dtype)
+    y0 = rng.standard_normal((40, 30)).astype(dtype)
+    f = np.dtype(dtype).type
+    expected = f(-0.25) * x + f(0.9) * y0
+    y = y0.copy()
+    before = y.ctypes.data
+    assert axpby(y, x, -0.25, 0.9, np.empty_like(x)) is y
+    assert y.ctypes.data == before
+    np.testing.assert_allclose(y, expected, rtol=1e-6 if dtype == np.float32 else 1e-14)
+    # numpy's path: the optimisers' previous two passes, bit for bit
+    monkeypatch.setattr(blas, "HAVE_BLAS", False)
+    y = y0.copy()
+    axpby(y, x, -0.25, 0.9, np.empty_like(x))
+    y_ref = y0 * f(0.9)
+    y_ref += x * f(-0.25)
+    np.testing.assert_array_equal(y, y_ref)

@@ -62,9 +62,9 @@ def test_sgd_with_kept_arrays_equals_the_plain_update() -> None:
                 v[k] = np.float32(0.9) * v[k] + grads[k] if opt == "momentum" else grads[k]
                 expected[k] = w[k] - np.float32(0.1) * v[k]
             trainer.optimizer.step(trainer.model.params, grads)
-            for k in w:
-                np.testing.assert_array_equal(trainer.model.params[k], expected[k])
-                w[k] = expected[k]
+            for k in w:  # BLAS's axpby rounds once where numpy rounds twice
+                np.testing.assert_allclose(trainer.model.params[k], expected[k], rtol=2e-6)
+                w[k] = trainer.model.params[k].copy()
 
 
 def test_bias_add_relu_and_its_mask_reuse_their_arrays_too() -> None:
