@@ -12,7 +12,11 @@ Everything is measured in one process, so the ratios hold on any machine:
 With --changes it also times the step as it was before each change of the fourth round
 (docs/performance.md section 5), in the same rounds: the unfused step with numpy's
 products (the third round's step), and the unfused step with SciPy's.
-Run from the repository root: python -m bench.train [--rounds 15] [--changes]
+With --cpu (and OPENBLAS_NUM_THREADS=1) each step is timed by the CPU time of the
+calling thread instead of the wall clock: on a machine other jobs share, a step then
+counts only the time it ran, not the time it waited for a core (PyTorch is left out:
+its work may run on threads of its own).
+Run from the repository root: python -m bench.train [--rounds 15] [--changes] [--cpu]
 """
 
 from __future__ import annotations
@@ -34,7 +38,11 @@ SETTLE_S = 0.05  # seconds between candidates, for spinning thread pools to go i
 BURST = 3  # timed calls in a row per candidate and round
 
 
-def round_times(fns: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+def round_times(
+    fns: dict[str, Callable[[], object]],
+    rounds: int,
+    clock: Callable[[], float] = time.perf_counter,
+) -> dict[str, list[float]]:
     """Seconds per call of each function in each of `rounds` interleaved rounds.
 
     Each round runs every candidate in turn: one untimed call to wake its thread pool,
@@ -52,9 +60,9 @@ def round_times(fns: dict[str, Callable[[], object]], rounds: int) -> dict[str, 
             fn()
             fastest = float("inf")
             for _ in range(BURST):
-                t0 = time.perf_counter()
+                t0 = clock()
                 fn()
-                fastest = min(fastest, time.perf_counter() - t0)
+                fastest = min(fastest, clock() - t0)
             times[name].append(fastest)
             time.sleep(SETTLE_S)
     return times
@@ -161,7 +169,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--changes", action="store_true", help="also time the older steps")
+    parser.add_argument("--cpu", action="store_true", help="time the thread's CPU time")
     args = parser.parse_args()
+    if args.cpu and os.environ.get("OPENBLAS_NUM_THREADS") != "1":
+        parser.error("--cpu needs OPENBLAS_NUM_THREADS=1 (all work on the calling thread)")
     rng = np.random.default_rng(0)
     x = rng.random((N, D), dtype=np.float32)
     y = rng.integers(0, C, N)
@@ -175,8 +186,8 @@ def main() -> None:
         ("gradflow Adam", trainer_step(x, y, "adam")),
         ("gradflow SGD, norms every step", trainer_step(x, y, "sgd", norms_every=1)),
         ("hand-written numpy SGD", numpy_step(x, y, w1.copy(), w2.copy())),
-        ("PyTorch CPU SGD", torch_step(x, y, "sgd")),
-        ("PyTorch CPU Adam", torch_step(x, y, "adam")),
+        ("PyTorch CPU SGD", None if args.cpu else torch_step(x, y, "sgd")),
+        ("PyTorch CPU Adam", None if args.cpu else torch_step(x, y, "adam")),
     ]
     if args.changes:
         unfused = trainer_step(x, y, "sgd", norms_every=1)
@@ -186,12 +197,13 @@ def main() -> None:
         ]
     fns = {name: fn for name, fn in rows if fn is not None}
     load_before = os.getloadavg()
-    times = round_times(fns, args.rounds)
+    times = round_times(fns, args.rounds, time.thread_time if args.cpu else time.perf_counter)
     load_after = os.getloadavg()
     mm = times["numpy matmul only"]
     print(
         f"3072-512-10 ReLU MLP, batch {N}, float32; {args.rounds} interleaved rounds, "
         f"each the fastest of {BURST} steps; medians over the rounds"
+        + ("; CPU time of one thread" if args.cpu else "")
     )
     print(
         "load average (1, 5, 15 min) before "
@@ -224,7 +236,7 @@ def main() -> None:
             ("gradflow Adam vs PyTorch Adam", times["PyTorch CPU Adam"], adam),
         ]
     else:
-        print("PyTorch: not installed, skipped")
+        print("PyTorch: " + ("left out (--cpu)" if args.cpu else "not installed, skipped"))
     for label, slower, faster in targets:
         print(f"{label:60s} {median_ratio(slower, faster):5.2f}")
 
