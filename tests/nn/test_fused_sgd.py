@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pytest
 
+from gradflow.core import blas
 from gradflow.nn import EpochMetrics, IterationMetrics, TrainConfig, Trainer, TrainingDiverged
 from gradflow.nn.datasets import standardised
 from gradflow.nn.trainer import LARGE_LAYER, NORMS_EVERY
@@ -35,7 +36,14 @@ def test_the_rule_large_layers_measure_norms_every_kth_step() -> None:
     assert Trainer(TrainConfig(dataset="xor", hidden=(8,))).norms_every == 1
 
 
-def test_fused_steps_equal_the_optimisers_steps() -> None:
+@pytest.mark.parametrize("with_blas", [True, False])
+def test_fused_steps_equal_the_optimisers_steps(
+    with_blas: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if with_blas and not blas.HAVE_BLAS:
+        pytest.skip("numpy's OpenBLAS not found: only numpy's arithmetic runs here")
+    # without numpy's OpenBLAS the engine still descends, in numpy (product, then add)
+    monkeypatch.setattr(blas, "HAVE_BLAS", with_blas)
     fused, plain = _trainer(), _trainer()
     plain.norms_every = 1  # every step unfused: gradients, norms, then optimizer.step
     x, y = fused.data.x_train[:32], fused.data.y_train[:32]
