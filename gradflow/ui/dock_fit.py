@@ -43,6 +43,7 @@ class ShortScroll(QScrollArea):
         """The body's layout changed (say, the plots were built): refit it."""
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self._fit_body()
+            self.updateGeometry()  # the dock (and the window's DockHeights) hear of it
         return False
 
     def resizeEvent(self, event: QResizeEvent) -> None:

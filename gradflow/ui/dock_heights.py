@@ -16,7 +16,7 @@ comfortable height. Dragging the separator still works until the next change.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 from gradflow.ui.dock_fit import ShortScroll
 
@@ -40,9 +40,14 @@ class DockHeights(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # once the layout has settled
         self._timer.timeout.connect(self.fit)
+        self._grow = QTimer(self)  # a dock's body grew: make room for it, nothing else
+        self._grow.setSingleShot(True)
+        self._grow.setInterval(0)
+        self._grow.timeout.connect(self.grow)
         window.installEventFilter(self)
         for dock in docks.values():
             dock.visibilityChanged.connect(self._on_dock_visibility_changed)
+            dock.installEventFilter(self)  # its body's minimum changed (LayoutRequest)
 
     def _in(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
         return [
@@ -62,19 +67,49 @@ class DockHeights(QObject):
             window.resizeDocks(
                 top, [d.minimumSizeHint().height() for d in top], Qt.Orientation.Vertical
             )
-        bottom = [d for d in self._in(_AREA.BottomDockWidgetArea) if not d.visibleRegion().isNull()]
-        if not bottom:
+        dock = self._shown_bottom()
+        if dock is None:
             return
-        dock = bottom[0]
         shared = centre.height() + dock.height()
         canvas = max(CANVAS_LEAST, round(shared * CANVAS_SHARE))
         most = min(dock.sizeHint().height(), BOTTOM_MOST)
         height = max(_least_height(dock), min(most, shared - canvas))
         if abs(height - dock.height()) > 2:
-            window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+            self._resize(dock, height)
+
+    def grow(self) -> None:
+        """A bottom dock too low to show its body without scrolling gets the height it
+        needs, if the canvas keeps CANVAS_LEAST (a dock the user made taller stays)."""
+        window, centre, dock = self.window, self.window.centralWidget(), self._shown_bottom()
+        if centre is None or dock is None or not window.isVisible():
+            return
+        need = _least_height(dock) - dock.height()
+        room = centre.height() - CANVAS_LEAST
+        if need > 2 and room > 0:
+            self._resize(dock, dock.height() + min(need, room))
+
+    def _resize(self, dock: QDockWidget, height: int) -> None:
+        """Make `dock` `height` px tall. Of tabbed docks Qt sizes the place they share,
+        tab bar included: the tab bar's height is added."""
+        tabs = [
+            bar
+            for bar in self.window.findChildren(QTabBar)
+            if bar.parent() is self.window
+            and bar.isVisible()
+            and dock.windowTitle() in (bar.tabText(i) for i in range(bar.count()))
+        ]
+        extra = tabs[0].height() if tabs else 0
+        self.window.resizeDocks([dock], [height + extra], Qt.Orientation.Vertical)
+
+    def _shown_bottom(self) -> QDockWidget | None:
+        """The bottom dock on screen (of tabbed docks, the one in front), if any."""
+        shown = [d for d in self._in(_AREA.BottomDockWidgetArea) if not d.visibleRegion().isNull()]
+        return shown[0] if shown else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self.window and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.LayoutRequest and watched is not self.window:
+            self._grow.start()
+        elif watched is self.window and event.type() == QEvent.Type.Resize:
             height = self.window.height()
             if height != self._height:
                 self._height = height

@@ -1216,10 +1216,6 @@ Or drag an op onto the canvas, or double-click it.</source>
         <translation>iteration을 딱 한 번 실행하고 멈춤</translation>
     </message>
     <message>
-        <source>Iterations per second</source>
-        <translation>초당 iteration</translation>
-    </message>
-    <message>
         <source>Open this iteration as graph</source>
         <translation>이 iteration을 graph로 열기</translation>
     </message>
@@ -1250,6 +1246,10 @@ Or drag an op onto the canvas, or double-click it.</source>
     <message>
         <source>Speed</source>
         <translation>속도</translation>
+    </message>
+    <message>
+        <source>Speed: iterations per second</source>
+        <translation>속도: 초당 iteration 수</translation>
     </message>
     <message>
         <source>Scrub back through the epochs (no re-training)</source>

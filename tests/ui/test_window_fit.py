@@ -97,6 +97,23 @@ def test_the_training_dock_leaves_the_canvas_room_and_shows_its_buttons(
         assert not legend.intersects(curves.sceneBoundingRect()), plot.objectName()
 
 
+def test_opened_wide_the_training_dock_still_lets_the_window_shrink(window, qtbot) -> None:
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
+    window.training.toggleViewAction().trigger()
+    plots = window.training.plots
+    qtbot.waitUntil(lambda: plots.grid.layout_kind == ("row", 4))
+    # four plots in a row must not hold the window at their width
+    assert window.minimumSizeHint().width() <= SMALL[0]
+    window.resize(*SMALL)
+    qtbot.waitUntil(lambda: window.size().toTuple() == SMALL)
+    qtbot.waitUntil(lambda: plots.grid.layout_kind == ("pages", 2))
+    view = window.view.viewport()
+    qtbot.waitUntil(lambda: view.height() >= CANVAS_LEAST)
+    scroll = window.training.widget()
+    qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height())
+
+
 def test_at_1920x1080_the_canvas_gets_the_room(window, qtbot) -> None:
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))

@@ -1,7 +1,7 @@
 """ui.training: PanelBody - the training dock's widgets and their layout.
 
-Start/Pause/Stop/Reset, Step and speed, the progress bar and the status line, then the
-options form, the model row, Open network (with its batch), Log scale and Export CSV
+Start/Pause/Step and Stop/Reset/speed, Open network (with its batch), the progress bar
+and the status line, then the options form, the model row, Log scale and Export CSV
 (scrolling in what height is left) in a fixed-width column on the left; the plots
 (added later, when first needed) with the history slider under them on the right. It
 knows nothing of training: the TrainingPanel connects the buttons and tells it the
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.network_batch import NetworkBatchBox
 from gradflow.ui.training.progress import ProgressReport
+from gradflow.ui.training.run_controls import RunControls
 
 if TYPE_CHECKING:
     from gradflow.ui.training.plots import TrainingPlots
@@ -58,7 +59,7 @@ class PanelBody(QWidget):
     def __init__(
         self,
         options: TrainingOptions,
-        run_controls: QWidget,
+        run_controls: RunControls,
         history_row: QWidget,
         model_row: QWidget,
         slots: dict[str, Callable[..., object]],
@@ -105,14 +106,18 @@ class PanelBody(QWidget):
         self.plot_area.setContentsMargins(0, 0, 0, 0)
         self._layout(run_controls, history_row, model_row)
 
-    def _layout(self, run_controls: QWidget, history_row: QWidget, model_row: QWidget) -> None:
-        # the side column: what is pressed during a run stays in view (buttons, Step and
-        # speed, progress, status); the form and the model row scroll in what is left
+    def _layout(self, run_controls: RunControls, history_row: QWidget, model_row: QWidget) -> None:
+        # the side column: what is pressed during a run stays in view (the buttons, Step,
+        # the speed, Open network, progress, status); the form scrolls in what is left
         buttons = QGridLayout()
+        step, speed = run_controls.step_button, run_controls.speed
         for i, b in enumerate(
-            (self.start_button, self.pause_button, self.stop_button, self.reset_button)
+            (self.start_button, self.pause_button, step, self.stop_button, self.reset_button)
         ):
-            buttons.addWidget(b, i // 2, i % 2)
+            buttons.addWidget(b, i // 3, i % 3)
+        buttons.addWidget(speed, 1, 2)
+        run_controls.setParent(self)  # it only owns its widgets and signals
+        run_controls.hide()
         network = QHBoxLayout()
         network.addWidget(self.network_samples)
         network.addWidget(self.network_button, 1)
@@ -125,7 +130,6 @@ class PanelBody(QWidget):
         form_box.setContentsMargins(0, 0, 0, 0)
         form_box.addWidget(self.options)
         form_box.addWidget(model_row)
-        form_box.addLayout(network)
         form_box.addLayout(plot_options)
         form_box.addStretch(1)
         scroll = QScrollArea()
@@ -138,7 +142,7 @@ class PanelBody(QWidget):
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.addLayout(buttons)
-        side.addWidget(run_controls)
+        side.addLayout(network)
         side.addWidget(self.progress)
         side.addWidget(self.status)
         side.addWidget(scroll, 1)

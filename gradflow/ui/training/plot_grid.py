@@ -10,6 +10,7 @@ nothing scrolls out of view. The row under the plots also holds what goes with t
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QTabBar, QToolButton, QVBoxLayout, QWidget
 
@@ -116,6 +117,12 @@ class PlotGrid(QWidget):
     def _on_pages_current_changed(self, page: int) -> None:
         if page >= 0:
             self._show_page(page)
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        """The smallest layout's (one plot a page), whatever is shown now: four plots in
+        a row must not keep the window from getting narrower, nor 2 x 2 lower."""
+        least = max(c.minimumSize().expandedTo(c.minimumSizeHint()).height() for c in self.cells)
+        return QSize(CELL_WIDTH, least + self.pages.sizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override: pick the layout
         super().resizeEvent(event)

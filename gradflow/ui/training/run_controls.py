@@ -37,8 +37,9 @@ RATES: tuple[tuple[str, float | str | None], ...] = (  # type: ignore[assignment
 
 
 class RunControls(QWidget):
-    """Step and speed (this widget, for the side column), the model row (`model_row`, under
-    the form) and the history slider (`history_row`, under the plots)."""
+    """Step and the speed box (`step_button`, `speed`: the panel places them beside Start and
+    the others), the model row (`model_row`, under the form) and the history slider
+    (`history_row`, under the plots). The widget itself is never shown."""
 
     step_requested = Signal()
     rate_changed = Signal()
@@ -56,7 +57,8 @@ class RunControls(QWidget):
         self.step_button.clicked.connect(self.step_requested)
         self.speed = QComboBox()
         self.speed.setObjectName("speed")
-        self.speed.setToolTip(self.tr("Iterations per second"))
+        self.speed.setToolTip(self.tr("Speed: iterations per second"))
+        self.speed.setAccessibleName(self.tr("Speed"))
         for text, _rate in RATES:
             self.speed.addItem(self.tr(text))
         self.speed.currentIndexChanged.connect(self.rate_changed)
@@ -80,11 +82,6 @@ class RunControls(QWidget):
         self.export_action = menu.addAction(self.tr("Export as PyTorch…"))
         self.export_action.triggered.connect(self.export_requested)
         self.model_button.setMenu(menu)
-        row = QHBoxLayout(self)  # this widget is the Step and speed row
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.step_button)
-        row.addWidget(QLabel(self.tr("Speed")))
-        row.addWidget(self.speed, 1)
         self.history = QSlider(Qt.Orientation.Horizontal)
         self.history.setObjectName("history")
         self.history.setToolTip(self.tr("Scrub back through the epochs (no re-training)"))
