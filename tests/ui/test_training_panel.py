@@ -243,3 +243,14 @@ def test_a_low_narrow_dock_shows_the_plots_two_at_a_time_on_tabs(qtbot, panel) -
     panel.resize(1000, 700)
     qtbot.waitUntil(lambda: not pages.isVisible())
     assert all(p.isVisible() for p in shown + hidden)
+
+
+def test_a_legend_that_grows_stays_above_the_curves(qtbot, panel) -> None:
+    plots = panel.plots
+    plot = plots.accuracy_plot
+    for name in ("linear", "relu", "tanh"):  # as the run overlay adds its curves
+        plot.plot([1, 2], [0.5, 0.6], name=name)
+    legend, curves = plot.plotItem.legend, plot.getViewBox()
+    assert len(legend.items) == 5
+    qtbot.waitUntil(lambda: not legend.sceneBoundingRect().intersects(curves.sceneBoundingRect()))
+    assert plot.plotItem.sceneBoundingRect().contains(legend.sceneBoundingRect())

@@ -8,10 +8,11 @@ only when the plot is too narrow for one, so it never covers a curve.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from gradflow.ui.plot_theme import set_title
 
@@ -20,15 +21,39 @@ GAP = 10  # between the title and the legend
 MARGIN = 4  # the legend's distance from the plot's right edge and top
 
 
+class _Legend(pg.LegendItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A legend that says when its entries change (a run's overlay adds and removes some)."""
+
+    def __init__(self, changed: Callable[[], None], **opts: Any) -> None:
+        super().__init__(**opts)
+        self._changed = changed
+
+    def addItem(self, item: Any, name: str) -> None:
+        super().addItem(item, name)
+        self._changed()
+
+    def removeItem(self, item: Any) -> None:
+        super().removeItem(item)
+        self._changed()
+
+    def clear(self) -> None:
+        super().clear()
+        self._changed()
+
+
 class PlotHeader(QObject):
     """The header row of `plot`: its title (left) and a legend (`plot.plotItem.legend`),
-    refitted whenever the plot changes size or `fit()` is called after entries changed."""
+    refitted whenever the plot changes size or the legend's entries change."""
 
     def __init__(self, plot: pg.PlotWidget, **legend_opts: Any) -> None:
         super().__init__(plot)
         self.plot = plot
         item = plot.getPlotItem()
-        legend = pg.LegendItem(offset=None, colCount=1, **legend_opts)
+        self._refit = QTimer(self)  # once, after a burst of entries changed
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.fit)
+        legend = _Legend(self._refit.start, offset=None, colCount=1, **legend_opts)
         legend.setParentItem(item)
         item.legend = legend  # curves added with a name join it; the theme restyles it
         self.legend = legend
