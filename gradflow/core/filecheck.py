@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterable
 from typing import Any
 
 from gradflow.core.errors import GraphError, GraphFileError
@@ -30,13 +29,16 @@ class JsonObject(dict):  # type: ignore[type-arg]
     duplicate: str | None = None
 
     @classmethod
-    def from_pairs(cls, pairs: Iterable[tuple[str, Any]]) -> JsonObject:
+    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> JsonObject:
         """The json module's `object_pairs_hook`."""
-        obj = cls()
-        for key, value in pairs:
-            if key in obj and obj.duplicate is None:
-                obj.duplicate = key
-            obj[key] = value
+        obj = cls(pairs)  # the json module passes a list
+        if len(obj) != len(pairs):  # rare: look for the first key seen twice
+            seen: set[str] = set()
+            for key, _value in pairs:
+                if key in seen:
+                    obj.duplicate = key
+                    break
+                seen.add(key)
         return obj
 
 

@@ -25,7 +25,9 @@ from gradflow.core.filecheck import (
     fail,
 )
 from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.graph_bulk import add_checked
 from gradflow.core.i18n import _
+from gradflow.core.ops import get_op
 from gradflow.core.paths import read_regular_file, size_text
 from gradflow.core.text import printable
 from gradflow.core.wiring import WiringError, connect_many
@@ -132,31 +134,37 @@ def _build(doc: Any) -> Graph:
 
 
 def _add_node(graph: Graph, raw: Any, where: str) -> None:
-    check_node(raw, where)
+    check_node(raw, where)  # id, label and position are checked here, with their place
     node_id = raw["id"]
     if node_id in graph:
         raise fail(f"{where}.id", f'duplicate id "{node_id}"')
+    spec = get_op(raw["op"])
+    attrs: dict[str, Any] = {}
+    for attr in spec.schema:
+        given = attr.name in raw
+        try:
+            attrs[attr.name] = attr.check(raw[attr.name] if given else attr.default)
+        except GraphError as err:
+            raise fail(f"{where}.{attr.name}" if given else where, str(err)) from None
     try:
-        graph.add_node(raw["op"], node_id, label=raw.get("label"), pos=raw.get("pos"))
-    except GraphError as err:
-        raise fail(where, str(err)) from None
-    for name in graph.node(node_id).attrs:
-        if name in raw:
-            try:
-                graph.set_attr(node_id, name, raw[name])
-            except GraphError as err:
-                raise fail(f"{where}.{name}", str(err)) from None
+        add_checked(graph, node_id, spec.name, attrs, raw.get("label"), _pos(raw.get("pos")))
+    except GraphError as err:  # a leaf whose value is over the element limits
+        raise fail(f"{where}.value" if "value" in raw else where, str(err)) from None
+
+
+def _pos(raw: list[Any] | None) -> tuple[float, float] | None:
+    return None if raw is None else (float(raw[0]), float(raw[1]))
 
 
 def _edge(graph: Graph, raw: Any, where: str) -> Edge:
     src, dst, src_port, dst_port = check_edge(raw, where)
+    nodes = graph.nodes
     for key, node_id in (("from", src), ("to", dst)):
-        if node_id not in graph:
+        if node_id not in nodes:
             raise fail(f"{where}.{key}", f'no node "{printable(node_id)}"')
-    _check_port(
-        graph.node(src), src_port, graph.node(src).n_outputs, "output", f"{where}.from_port"
-    )
-    _check_port(graph.node(dst), dst_port, graph.node(dst).n_inputs, "input", f"{where}.to_port")
+    a, b = nodes[src], nodes[dst]
+    _check_port(a, src_port, a.n_outputs, "output", f"{where}.from_port")
+    _check_port(b, dst_port, b.n_inputs, "input", f"{where}.to_port")
     return Edge(src, dst, src_port, dst_port)
 
 

@@ -342,15 +342,16 @@ class Graph:
 
     def _node_shape(self, node: Node) -> tuple[Shape | None, ...]:
         self.shape_derivations += 1
+        spec = node.spec
         ins: list[Shape] = []
         for e in self._in[node.id]:
             shape = None if e is None else self._shapes[e.src][e.src_port]
             if shape is None:
-                return (None,) * node.n_outputs
+                return (None,) * spec.n_outputs(node.attrs)
             ins.append(shape)
         try:
-            shapes = node.spec.shape(tuple(ins), node.attrs)
-            if node.spec.check_values is not None:
+            shapes = spec.shape(tuple(ins), node.attrs)
+            if spec.check_values is not None:
                 node.spec.check_values(self._known_inputs(node.id))
         except GraphError as err:
             raise GraphError(f"{node.title}: {err}") from None
@@ -369,8 +370,8 @@ class Graph:
         """Store a node's output shapes (None: forget the node), keeping the sizes bounded."""
         size = 0 if shapes is None else sum(math.prod(s) for s in shapes if s is not None)
         total = self._total_size - self._sizes.get(node_id, 0) + size
-        if self.bounded and shapes is not None:
-            limits.check_node(self._nodes[node_id].title, shapes)
+        if self.bounded and shapes is not None and size > limits.max_elements():
+            limits.check_node(self._nodes[node_id].title, shapes)  # one output is too big
             if total > self._total_size:
                 limits.check_total(total)
         self._total_size = total

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -208,7 +209,7 @@ class Op:
     def __post_init__(self) -> None:
         object.__setattr__(self, "attrs", {a.name: a.default for a in self.schema})
 
-    @property
+    @cached_property
     def arity(self) -> int:
         """Number of input ports (0: a leaf, which holds a `value`)."""
         return len(self.input_names)
@@ -218,14 +219,18 @@ class Op:
         """What a new node of this op is called before its number: 'x' for input, 'add'."""
         return self.stem or self.name
 
-    @property
+    @cached_property
     def is_leaf(self) -> bool:
         """A node with no inputs: an input or a constant."""
         return not self.input_names
 
-    @property
+    @cached_property
     def ports_attr(self) -> Attr | None:
-        """The attribute that sets the number of output ports (copy's `outputs`), if any."""
+        """The attribute that sets the number of output ports (copy's `outputs`), if any.
+
+        Cached, like `arity` and `is_leaf`: a 100,000-node graph asks for them millions
+        of times, and an Op never changes.
+        """
         return next((a for a in self.schema if a.ports), None)
 
     def constant(self, attrs: Attrs) -> float:
