@@ -352,7 +352,7 @@ class Graph:
         try:
             shapes = spec.shape(tuple(ins), node.attrs)
             if spec.check_values is not None:
-                node.spec.check_values(self._known_inputs(node.id))
+                spec.check_values(self._known_inputs(node.id))
         except GraphError as err:
             raise GraphError(f"{node.title}: {err}") from None
         return shapes
