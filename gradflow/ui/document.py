@@ -23,6 +23,7 @@ from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.layout import auto_layout
 from gradflow.core.rerun import run_after_adding, run_after_removing
 from gradflow.core.trace import Trace
+from gradflow.core.wire_check import wire_refusal
 from gradflow.core.wiring import connect_many
 from gradflow.ui.commands import AddNodeCommand, MoveCommand, SetAttrCommand, SnapshotCommand
 from gradflow.ui.snapshot_diff import fresh_label, id_stem, replaced, same_node
@@ -89,14 +90,7 @@ class GraphDocument(QObject):
 
         `without`: judge it as if that wire were already gone (a wire being re-routed).
         """
-        trial = self._graph.copy()
-        try:
-            if without is not None:
-                trial.disconnect(without)
-            trial.connect(src, dst, src_port, dst_port)
-        except GraphError as err:
-            return str(err)
-        return None
+        return wire_refusal(self._graph, src, dst, src_port, dst_port, without)
 
     # --- user edits (each pushes one undo command) ---------------------------------------
     def add_node(self, op: str, pos: Pos | None = None, **attrs: Any) -> str:
