@@ -42,6 +42,15 @@ class PlaybackState:
 def state_at(trace: Trace, edges: Iterable[Edge], k: int) -> PlaybackState:
     """The state after the first `k` steps of `trace` (k is clamped to 0..len(trace))."""
     k = max(0, min(int(k), len(trace)))
+    edges = tuple(edges)
+    final = getattr(trace.steps, "final", None) if k == len(trace) else None
+    maps = final(edges) if final is not None else None
+    if maps is not None:  # a scalar run's own lazy mappings: no walk over every step
+        active = trace.steps[k - 1] if k > 0 else None
+        values, grads, wire_values, wire_grads = maps
+        return PlaybackState(
+            k, len(trace), trace.n_forward, values, grads, wire_values, wire_grads, active
+        )
     out_edges: dict[str, list[Edge]] = {}
     for e in edges:
         out_edges.setdefault(e.src, []).append(e)

@@ -6,7 +6,7 @@ Arrays stored here are read-only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,9 +68,13 @@ Step = ForwardStep | BackwardStep
 
 @dataclass(frozen=True)
 class Trace:
-    """All steps of one run: the forward steps in topological order, then the backward ones."""
+    """All steps of one run: the forward steps in topological order, then the backward ones.
 
-    steps: tuple[Step, ...]
+    `steps` is a tuple, or for a scalar fast-path run a sequence that makes each step when
+    it is first read (`core.scalar_trace.ScalarSteps`); either way it never changes.
+    """
+
+    steps: Sequence[Step]
     n_forward: int
 
     def __len__(self) -> int:
@@ -85,9 +89,9 @@ class Trace:
     @property
     def forward(self) -> tuple[ForwardStep, ...]:
         """The forward steps."""
-        return self.steps[: self.n_forward]  # type: ignore[return-value]
+        return tuple(self.steps[: self.n_forward])  # type: ignore[arg-type]
 
     @property
     def backward(self) -> tuple[BackwardStep, ...]:
         """The backward steps."""
-        return self.steps[self.n_forward :]  # type: ignore[return-value]
+        return tuple(self.steps[self.n_forward :])  # type: ignore[arg-type]
