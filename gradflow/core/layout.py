@@ -46,7 +46,14 @@ def auto_layout(
     """
     big = len(graph) > BIG
     lay = layered(graph, sweeps=1 if big else SWEEPS)
-    sizes = {nid: size(graph.nodes[nid]) for nid in graph.nodes}
+    if size is estimated_size:  # the size depends on the port counts only: one per kind
+        kinds: dict[tuple[int, int], Size] = {}
+        sizes = {}
+        for nid, n in graph.nodes.items():
+            key = (n.n_inputs, n.n_outputs)
+            sizes[nid] = kinds.get(key) or kinds.setdefault(key, node_size(*key))
+    else:
+        sizes = {nid: size(graph.nodes[nid]) for nid in graph.nodes}
     heights = {nid: sizes[nid][1] if nid in sizes else DUMMY_HEIGHT for nid in lay.ports}
     ys = _rows(lay, heights, row_gap, rounds=0 if big else ROUNDS)
     positions: dict[str, tuple[float, float]] = {}

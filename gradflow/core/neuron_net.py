@@ -43,7 +43,21 @@ class NeuronNet:
 
 
 def find_network(graph: Graph) -> NeuronNet | None:
-    """The network in `graph`, or None if it is not a chain of `units · W` layers."""
+    """The network in `graph`, or None if it is not a chain of `units · W` layers.
+
+    Cached per structure revision (a new value of the same shape keeps the answer): the
+    window asks after every edit, and a 100,000-node graph takes a walk to answer.
+    """
+    cached = getattr(graph, "_gradflow_neuron_net", None)
+    if cached is not None and cached[0] == graph.structure_revision:
+        net: NeuronNet | None = cached[1]
+        return net
+    net = _find_network(graph)
+    graph._gradflow_neuron_net = (graph.structure_revision, net)  # type: ignore[attr-defined]
+    return net
+
+
+def _find_network(graph: Graph) -> NeuronNet | None:
     sizes: list[int] = []
     units: list[str] = []
     weights: list[str] = []

@@ -123,40 +123,58 @@ def _compile(graph: Graph) -> ScalarPlan | None:
     ids = graph.topo_order()
     slot = {nid: i for i, nid in enumerate(ids)}
     edges = graph.edges
-    edge_slot = {e: k for k, e in enumerate(edges)}
+    nodes = graph.nodes
+    # edge slots by port and in creation order (the order `out_edges` keeps), found
+    # without hashing an Edge (a Python-level __hash__) per wire end
+    in_slots: dict[str, list[int]] = {nid: [0] * len(p) for nid, p in graph._in.items()}
+    out_slots: dict[str, list[int]] = {nid: [] for nid in ids}
+    for k, e in enumerate(edges):
+        in_slots[e.dst][e.dst_port] = k
+        out_slots[e.src].append(k)
     leaves: list[tuple[int, Node]] = []
     # Programs hold plain tuples: CPython unpacks an exact tuple about 3x faster than a
     # NamedTuple, which matters in loops that do little else.
     forward: list[tuple[Any, ...]] = []
+    ops, specs, n_outputs, consts, trainable = [], [], [], [], []
+    ins: list[tuple[int, ...]] = []
+    outs: list[tuple[int, ...]] = []
     for i, nid in enumerate(ids):
-        node = graph.nodes[nid]
+        node = nodes[nid]
+        spec = node.spec
         if any(s != () for s in shapes[nid]):
             return None
-        if node.spec.is_leaf:
+        c = spec.constant(node.attrs)
+        ops.append(node.op)
+        specs.append(spec)
+        n_outputs.append(len(shapes[nid]))
+        consts.append(c)
+        trainable.append(bool(node.attrs.get("trainable", True)))
+        ins.append(tuple(in_slots[nid]))  # every port is wired (no missing inputs)
+        outs.append(tuple(out_slots[nid]))
+        if spec.is_leaf:
             if node.attrs["value"].dtype != np.float64:
                 return None  # float32 leaves must keep computing in float32
             leaves.append((i, node))
             continue
-        rule = node.spec.scalar
+        rule = spec.scalar
         if rule is None:
             return None
-        src = [slot[e.src] for e in graph.in_edges(nid) if e is not None]
-        c = node.spec.constant(node.attrs)
-        forward.append(tuple(ForwardOp(rule.forward, i, src[0], src[-1], c)))
+        src = [slot[edges[k].src] for k in in_slots[nid]]
+        forward.append((rule.forward, i, src[0], src[-1], c))
     return ScalarPlan(
         structure_revision=graph.structure_revision,
         ids=ids,
-        ops=tuple(graph.nodes[n].op for n in ids),
-        specs=tuple(graph.nodes[n].spec for n in ids),
-        n_outputs=tuple(graph.nodes[n].n_outputs for n in ids),
+        ops=tuple(ops),
+        specs=tuple(specs),
+        n_outputs=tuple(n_outputs),
         slot=slot,
         leaves=tuple(leaves),
         forward=tuple(forward),
         edges=edges,
-        ins=tuple(tuple(edge_slot[e] for e in graph.in_edges(n) if e is not None) for n in ids),
-        outs=tuple(tuple(edge_slot[e] for e in graph.out_edges(n)) for n in ids),
-        consts=tuple(graph.nodes[n].spec.constant(graph.nodes[n].attrs) for n in ids),
-        trainable=tuple(bool(graph.nodes[n].attrs.get("trainable", True)) for n in ids),
+        ins=tuple(ins),
+        outs=tuple(outs),
+        consts=tuple(consts),
+        trainable=tuple(trainable),
     )
 
 
@@ -168,7 +186,7 @@ def back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
     return plan.back_plans[key]
 
 
-def _wanted(plan: ScalarPlan, all_grads: bool) -> list[bool]:
+def _wanted(plan: ScalarPlan, all_grads: bool, src_slot: list[int]) -> list[bool]:
     wanted: list[bool] = []
     for i, spec in enumerate(plan.specs):
         if not spec.gradient:
@@ -176,52 +194,59 @@ def _wanted(plan: ScalarPlan, all_grads: bool) -> list[bool]:
         elif spec.is_leaf:
             wanted.append(all_grads or plan.trainable[i])
         else:  # every scalar op takes gradients on all its inputs
-            wanted.append(
-                all_grads or any(wanted[plan.slot[plan.edges[k].src]] for k in plan.ins[i])
-            )
+            wanted.append(all_grads or any(wanted[src_slot[k]] for k in plan.ins[i]))
     return wanted
 
 
 def _back_plan(plan: ScalarPlan, output: int, all_grads: bool) -> BackPlan:
-    wanted = _wanted(plan, all_grads)
+    src_slot = [plan.slot[e.src] for e in plan.edges]
+    wanted = _wanted(plan, all_grads, src_slot)
     sends = [False] * len(plan.edges)
     dummy = len(plan.edges)  # gradients nobody reads are written to one spare slot
     active, outs, groups, down, program = [], {}, {}, {}, []
     edge_order: list[int] = []
     for i in reversed(range(len(plan.ids))):
+        if not wanted[i]:
+            continue
         mine = tuple(k for k in plan.outs[i] if sends[k])
-        if not wanted[i] or not (mine or i == output):
+        if not (mine or i == output):
             continue
         active.append(i)
         outs[i] = mine
-        groups[i] = tuple(
-            tuple(k for k in mine if plan.edges[k].src_port == p) for p in range(plan.n_outputs[i])
+        n_out = plan.n_outputs[i]
+        groups[i] = (
+            (mine,)
+            if n_out == 1
+            else tuple(tuple(k for k in mine if plan.edges[k].src_port == p) for p in range(n_out))
         )
-        srcs = [plan.slot[plan.edges[k].src] for k in plan.ins[i]]
-        down[i] = tuple(k for k, s in zip(plan.ins[i], srcs, strict=True) if wanted[s])
-        for k in down[i]:
+        ins = plan.ins[i]
+        srcs = [src_slot[k] for k in ins]
+        sent = down[i] = tuple(k for k, s in zip(ins, srcs, strict=True) if wanted[s])
+        for k in sent:
             sends[k] = True
-        edge_order.extend(down[i])
+        edge_order.extend(sent)
         if not srcs:
             continue
-        single = len(mine) == 1 and i != output and plan.n_outputs[i] == 1
-        slots = [k if k in down[i] else dummy for k in plan.ins[i]] + [dummy]
+        single = len(mine) == 1 and i != output and n_out == 1
+        slots = [k if k in sent else dummy for k in ins] + [dummy]
         rule = plan.specs[i].scalar
         assert rule is not None  # _compile admits only ops with a scalar rule
-        step = BackwardOp(
-            up=mine[0] if single else -1,
-            groups=groups[i],
-            seeded=i == output,
-            local=rule.local,
-            zero_guard=rule.zero_guard,
-            slot=i,
-            a=srcs[0],
-            b=srcs[-1],
-            ea=slots[0],
-            eb=slots[1],
-            c=plan.consts[i],
+        # the fields of a BackwardOp, as a plain tuple
+        program.append(
+            (
+                mine[0] if single else -1,
+                groups[i],
+                i == output,
+                rule.local,
+                rule.zero_guard,
+                i,
+                srcs[0],
+                srcs[-1],
+                slots[0],
+                slots[1],
+                plan.consts[i],
+            )
         )
-        program.append(tuple(step))
     return BackPlan(output, tuple(active), outs, groups, down, tuple(program), tuple(edge_order))
 
 

@@ -20,22 +20,23 @@ def topological_order(nodes: Collection[str], edges: Iterable[Edge]) -> tuple[st
 
     Raises GraphError if the edges make a cycle.
     """
-    rank = {nid: i for i, nid in enumerate(nodes)}
-    indeg = dict.fromkeys(nodes, 0)
-    succ: dict[str, list[str]] = {nid: [] for nid in nodes}
+    ids = list(nodes)  # nodes by number: the heap compares plain integers
+    rank = {nid: i for i, nid in enumerate(ids)}
+    indeg = [0] * len(ids)
+    succ: list[list[int]] = [[] for _ in ids]
     for e in edges:
-        indeg[e.dst] += 1
-        succ[e.src].append(e.dst)
-    ready = [(rank[n], n) for n, d in indeg.items() if d == 0]
-    heapq.heapify(ready)
+        d = rank[e.dst]
+        indeg[d] += 1
+        succ[rank[e.src]].append(d)
+    ready = [i for i, d in enumerate(indeg) if d == 0]  # ascending: already a heap
     order: list[str] = []
     while ready:
-        _rank, nid = heapq.heappop(ready)
-        order.append(nid)
-        for nxt in succ[nid]:
+        i = heapq.heappop(ready)
+        order.append(ids[i])
+        for nxt in succ[i]:
             indeg[nxt] -= 1
             if indeg[nxt] == 0:
-                heapq.heappush(ready, (rank[nxt], nxt))
+                heapq.heappush(ready, nxt)
     if len(order) != len(nodes):
         raise GraphError(_("the graph has a cycle"))
     return tuple(order)
