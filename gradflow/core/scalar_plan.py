@@ -294,7 +294,7 @@ def run_scalar(
     values = NodeValues(plan.ids, plan.slot, plan.n_outputs, v)
     grads = NodeGrads(plan, bp, eg)
     edge_grads = EdgeGrads(plan, bp, eg)
-    trace = build_trace(plan, bp, v, eg, (values, grads, edge_grads)) if record else None
+    trace = build_trace(plan, bp, v, eg) if record else None
     return output, values, grads, edge_grads, trace
 
 

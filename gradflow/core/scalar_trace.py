@@ -20,7 +20,6 @@ from gradflow.core.trace import Arrival, BackwardStep, ForwardStep, Step, Trace
 
 if TYPE_CHECKING:  # the plan module calls this one
     from gradflow.core.scalar_plan import BackPlan, ScalarPlan
-    from gradflow.core.scalar_results import EdgeGrads, NodeGrads, NodeValues
 
 Values = tuple[np.ndarray, ...]
 
@@ -31,35 +30,27 @@ def _frozen(floats: list[float]) -> np.ndarray:
     return arr
 
 
-def build_trace(
-    plan: ScalarPlan,
-    back: BackPlan,
-    v: list[float],
-    eg: list[float],
-    results: tuple[NodeValues, NodeGrads, EdgeGrads],
-) -> Trace:
+def build_trace(plan: ScalarPlan, back: BackPlan, v: list[float], eg: list[float]) -> Trace:
     """Forward steps for every node in topological order, then backward steps."""
-    steps = ScalarSteps(plan, back, v, eg, results)
-    return Trace(steps, len(plan.ids))
+    return Trace(ScalarSteps(plan, back, v, eg), len(plan.ids))
 
 
 class ScalarSteps(Sequence[Step]):
-    """The steps of a scalar run, each made (and kept) when first read."""
+    """The steps of a scalar run, each made (and kept) when first read.
 
-    def __init__(
-        self,
-        plan: ScalarPlan,
-        back: BackPlan,
-        v: list[float],
-        eg: list[float],
-        results: tuple[NodeValues, NodeGrads, EdgeGrads],
-    ) -> None:
-        self._plan, self._back, self._v = plan, back, v
+    Every number is one cached 0-d array, shared by the steps and the end state's maps,
+    so a label comparing by identity sees the same array whichever it came from.
+    """
+
+    def __init__(self, plan: ScalarPlan, back: BackPlan, v: list[float], eg: list[float]) -> None:
+        self.plan, self.back, self._v, self._eg = plan, back, v, eg
         self._values, self._grads = _frozen(v), _frozen(eg)
-        self._eg = eg
-        self._results = results
         self._n = len(plan.ids) + len(back.active)
         self._made: dict[int, Step] = {}
+        self._value_views: dict[int, np.ndarray] = {}
+        self._grad_views: dict[int, np.ndarray] = {}
+        self._extra: dict[int, tuple[Values, Values]] = {}
+        self._seed: np.ndarray | None = None
 
     def __len__(self) -> int:
         return self._n
@@ -85,38 +76,61 @@ class ScalarSteps(Sequence[Step]):
     def __iter__(self) -> Iterator[Step]:
         return (self[i] for i in range(self._n))
 
+    # --- the numbers, one array each -------------------------------------------------------
+    def value(self, i: int) -> np.ndarray:
+        """Node slot i's value."""
+        view = self._value_views.get(i)
+        if view is None:
+            view = self._value_views[i] = self._values[i, ...]
+        return view
+
+    def grad(self, k: int) -> np.ndarray:
+        """The gradient sent along edge slot k."""
+        view = self._grad_views.get(k)
+        if view is None:
+            view = self._grad_views[k] = self._grads[k, ...]
+        return view
+
+    def sums_and_locals(self, i: int) -> tuple[Values, Values]:
+        """Node slot i's port sums and local derivatives (a node that gets a gradient)."""
+        done = self._extra.get(i)
+        if done is None:
+            done = self._extra[i] = _sums_and_locals(self.plan, self.back, self._v, self._eg, i)
+        return done
+
     def final(self, edges: Sequence[Edge]) -> tuple[Mapping[Any, Any], ...] | None:
         """(node values, node gradients, wire values, wire gradients) after the last step,
         if `edges` are the wires of the run's graph (else None: walk the steps)."""
-        if tuple(edges) != self._plan.edges:
+        if tuple(edges) != self.plan.edges:
             return None
-        values, grads, edge_grads = self._results
-        return values, grads, WireValues(self._plan, values), edge_grads
+        return FinalValues(self), FinalGrads(self), WireValues(self), WireGrads(self)
 
     def _make(self, i: int) -> Step:
-        plan, values = self._plan, self._values
+        plan = self.plan
         edges = plan.edges
         if i < len(plan.ids):
             ins = plan.ins[i]
-            src = tuple(values[plan.slot[edges[k].src], ...] for k in ins)
-            outs = (values[i, ...],) * plan.n_outputs[i]
+            src = tuple(self.value(plan.slot[edges[k].src]) for k in ins)
+            outs = (self.value(i),) * plan.n_outputs[i]
             return ForwardStep(i, plan.ids[i], plan.ops[i], src, tuple(edges[k] for k in ins), outs)
-        back, grads = self._back, self._grads
+        back = self.back
         node = back.active[i - len(plan.ids)]
-        sums, local = _sums_and_locals(plan, back, self._v, self._eg, node)
-        arrivals = tuple(Arrival(edges[k], grads[k, ...]) for k in back.outs[node])
+        sums, local = self.sums_and_locals(node)
+        arrivals = tuple(Arrival(edges[k], self.grad(k)) for k in back.outs[node])
         if node == back.output:
-            arrivals = (Arrival(None, _frozen([1.0])[0, ...]), *arrivals)
+            if self._seed is None:
+                self._seed = _frozen([1.0])[0, ...]
+            arrivals = (Arrival(None, self._seed), *arrivals)
         shown: tuple[np.ndarray | None, ...] = tuple(local)
         if plan.specs[node].local is None:
             shown = (None,) * len(local)  # e.g. copy: its rule is a sum, not a derivative
-        down = tuple((edges[k], grads[k, ...]) for k in back.down[node])
+        down = tuple((edges[k], self.grad(k)) for k in back.down[node])
         return BackwardStep(i, plan.ids[node], plan.ops[node], arrivals, sums, shown, down)
 
 
 def _sums_and_locals(
     plan: ScalarPlan, back: BackPlan, v: list[float], eg: list[float], i: int
-) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+) -> tuple[Values, Values]:
     """Node i's port sums and local derivatives, as read-only 0-d arrays."""
     sums = port_sums(eg, back.groups[i], i == back.output)
     srcs = [plan.slot[plan.edges[k].src] for k in plan.ins[i]]
@@ -133,23 +147,89 @@ def _sums_and_locals(
     )
 
 
-class WireValues(Mapping[Edge, np.ndarray]):
-    """wire_values[e]: the value a wire carries (its source port's), every wire of the run."""
+class FinalValues(Mapping[str, Values]):
+    """node_values at the end: every node's outputs, in topological order."""
 
-    def __init__(self, plan: ScalarPlan, values: NodeValues) -> None:
-        self._plan, self._values = plan, values
-        self._slot: dict[Edge, int] | None = None
+    def __init__(self, steps: ScalarSteps) -> None:
+        self._steps = steps
 
-    def __getitem__(self, edge: Edge) -> np.ndarray:
-        if self._slot is None:
-            self._slot = {e: k for k, e in enumerate(self._plan.edges)}
-        if edge not in self._slot:
-            raise KeyError(edge)  # a wire of another graph
-        return self._values[edge.src][edge.src_port]
+    def __getitem__(self, node_id: str) -> Values:
+        plan = self._steps.plan
+        i = plan.slot[node_id]
+        return (self._steps.value(i),) * plan.n_outputs[i]
 
-    def __iter__(self) -> Iterator[Edge]:
-        edges = self._plan.edges  # in the order the steps reveal them: by source node
-        return (edges[k] for outs in self._plan.outs for k in outs)
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._steps.plan.ids)
 
     def __len__(self) -> int:
-        return len(self._plan.edges)
+        return len(self._steps.plan.ids)
+
+
+class FinalGrads(Mapping[str, Values]):
+    """node_grads at the end: dL/d(each output port) of the nodes that get a gradient."""
+
+    def __init__(self, steps: ScalarSteps) -> None:
+        self._steps = steps
+        self._active = frozenset(steps.back.active)
+
+    def __getitem__(self, node_id: str) -> Values:
+        i = self._steps.plan.slot[node_id]
+        if i not in self._active:
+            raise KeyError(node_id)
+        return self._steps.sums_and_locals(i)[0]
+
+    def __iter__(self) -> Iterator[str]:
+        ids = self._steps.plan.ids
+        return (ids[i] for i in self._steps.back.active)
+
+    def __len__(self) -> int:
+        return len(self._active)
+
+
+class _ByEdge:
+    """Edge slots of a plan's wires, looked up the first time one is asked for."""
+
+    def __init__(self, steps: ScalarSteps) -> None:
+        self._steps = steps
+        self._slots: dict[Edge, int] | None = None
+
+    def slot(self, edge: Edge) -> int:
+        if self._slots is None:
+            self._slots = {e: k for k, e in enumerate(self._steps.plan.edges)}
+        return self._slots[edge]  # a KeyError for a wire of another graph
+
+
+class WireValues(_ByEdge, Mapping[Edge, np.ndarray]):
+    """edge_values at the end: every wire's value, in the order the steps reveal them."""
+
+    def __getitem__(self, edge: Edge) -> np.ndarray:
+        self.slot(edge)
+        return self._steps.value(self._steps.plan.slot[edge.src])
+
+    def __iter__(self) -> Iterator[Edge]:
+        plan = self._steps.plan
+        return (plan.edges[k] for outs in plan.outs for k in outs)
+
+    def __len__(self) -> int:
+        return len(self._steps.plan.edges)
+
+
+class WireGrads(_ByEdge, Mapping[Edge, np.ndarray]):
+    """edge_grads at the end: the gradient along each wire that carries one."""
+
+    def __init__(self, steps: ScalarSteps) -> None:
+        super().__init__(steps)
+        self._carries = frozenset(steps.back.edge_order)
+
+    def __getitem__(self, edge: Edge) -> np.ndarray:
+        k = self.slot(edge)
+        if k not in self._carries:
+            raise KeyError(edge)
+        return self._steps.grad(k)
+
+    def __iter__(self) -> Iterator[Edge]:
+        edges = self._steps.plan.edges
+        return (edges[k] for k in self._steps.back.edge_order)
+
+    def __len__(self) -> int:
+        return len(self._carries)

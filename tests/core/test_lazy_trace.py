@@ -50,7 +50,8 @@ def test_steps_are_made_only_when_read():
     assert len(steps._made) == 1  # the last step: the active one
     assert steps[-1] is state.active is steps[len(trace) - 1]
     assert steps[2:4] == (steps[2], steps[3])
-    assert len(list(steps)) == len(trace) and len(steps._made) == len(trace)
+    assert len(list(steps)) == len(trace)
+    assert len(steps._made) == len(trace)
 
 
 def test_the_maps_are_not_used_for_another_graphs_wires():

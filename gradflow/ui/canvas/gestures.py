@@ -32,6 +32,7 @@ class Gestures:
         self._scene = scene
         self._drag: WireDrag | None = None
         self._press_positions: Positions = {}
+        self._grabbed: tuple[str, float, float] | None = None  # the node the mouse holds
 
     @property
     def moving_nodes(self) -> bool:
@@ -59,12 +60,18 @@ class Gestures:
         return False
 
     def after_press(self) -> None:
-        """The scene handled the press (selection): remember where the selected nodes were."""
+        """The scene handled the press (selection): remember where the selected nodes were,
+        and which one the mouse holds (selected nodes with no item follow its move)."""
         self._press_positions = {
             item.node_id: (item.pos().x(), item.pos().y())
             for item in self._scene.node_items()
             if item.isSelected()
         }
+        grabbed = self._scene.mouseGrabberItem()
+        node_id = getattr(grabbed, "node_id", None)
+        self._grabbed = None
+        if grabbed is not None and node_id in self._press_positions:
+            self._grabbed = (node_id, *self._press_positions[node_id])
 
     def move(self, event: QGraphicsSceneMouseEvent) -> bool:
         """Follow the mouse with the wire being drawn."""
@@ -84,13 +91,36 @@ class Gestures:
     def after_release(self) -> None:
         """The scene handled the release: nodes that moved are recorded as one move."""
         scene = self._scene
+        graph = scene.document.graph
         moved = {}
         for nid in self._press_positions:
-            if nid in scene.document.graph:
+            if nid in graph:
                 pos = scene.node_item(nid).pos()
                 moved[nid] = (pos.x(), pos.y())
         self._press_positions = {}
+        moved.update(self._held_moves(moved))
         scene.apply_moves(moved)
+
+    def _held_moves(self, moved: Positions) -> Positions:
+        """Where the selected nodes with no item go: by the held node's move (a big
+        graph's Select All selects them by id; Qt moved only the items)."""
+        grabbed, self._grabbed = self._grabbed, None
+        scene = self._scene
+        held = scene.live.held.nodes
+        if grabbed is None or grabbed[0] not in moved or not held:
+            return {}
+        node_id, x0, y0 = grabbed
+        dx, dy = moved[node_id][0] - x0, moved[node_id][1] - y0
+        if not (dx or dy):
+            return {}
+        nodes = scene.document.graph.nodes
+        out: Positions = {}
+        for nid in held:
+            pos = nodes[nid].pos if nid in nodes and nid not in moved else None
+            if pos is not None:
+                p = scene.snapped(QPointF(pos[0] + dx, pos[1] + dy))
+                out[nid] = (p.x(), p.y())
+        return out
 
     # --- drag and drop from the palette ---------------------------------------------------
     def drag_move(self, event: QGraphicsSceneDragDropEvent) -> None:

@@ -36,18 +36,22 @@ class RenderOptions:
 def render_options(scene: GraphScene, options: RenderOptions | None = None) -> Iterator[QRectF]:
     """The scene set up for a picture while the block runs; yields the rectangle to draw."""
     options = options or RenderOptions()
-    selected = scene.selectedItems()
-    only = options.selection_only and bool(selected)
-    rect = scene.items_rect(only)
+    # a big canvas may hold selected nodes by id, with no item (export.py sends a big
+    # selection to the overview; the few nodes of a small one get their items here)
+    only = options.selection_only and bool(scene.selectedItems() or scene.live.held.nodes)
     hidden: list[QGraphicsItem] = []
     inner: list | None = None
     if only:
         sel = dict.fromkeys(scene.selected_node_ids())
-        inner = [e for e in scene.edges() if e.src in sel and e.dst in sel]
+        nodes = [scene.node_item(n) for n in sel]
+        graph = scene.document.graph
+        inner = [e for e in graph.edges if e.src in sel and e.dst in sel]
         wires = [scene.edge_item(e) for e in inner]
-        keep: list[QGraphicsItem] = [scene.wires, *(scene.node_item(n) for n in sel), *wires]
+        keep: list[QGraphicsItem] = [scene.wires, *nodes, *wires]
         keep += [label for w in wires for label in w.labels()]
         hidden = [i for i in scene.items() if i.parentItem() is None and i not in keep]
+    selected = scene.selectedItems()  # with the items just made for held nodes
+    rect = scene.items_rect(only)
     grid, detail = scene.grid_visible, scene.detail
     scene.grid_visible = options.grid
     scene.set_detail(True)
