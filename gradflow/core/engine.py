@@ -166,9 +166,12 @@ def run(
             )
             if some is not None:
                 (out, values_, grads_, edge_grads_, trace_), problems_ = some
-                return RunResult(
-                    out, values_, grads_, edge_grads_, trace_, problems_, output_note=note
-                )
+                notice = None
+                if out not in values_:  # the part's values only, as the general path says
+                    notice = _("the output {node} cannot be computed yet").format(
+                        node=graph.node(out).title
+                    )
+                return RunResult(out, values_, grads_, edge_grads_, trace_, problems_, notice, note)
     plan = compile_plan(graph)
     steps: list[Step] = []
     scratch = _Scratch(buffers=None if record else buffers)

@@ -37,14 +37,15 @@ def run_scalar_partial(
     if cached is None or cached[0] != graph.structure_revision:
         done = complete_nodes(graph)
         # the part shares the graph's Node objects, so a new value is seen without a rebuild
-        part = _computable_part(graph, done) if done.get(output, False) else None
+        part = _computable_part(graph, done) if any(done.values()) else None
         cached = (graph.structure_revision, part, _problems(graph, done))
         graph._gradflow_partial = cached  # type: ignore[attr-defined]
     _revision, part, problems = cached
-    if part is None or output not in part:
+    if part is None:
         return None
     part.revision = graph.revision  # values are read again when the graph's change
-    result = run_scalar(part, feeds, record, all_grads, output)
+    # an output that cannot be computed yet: the values of the part, no backward pass
+    result = run_scalar(part, feeds, record, all_grads, output, backward=output in part)
     return None if result is None else (result, dict(problems))
 
 

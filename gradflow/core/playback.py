@@ -44,8 +44,8 @@ def state_at(trace: Trace, edges: Iterable[Edge], k: int) -> PlaybackState:
     k = max(0, min(int(k), len(trace)))
     edges = tuple(edges)
     final = getattr(trace.steps, "final", None) if k == len(trace) else None
-    maps = final(edges) if final is not None else None
-    if maps is not None:  # a scalar run's own lazy mappings: no walk over every step
+    if final is not None:  # a scalar run's own lazy mappings: no walk over every step
+        maps = final(edges)
         active = trace.steps[k - 1] if k > 0 else None
         values, grads, wire_values, wire_grads = maps
         return PlaybackState(

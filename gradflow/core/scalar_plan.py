@@ -89,7 +89,15 @@ class ScalarPlan:
     consts: tuple[float, ...]
     trainable: tuple[bool, ...]
     back_plans: dict[tuple[int, bool], BackPlan] = field(default_factory=dict)
+    edge_index: dict[Edge, int] = field(default_factory=dict)  # see `edge_slot`
     base: list[Any] = field(default_factory=lambda: [-1, []])  # [revision, leaf floats]
+
+    def edge_slot(self, edge: Edge) -> int:
+        """The slot of one of the plan's wires (KeyError for another); the index is made
+        the first time, once per structure, not once per run."""
+        if not self.edge_index:
+            self.edge_index.update((e, k) for k, e in enumerate(self.edges))
+        return self.edge_index[edge]
 
     def base_values(self, graph: Graph) -> list[float]:
         """Every slot's starting float: the leaves' current values (cached per revision)."""
@@ -100,6 +108,9 @@ class ScalarPlan:
             self.base[:] = [graph.revision, floats]
         floats_now: list[float] = self.base[1]
         return floats_now
+
+
+NO_BACKWARD = BackPlan(-1, (), {}, {}, {}, (), ())  # a forward-only run's back plan
 
 
 def compile_scalar(graph: Graph) -> ScalarPlan | None:
@@ -256,10 +267,13 @@ def run_scalar(
     record: bool,
     all_grads: bool,
     output: str | None = None,
+    backward: bool = True,
 ) -> tuple[str, NodeValues, NodeGrads, EdgeGrads, Trace | None] | None:
     """Forward and backward on floats; None when the graph is not a float64 scalar graph.
 
-    `output`: the node to seed (default: the graph's output node).
+    `output`: the node to seed (default: the graph's output node). `backward` False: the
+    forward pass only (no gradients; the trace has forward steps only) - what a partial
+    run computes when its output cannot be computed yet.
     Returns (output, values, grads, edge_grads, trace) with the general engine's meaning.
     """
     plan = compile_scalar(graph)
@@ -269,6 +283,8 @@ def run_scalar(
         output = output if output is not None else graph.output_node()
     except GraphError:
         return None  # the general path reports this the way the caller asked for
+    if not backward and output in plan.slot:
+        return None  # only for an output outside this graph (see partial_scalar)
     v = list(plan.base_values(graph))
     for nid, raw in feeds.items():
         i = plan.slot.get(nid)
@@ -278,7 +294,7 @@ def run_scalar(
         if arr.shape != () or arr.dtype != np.float64:
             return None
         v[i] = float(arr)
-    bp = back_plan(plan, plan.slot[output], all_grads)
+    bp = back_plan(plan, plan.slot[output], all_grads) if backward else NO_BACKWARD
     eg = [0.0] * (len(plan.edges) + 1)
     with np.errstate(all="ignore"):
         try:

@@ -98,12 +98,13 @@ class ScalarSteps(Sequence[Step]):
             done = self._extra[i] = _sums_and_locals(self.plan, self.back, self._v, self._eg, i)
         return done
 
-    def final(self, edges: Sequence[Edge]) -> tuple[Mapping[Any, Any], ...] | None:
-        """(node values, node gradients, wire values, wire gradients) after the last step,
-        if `edges` are the wires of the run's graph (else None: walk the steps)."""
-        if tuple(edges) != self.plan.edges:
-            return None
-        return FinalValues(self), FinalGrads(self), WireValues(self), WireGrads(self)
+    def final(self, edges: Sequence[Edge]) -> tuple[Mapping[Any, Any], ...]:
+        """(node values, node gradients, wire values, wire gradients) after the last step;
+        the wire values are those of `edges` that leave a computed node."""
+        # a partial run's part, or another graph's wires: as the walk would find them
+        same = tuple(edges) == self.plan.edges
+        wires: Mapping[Edge, np.ndarray] = WireValues(self) if same else SomeWireValues(self, edges)
+        return FinalValues(self), FinalGrads(self), wires, WireGrads(self)
 
     def _make(self, i: int) -> Step:
         plan = self.plan
@@ -187,16 +188,13 @@ class FinalGrads(Mapping[str, Values]):
 
 
 class _ByEdge:
-    """Edge slots of a plan's wires, looked up the first time one is asked for."""
+    """A map keyed by the plan's wires."""
 
     def __init__(self, steps: ScalarSteps) -> None:
         self._steps = steps
-        self._slots: dict[Edge, int] | None = None
 
     def slot(self, edge: Edge) -> int:
-        if self._slots is None:
-            self._slots = {e: k for k, e in enumerate(self._steps.plan.edges)}
-        return self._slots[edge]  # a KeyError for a wire of another graph
+        return self._steps.plan.edge_slot(edge)  # a KeyError for a wire of another graph
 
 
 class WireValues(_ByEdge, Mapping[Edge, np.ndarray]):
@@ -212,6 +210,34 @@ class WireValues(_ByEdge, Mapping[Edge, np.ndarray]):
 
     def __len__(self) -> int:
         return len(self._steps.plan.edges)
+
+
+class SomeWireValues(Mapping[Edge, np.ndarray]):
+    """edge_values at the end for a given list of wires: those whose source was computed,
+    in the order the forward steps reveal them (by source, then in the list's order)."""
+
+    def __init__(self, steps: ScalarSteps, edges: Sequence[Edge]) -> None:
+        self._steps = steps
+        slot = steps.plan.slot
+        by_src: dict[int, list[Edge]] = {}
+        for e in edges:
+            i = slot.get(e.src)
+            if i is not None and e.src_port < steps.plan.n_outputs[i]:
+                by_src.setdefault(i, []).append(e)
+        self._order = [e for i in sorted(by_src) for e in by_src[i]]
+        self._index: dict[Edge, int] | None = None
+
+    def __getitem__(self, edge: Edge) -> np.ndarray:
+        if self._index is None:
+            slot = self._steps.plan.slot
+            self._index = {e: slot[e.src] for e in self._order}
+        return self._steps.value(self._index[edge])
+
+    def __iter__(self) -> Iterator[Edge]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
 
 
 class WireGrads(_ByEdge, Mapping[Edge, np.ndarray]):

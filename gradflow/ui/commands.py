@@ -23,6 +23,7 @@ from gradflow.core.graph import Graph, Node
 
 if TYPE_CHECKING:
     from gradflow.ui.document import GraphDocument
+    from gradflow.ui.snapshot_diff import Touched
 
 Positions = dict[str, "tuple[float, float] | None"]
 
@@ -47,15 +48,23 @@ class _DoneOnce(QUndoCommand):
 class SnapshotCommand(_DoneOnce):
     """A structural edit: the graph before and after (private copies, never shown live)."""
 
-    def __init__(self, document: GraphDocument, text: str, before: Graph, after: Graph) -> None:
+    def __init__(
+        self,
+        document: GraphDocument,
+        text: str,
+        before: Graph,
+        after: Graph,
+        touched: Touched | None = None,
+    ) -> None:
         super().__init__(text)
         self._document, self._before, self._after = document, before, after
+        self._touched = touched  # the nodes and wires the edit changed (None: any)
 
     def _apply(self) -> None:
-        self._document._restore_snapshot(self._after)
+        self._document._restore_snapshot(self._after, self._touched)
 
     def undo(self) -> None:
-        self._document._restore_snapshot(self._before)
+        self._document._restore_snapshot(self._before, self._touched)
 
 
 class AddNodeCommand(_DoneOnce):

@@ -26,7 +26,7 @@ from gradflow.core.trace import Trace
 from gradflow.core.wire_check import wire_refusal
 from gradflow.core.wiring import connect_many
 from gradflow.ui.commands import AddNodeCommand, MoveCommand, SetAttrCommand, SnapshotCommand
-from gradflow.ui.snapshot_diff import fresh_label, id_stem, replaced, same_node
+from gradflow.ui.snapshot_diff import Touched, fresh_label, graph_diff, id_stem
 
 Pos = tuple[float, float]
 UNDO_LIMIT = 500
@@ -113,7 +113,11 @@ class GraphDocument(QObject):
         title = QCoreApplication.translate("Commands", "Connect {src} → {dst}").format(
             src=src, dst=dst
         )
-        self._edit(title, lambda g: made.append(g.connect(src, dst, src_port, dst_port)))
+        self._edit(
+            title,
+            lambda g: made.append(g.connect(src, dst, src_port, dst_port)),
+            lambda: ((), tuple(made)),
+        )
         return made[0]
 
     def remove_edge(self, edge: Edge) -> None:
@@ -121,6 +125,7 @@ class GraphDocument(QObject):
         self._edit(
             QCoreApplication.translate("Commands", "Disconnect {wire}").format(wire=edge),
             lambda g: g.disconnect(edge),
+            lambda: ((), (edge,)),
         )
 
     def reroute(self, edge: Edge, dst: str, dst_port: int = 0) -> Edge:
@@ -136,6 +141,7 @@ class GraphDocument(QObject):
                 src=edge.src, dst=dst
             ),
             change,
+            lambda: ((), (edge, *made)),
         )
         return made[0]
 
@@ -153,13 +159,20 @@ class GraphDocument(QObject):
             for nid in node_ids:
                 g.remove_node(nid)
 
+        graph = self._graph  # the wires that go with the deleted nodes, before they go
+
+        def touched() -> Touched:
+            wires = [e for nid in node_ids if nid in graph for e in graph.in_edges(nid) if e]
+            wires += [e for nid in node_ids if nid in graph for e in graph.out_edges(nid)]
+            return tuple(node_ids), (*edges, *wires)
+
         count = len(node_ids) + len(edges)
         text = (
             QCoreApplication.translate("Commands", "Delete 1 item")
             if count == 1
             else QCoreApplication.translate("Commands", "Delete {count} items")
         )
-        self._edit(text.format(count=count), change)
+        self._edit(text.format(count=count), change, touched)
 
     def paste(
         self, fragment: Graph, offset: Pos = (30.0, 30.0), text: str | None = None
@@ -167,6 +180,7 @@ class GraphDocument(QObject):
         """Add a copy of `fragment` (ids renamed to stay unique, moved by `offset`);
         `text` names the undo command (default "Paste N nodes", translated)."""
         made: list[str] = []
+        wires: list[Edge] = []
 
         def change(g: Graph) -> None:
             ids: dict[str, str] = {}
@@ -179,9 +193,10 @@ class GraphDocument(QObject):
                     labels.add(label)
                 ids[n.id] = g.add_node(n.op, new_id, label=label, pos=pos, **n.attrs)
             # all wires at once, validated once: a big paste stays linear
-            connect_many(
-                g, [Edge(ids[e.src], ids[e.dst], e.src_port, e.dst_port) for e in fragment.edges]
+            wires.extend(
+                Edge(ids[e.src], ids[e.dst], e.src_port, e.dst_port) for e in fragment.edges
             )
+            connect_many(g, wires)
             made.extend(ids.values())
 
         n = len(fragment)
@@ -190,7 +205,7 @@ class GraphDocument(QObject):
             if n == 1
             else QCoreApplication.translate("Commands", "Paste {count} nodes")
         )
-        self._edit(text or default.format(count=n), change)
+        self._edit(text or default.format(count=n), change, lambda: (tuple(made), tuple(wires)))
         return made
 
     def replace_graph(self, graph: Graph, text: str | None = None) -> None:
@@ -216,12 +231,14 @@ class GraphDocument(QObject):
         label = (label or "").strip() or None
         if self._graph.node(node_id).label != label:
             text = QCoreApplication.translate("Commands", "Rename {node}").format(node=node_id)
-            self._edit(text, lambda g: g.set_label(node_id, label))
+            self._edit(text, lambda g: g.set_label(node_id, label), lambda: ((node_id,), ()))
 
     def set_output(self, node_id: str | None) -> None:
         """Name the output node (None: the only sink)."""
         self._edit(
-            QCoreApplication.translate("Commands", "Set output"), lambda g: g.set_output(node_id)
+            QCoreApplication.translate("Commands", "Set output"),
+            lambda g: g.set_output(node_id),
+            lambda: ((), ()),
         )
 
     def move_nodes(self, positions: Mapping[str, Pos], text: str | None = None) -> None:
@@ -278,9 +295,10 @@ class GraphDocument(QObject):
         self._on_undo_stack_clean_changed(True)
 
     # --- for the undo commands only (they skip the undo stack) ---------------------------
-    def _restore_snapshot(self, snapshot: Graph) -> None:
-        """Make the graph equal to `snapshot` (a private copy is kept), emitting the diff."""
-        self._switch_to(snapshot.copy().freeze())
+    def _restore_snapshot(self, snapshot: Graph, touched: Touched | None = None) -> None:
+        """Make the graph equal to `snapshot` (a private copy is kept), emitting the diff
+        (among `touched` only, if the edit named what it changes)."""
+        self._switch_to(snapshot.copy().freeze(), touched)
 
     def _add_node_back(self, node: Node) -> None:
         """Add `node` again (redo of an add: it was the last node, it is again)."""
@@ -313,8 +331,17 @@ class GraphDocument(QObject):
         self._recompute(structural=self._graph.node(node_id).n_outputs != before)
 
     # --- internals ------------------------------------------------------------------------
-    def _edit(self, text: str, change: Callable[[Graph], None]) -> None:
-        """Apply `change` to a copy; on success switch to it and push one undo command."""
+    def _edit(
+        self,
+        text: str,
+        change: Callable[[Graph], None],
+        touched: Callable[[], Touched] | None = None,
+    ) -> None:
+        """Apply `change` to a copy; on success switch to it and push one undo command.
+
+        `touched` (asked after the change) names every node and wire it may have changed,
+        so the switch, its undo and its redo compare only those.
+        """
         before = self._graph
         after = before.copy()
         try:
@@ -326,39 +353,28 @@ class GraphDocument(QObject):
                 )
             ) from None
         snapshot = after.copy()
-        self._switch_to(after.freeze())
-        self.undo_stack.push(SnapshotCommand(self, text, before, snapshot))
+        scope = None if touched is None else touched()
+        self._switch_to(after.freeze(), scope)
+        self.undo_stack.push(SnapshotCommand(self, text, before, snapshot, scope))
 
-    def _switch_to(self, new: Graph) -> None:
-        """Make `new` the graph and emit what changed; structural if wires, nodes, ports or
-        the output changed (a label alone is not)."""
+    def _switch_to(self, new: Graph, touched: Touched | None = None) -> None:
+        """Make `new` the graph and emit what changed (only among `touched`, if given);
+        structural if wires, nodes, ports or the output changed (a label alone is not)."""
         old, self._graph = self._graph, new
-        changed = old.output != new.output
-        old_edges, new_edges = dict.fromkeys(old.edges), dict.fromkeys(new.edges)
-        for e in old_edges:
-            if e not in new_edges or replaced(old, new, e.src) or replaced(old, new, e.dst):
-                self.edge_removed.emit(e)
-                changed = True
-        for nid in old.nodes:
-            if nid not in new.nodes or old.nodes[nid].op != new.nodes[nid].op:
-                self.node_removed.emit(nid)
-                changed = True
-        for nid, node in new.nodes.items():
-            prev = old.nodes.get(nid)
-            if prev is None or prev.op != node.op:
-                self.node_added.emit(nid)
-                changed = True
-                continue
-            if not same_node(prev, node):
-                self.node_changed.emit(nid)
-                changed = changed or prev.n_outputs != node.n_outputs
-            if prev.pos != node.pos:
-                self.node_moved.emit(nid)
-        for e in new_edges:
-            if e not in old_edges or replaced(old, new, e.src) or replaced(old, new, e.dst):
-                self.edge_added.emit(e)
-                changed = True
-        self._recompute(structural=changed)
+        d = graph_diff(old, new, touched)
+        for e in d.removed_edges:
+            self.edge_removed.emit(e)
+        for nid in d.removed_nodes:
+            self.node_removed.emit(nid)
+        for nid in d.added_nodes:
+            self.node_added.emit(nid)
+        for nid in d.changed_nodes:
+            self.node_changed.emit(nid)
+        for nid in d.moved_nodes:
+            self.node_moved.emit(nid)
+        for e in d.added_edges:
+            self.edge_added.emit(e)
+        self._recompute(structural=d.structural)
 
     def _node_added(self, node_id: str) -> None:
         """Announce a node added in place and the run with it (derived when it is unwired)."""

@@ -80,6 +80,7 @@ class NumberLayer:
         show_values, show_grads = self._display
         values = state.edge_values if state is not None and show_values else {}
         grads = state.edge_grads if state is not None and show_grads else {}
+        values, grads = self._with_items(values), self._with_items(grads)
         view = self._view_box()
         changes, self._shown_values = changed_numbers(self._shown_values, values)
         self._give_numbers(changes, lambda item: item.value_label, view)
@@ -104,12 +105,26 @@ class NumberLayer:
     def adopt(self, edges: list[Edge]) -> None:
         """New items appeared (a big graph scrolled into view): their labels get the
         numbers the state shows, and new sinks their captions."""
+        state, (show_values, show_grads) = self._state, self._display
         for edge in edges:
             item = self._edges[edge]
-            for number, label in (
-                (self._shown_values.get(edge), item.value_label),
-                (self._shown_grads.get(edge), item.grad_label),
+            for shown, numbers, label in (
+                (
+                    self._shown_values,
+                    state.edge_values if state and show_values else {},
+                    item.value_label,
+                ),
+                (
+                    self._shown_grads,
+                    state.edge_grads if state and show_grads else {},
+                    item.grad_label,
+                ),
             ):
+                number = shown.get(edge)
+                if number is None:  # a big graph's state is followed only where items are
+                    number = numbers.get(edge)
+                    if number is not None:
+                        shown[edge] = number
                 if number is not None:
                     label.set_value(number)
         self._show_captions(self._state, *self._display)
@@ -122,6 +137,14 @@ class NumberLayer:
         self._captions.clear()
 
     # --- internals --------------------------------------------------------------------------
+    def _with_items(self, numbers: Mapping[Edge, np.ndarray]) -> Mapping[Edge, np.ndarray]:
+        """`numbers`, or only those of the wires with an item when far more wires have a
+        number than an item (a big graph: 100,000 numbers, a few hundred in reach)."""
+        items = self._edges
+        if len(numbers) <= 2 * len(items) + 64:
+            return numbers
+        return {e: numbers[e] for e in items if e in numbers}
+
     def _give_numbers(
         self,
         changes: list[tuple[Edge, np.ndarray | None]],

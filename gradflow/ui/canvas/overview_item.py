@@ -103,13 +103,29 @@ class OverviewItem(QGraphicsItem):
         self._boxes.setdefault(category, {})[node.id] = box
 
     def _build(self) -> None:
+        """Every box and line at once: one pass each, shapes looked up per op (not per
+        node), no repaint request per wire."""
         self._boxes, self._category, self._lines = {}, {}, {}
         graph = self._graph()
+        kinds: dict[tuple[str, int], tuple[float, str]] = {}  # (op, outputs): height, category
+        half, shapes = NODE_WIDTH / 2, graph.shapes()
         for node in graph:
-            self._place(node)
-        self._built = True
+            key = (node.op, len(shapes[node.id]))  # one shape per output port
+            kind = kinds.get(key)
+            if kind is None:
+                spec = node.spec
+                h = node_height(max(spec.arity, spec.n_outputs(node.attrs)))
+                kind = kinds[key] = (h, spec.category)
+            h, category = kind
+            x, y = node.pos or (0.0, 0.0)
+            self._category[node.id] = category
+            box = QRectF(x - half, y - h / 2, NODE_WIDTH, h)
+            self._boxes.setdefault(category, {})[node.id] = box
+        nodes = graph.nodes
         for edge in graph.edges:
-            self.edge_added(edge)
+            a, b = nodes[edge.src].pos or (0.0, 0.0), nodes[edge.dst].pos or (0.0, 0.0)
+            self._lines[edge] = QLineF(a[0], a[1], b[0], b[1])
+        self._built = True
 
     # --- drawing -----------------------------------------------------------------------------
     def boundingRect(self) -> QRectF:

@@ -35,8 +35,18 @@ class PositionGrid:
         self._where: dict[str, Cell] = {}
         self._pos: dict[str, Pos] = {}
         self._bounds: tuple[float, float, float, float] | None = None  # None: work it out
-        for nid, pos in positions:
-            self.place(nid, pos)
+        cells, where, at = self._cells, self._where, self._pos
+        for nid, pos in positions:  # `place` for a fresh grid, in one loop
+            if nid in where:
+                self.place(nid, pos)
+                continue
+            cell = (math.floor(pos[0] / CELL), math.floor(pos[1] / CELL))
+            ids = cells.get(cell)
+            if ids is None:
+                ids = cells[cell] = {}
+            ids[nid] = None
+            where[nid] = cell
+            at[nid] = pos
 
     def __len__(self) -> int:
         return len(self._where)
