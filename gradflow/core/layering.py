@@ -40,7 +40,11 @@ def depths(graph: Graph) -> dict[str, int]:
         feeders[edge.dst].append(edge.src)
     depth: dict[str, int] = {}
     for nid in graph.topo_order():
-        depth[nid] = 1 + max((depth[s] for s in feeders[nid]), default=-1)
+        fed = feeders[nid]
+        if len(fed) == 1:  # a chain's node: no generator for one feeder
+            depth[nid] = depth[fed[0]] + 1
+        else:
+            depth[nid] = 1 + max((depth[s] for s in fed), default=-1)
     return depth
 
 
@@ -66,7 +70,8 @@ def layered(graph: Graph, sweeps: int = SWEEPS) -> Layered:
     layer = layer_of(graph)
     n_layers = max(layer.values(), default=-1) + 1
     layers: list[list[str]] = [[] for _ in range(n_layers)]
-    ports = {nid: (n.n_inputs, n.n_outputs) for nid, n in graph.nodes.items()}
+    shapes = graph.shapes()  # one entry per output port
+    ports = {nid: (n.spec.arity, len(shapes[nid])) for nid, n in graph.nodes.items()}
     for nid in graph.nodes:  # insertion order, so ties are stable
         layers[layer[nid]].append(nid)
     hops: list[tuple[str, int, str, int]] = []

@@ -110,6 +110,7 @@ class ScalarPlan:
         return floats_now
 
 
+SCALAR_OUT = ((),)  # the shapes of a node with one scalar output
 NO_BACKWARD = BackPlan(-1, (), {}, {}, {}, (), ())  # a forward-only run's back plan
 
 
@@ -152,7 +153,8 @@ def _compile(graph: Graph) -> ScalarPlan | None:
     for i, nid in enumerate(ids):
         node = nodes[nid]
         spec = node.spec
-        if any(s != () for s in shapes[nid]):
+        shp = shapes[nid]
+        if shp != SCALAR_OUT and any(s != () for s in shp):  # one scalar output: usual
             return None
         c = spec.constant(node.attrs)
         ops.append(node.op)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from gradflow.core.engine import RunResult, run
 from gradflow.core.errors import GradflowError, GraphError
 from gradflow.core.graph import Edge, Graph, Node
+from gradflow.core.graph_bulk import place_all
 from gradflow.core.layout import auto_layout
 from gradflow.core.rerun import run_after_adding, run_after_removing
 from gradflow.core.trace import Trace
@@ -271,8 +272,7 @@ class GraphDocument(QObject):
         """Replace the graph (a new document: the undo history is cleared)."""
         if any(n.pos is None for n in graph):
             with graph.unlocked():
-                for nid, pos in auto_layout(graph).items():
-                    graph.set_pos(nid, pos)
+                place_all(graph, auto_layout(graph))
         self._graph = graph.freeze()  # the document owns it now
         self.undo_stack.clear()
         self._unsaved_new = modified

@@ -19,11 +19,14 @@ from gradflow.core.errors import GradflowError
 from gradflow.core.examples import list_examples, load_example
 from gradflow.core.fileformat import EXTENSION, load, save
 from gradflow.core.graph import Graph
+from gradflow.core.graph_bulk import place_all
+from gradflow.core.layout import auto_layout
 from gradflow.ui.actions import MenuEntry, make_action
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.document import GraphDocument
 from gradflow.ui.errors import USER_ERRORS, user_message
 from gradflow.ui.export import export_png, export_svg
+from gradflow.ui.open_progress import OpenProgress
 from gradflow.ui.services import WindowServices
 from gradflow.ui.settings import (
     add_recent_file,
@@ -175,16 +178,24 @@ class FileActions(QObject):
         """Open `path`; a broken file shows one message and leaves the graph untouched."""
         if ask and not self.maybe_save():
             return False
+        progress = OpenProgress(self._services.dialog_parent(), path)
+        name = Path(path).name
         try:
+            progress.step(0, self.tr("Reading {name}…").format(name=name))
             graph = load(path)
+            if any(n.pos is None for n in graph):  # what the document would do, as a step
+                progress.step(1, self.tr("Laying out {count} nodes…").format(count=len(graph)))
+                place_all(graph, auto_layout(graph))
+            progress.step(2, self.tr("Running the graph and drawing it…"))
+            self._document.load_graph(graph, str(Path(path).resolve()))
         except (GradflowError, *USER_ERRORS) as err:
-            name = Path(path).name
+            progress.finish()
             text = str(err) if isinstance(err, GradflowError) else user_message(err, name)
             self.show_error(self.tr("Cannot open graph"), text)
             if not Path(path).exists():  # a broken file stays listed: it may be fixed
                 self.set_recent_files(remove_recent_file(self._services.settings, path))
             return False
-        self._document.load_graph(graph, str(Path(path).resolve()))
+        progress.finish()
         self.set_recent_files(add_recent_file(self._services.settings, path))
         remember_folder(self._services.settings, path)
         return True

@@ -321,6 +321,18 @@
         <translation>gradflow graph (*{ext});;모든 파일 (*)</translation>
     </message>
     <message>
+        <source>Reading {name}…</source>
+        <translation>{name} 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Laying out {count} nodes…</source>
+        <translation>노드 {count}개 배치하는 중…</translation>
+    </message>
+    <message>
+        <source>Running the graph and drawing it…</source>
+        <translation>그래프를 계산하고 그리는 중…</translation>
+    </message>
+    <message>
         <source>Cannot open graph</source>
         <translation>graph를 열 수 없습니다</translation>
     </message>
@@ -750,6 +762,13 @@ The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</sourc
     <message>
         <source>Type a number (e.g. -2, 0.5 or 1e-3) and press Enter</source>
         <translation>숫자를 입력하고 (예: -2, 0.5, 1e-3) Enter를 누르세요</translation>
+    </message>
+</context>
+<context>
+    <name>OpenProgress</name>
+    <message>
+        <source>Opening a big graph</source>
+        <translation>큰 그래프 여는 중</translation>
     </message>
 </context>
 <context>
