@@ -24,6 +24,7 @@ from gradflow.core.filecheck import (
     check_top,
     fail,
 )
+from gradflow.core.gc_pause import paused_gc
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.graph_bulk import add_checked
 from gradflow.core.i18n import _
@@ -43,7 +44,8 @@ EXTENSION = ".gflow"
 
 def loads(data: str | bytes) -> Graph:
     """The graph a `.gflow` document describes; GraphFileError naming the first problem."""
-    return _build(_parse(data))
+    with paused_gc():  # a node is a few dicts, lists and tuples: see core.gc_pause
+        return _build(_parse(data))
 
 
 def load(path: str | os.PathLike[str]) -> Graph:

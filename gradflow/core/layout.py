@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
+from gradflow.core.gc_pause import paused_gc
 from gradflow.core.geometry import COLUMN_GAP, ROW_GAP, node_size, port_offset
 from gradflow.core.graph import Graph, Node
 from gradflow.core.layering import DUMMY, SWEEPS, Layered, depths, layered
@@ -44,6 +45,13 @@ def auto_layout(
     Columns are `column_gap` apart (edge to edge); neighbours in a column at least
     `row_gap` apart (a dummy slot and its neighbours `DUMMY_GAP`).
     """
+    with paused_gc():  # see core.gc_pause
+        return _auto_layout(graph, column_gap, row_gap, size)
+
+
+def _auto_layout(
+    graph: Graph, column_gap: float, row_gap: float, size: Callable[[Node], Size]
+) -> dict[str, tuple[float, float]]:
     big = len(graph) > BIG
     lay = layered(graph, sweeps=1 if big else SWEEPS)
     if size is estimated_size:  # the size depends on the port counts only: one per kind

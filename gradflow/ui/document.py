@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from gradflow.core.engine import RunResult, run
 from gradflow.core.errors import GradflowError, GraphError
+from gradflow.core.gc_pause import paused_gc
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.core.graph_bulk import place_all
 from gradflow.core.layout import auto_layout
@@ -388,7 +389,8 @@ class GraphDocument(QObject):
 
     def _run(self) -> RunResult:
         try:
-            return run(self._graph, record=True, partial=True)
+            with paused_gc():  # a big graph's run allocates per node: see core.gc_pause
+                return run(self._graph, record=True, partial=True)
         except GradflowError as err:  # partial runs report problems; this is a last guard
             return RunResult(None, {}, {}, {}, Trace((), 0), {}, str(err))
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from gradflow.core.gc_pause import paused_gc
 from gradflow.core.geometry import NODE_WIDTH, node_height
 from gradflow.core.graph import Edge, Graph, Node
 from gradflow.ui.canvas.icons import category_color
@@ -104,7 +105,11 @@ class OverviewItem(QGraphicsItem):
 
     def _build(self) -> None:
         """Every box and line at once: one pass each, shapes looked up per op (not per
-        node), no repaint request per wire."""
+        node), no repaint request per wire, no cycle collection meanwhile."""
+        with paused_gc():
+            self._build_all()
+
+    def _build_all(self) -> None:
         self._boxes, self._category, self._lines = {}, {}, {}
         graph = self._graph()
         kinds: dict[tuple[str, int], tuple[float, str]] = {}  # (op, outputs): height, category
