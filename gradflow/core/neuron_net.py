@@ -58,6 +58,8 @@ def find_network(graph: Graph) -> NeuronNet | None:
 
 
 def _find_network(graph: Graph) -> NeuronNet | None:
+    if not any(n.spec.gate == "matrix" for n in graph):  # no layer: no topological sort
+        return None
     sizes: list[int] = []
     units: list[str] = []
     weights: list[str] = []
