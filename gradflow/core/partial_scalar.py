@@ -61,6 +61,10 @@ def _computable_part(graph: Graph, done: Mapping[str, bool]) -> Graph:
             part._shapes[nid] = graph._shapes[nid]
     part._edges = {e: None for e in graph.edges if done[e.src] and done[e.dst]}
     part._output = graph.output if graph.output in part._nodes else None
+    # the graph's order without the rest (they are closed downstream): what the general
+    # path runs, and no second sort of 100,000 nodes
+    order = tuple(nid for nid in graph.topo_order() if done[nid])
+    part._topo_cache = (part.structure_revision, order)
     return part
 
 
