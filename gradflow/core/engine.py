@@ -181,7 +181,8 @@ def run(
         check_fed(descend, feeds)
         wires = {pn.id: len(pn.out_edges) for pn in plan.nodes if pn.spec.is_leaf}
         scratch.fused = fusable(wires, descend)
-    values, problems = _forward(plan, feeds, partial, steps if record else None, scratch)
+    with np.errstate(all="ignore"):  # an overflow is shown as inf/NaN, not warned about
+        values, problems = _forward(plan, feeds, partial, steps if record else None, scratch)
     try:
         output = graph.output_node() if choice is None else choice.node
     except GraphError as err:
@@ -197,11 +198,12 @@ def run(
     n_forward = len(steps)
     if before_backward is not None:
         before_backward(values[output][0])
-    grads, edge_grads = _backward(
-        plan, values, output, all_grads, steps if record else None, scratch
-    )
-    if descend:
-        apply_rest(descend, grads, values, scratch.taker)
+    with np.errstate(all="ignore"):  # once per run, not per node (a training step's 13)
+        grads, edge_grads = _backward(
+            plan, values, output, all_grads, steps if record else None, scratch
+        )
+        if descend:
+            apply_rest(descend, grads, values, scratch.taker)
     trace = Trace(tuple(steps), n_forward) if record else None
     return RunResult(output, values, grads, edge_grads, trace, problems, output_note=note)
 
@@ -237,17 +239,16 @@ def _forward(
         attrs = pn.node.attrs
         if pn.id in feeds:
             attrs = {**attrs, "value": feeds[pn.id]}
-        try:
-            with np.errstate(all="ignore"):
-                raw = None
-                if steps is None and pn.spec.forward_keeping is not None:
-                    raw, scratch.kept[pn.id] = pn.spec.forward_keeping(tuple(ins), attrs)
-                elif scratch.buffers is not None and pn.spec.forward_into is not None:
-                    raw = pn.spec.forward_into(tuple(ins), attrs, scratch.taker(pn.id))
-                if raw is None:
-                    raw = pn.spec.forward(tuple(ins), attrs)
-                # numpy turns 0-d results into scalars; keep every value an ndarray
-                outs = tuple(np.asarray(y) for y in raw)
+        try:  # (run's np.errstate ignores floating-point warnings around the loop)
+            raw = None
+            if steps is None and pn.spec.forward_keeping is not None:
+                raw, scratch.kept[pn.id] = pn.spec.forward_keeping(tuple(ins), attrs)
+            elif scratch.buffers is not None and pn.spec.forward_into is not None:
+                raw = pn.spec.forward_into(tuple(ins), attrs, scratch.taker(pn.id))
+            if raw is None:
+                raw = pn.spec.forward(tuple(ins), attrs)
+            # numpy turns 0-d results into scalars; keep every value an ndarray
+            outs = tuple(np.asarray(y) for y in raw)
         except GraphError as err:
             if not partial:
                 raise GraphError(f"{pn.node.title}: {err}") from None
@@ -332,8 +333,8 @@ def _sum_per_port(arrivals: list[Arrival], outs: Values) -> Values:
         port = 0 if a.edge is None else a.edge.src_port
         prev = sums[port]
         # 0-d + 0-d gives a numpy scalar; keep every gradient an ndarray (the trace freezes it)
-        with np.errstate(all="ignore"):  # inf + -inf is NaN, shown as such, not a warning
-            sums[port] = a.grad if prev is None else np.asarray(prev + a.grad)
+        # (inf + -inf is NaN, shown as such: run's np.errstate keeps it from warning)
+        sums[port] = a.grad if prev is None else np.asarray(prev + a.grad)
     return tuple(np.zeros_like(outs[p]) if s is None else s for p, s in enumerate(sums))
 
 
@@ -352,34 +353,34 @@ def _send_down(
     spec = pn.spec
     down: tuple[np.ndarray | None, ...]
     local: tuple[np.ndarray | None, ...]
-    with np.errstate(all="ignore"):
-        some = None
-        rates = tuple(None if e is None else scratch.fused.get(e.src) for e in pn.in_edges)
-        if pn.id in scratch.kept and spec.backward_kept is not None:
-            # a fused op: its forward kept what the backward needs (used up here)
-            some = spec.backward_kept(scratch.kept[pn.id], ups, pn.node.attrs)
-        elif spec.backward_descend is not None and any(r is not None for r in rates):
-            need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
-            some = spec.backward_descend(
-                ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id), rates
-            )
-            if some is None and spec.backward_some is not None:  # not folded: as usual
-                some = spec.backward_some(ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id))
-        elif spec.backward_some is not None and not want_local:
-            # only the inputs that are wanted (training: the data X needs no gradient)
-            need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
+    # (run's np.errstate ignores floating-point warnings around the whole backward)
+    some = None
+    rates = tuple(None if e is None else scratch.fused.get(e.src) for e in pn.in_edges)
+    if pn.id in scratch.kept and spec.backward_kept is not None:
+        # a fused op: its forward kept what the backward needs (used up here)
+        some = spec.backward_kept(scratch.kept[pn.id], ups, pn.node.attrs)
+    elif spec.backward_descend is not None and any(r is not None for r in rates):
+        need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
+        some = spec.backward_descend(
+            ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id), rates
+        )
+        if some is None and spec.backward_some is not None:  # not folded: as usual
             some = spec.backward_some(ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id))
-        if some is not None:
-            down, local = some, (None,) * len(ins)
-        elif spec.backward is None and spec.local is not None:
+    elif spec.backward_some is not None and not want_local:
+        # only the inputs that are wanted (training: the data X needs no gradient)
+        need = tuple(e is not None and wanted[e.src] for e in pn.in_edges)
+        some = spec.backward_some(ins, outs, ups, pn.node.attrs, need, scratch.taker(pn.id))
+    if some is not None:
+        down, local = some, (None,) * len(ins)
+    elif spec.backward is None and spec.local is not None:
+        local = spec.local(ins, outs, pn.node.attrs)
+        down = spec.backprop(ins, outs, ups, pn.node.attrs, local)
+    else:
+        down = spec.backprop(ins, outs, ups, pn.node.attrs)
+        if want_local and spec.local is not None:
             local = spec.local(ins, outs, pn.node.attrs)
-            down = spec.backprop(ins, outs, ups, pn.node.attrs, local)
         else:
-            down = spec.backprop(ins, outs, ups, pn.node.attrs)
-            if want_local and spec.local is not None:
-                local = spec.local(ins, outs, pn.node.attrs)
-            else:
-                local = (None,) * len(ins)
+            local = (None,) * len(ins)
     if spec.differentiable:
         local = tuple(x if ok else None for x, ok in zip(local, spec.differentiable, strict=True))
     sent = [
