@@ -36,6 +36,7 @@ class DockHeights(QObject):
         self.window = window
         self.docks = docks
         self._height = -1
+        self.keep_once = False  # the first share after a saved layout is restored: skipped
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # once the layout has settled
@@ -57,10 +58,14 @@ class DockHeights(QObject):
         ]
 
     def fit(self) -> None:
-        """Share the height now (see the module docstring)."""
+        """Share the height now (see the module docstring); the first time after a saved
+        layout was restored (`keep_once`), keep the heights the user left."""
         window = self.window
         centre = window.centralWidget()
         if centre is None or not window.isVisible():
+            return
+        if self.keep_once:
+            self.keep_once = False
             return
         top = self._in(_AREA.TopDockWidgetArea)
         if top and window.height() < SHORT:

@@ -264,8 +264,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
+        if state is not None and self.restoreState(state):
+            self.dock_heights.keep_once = True  # the dock heights the user left
         self.workspace.restore_display(self.settings)
 
     def showEvent(self, event: QShowEvent) -> None:

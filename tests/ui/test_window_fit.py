@@ -4,7 +4,7 @@ the disabled buttons (item 7 of issue 9)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QMainWindow
 
@@ -277,3 +277,22 @@ def test_titles_given_during_a_run_read_on_the_dark_plots(window, qtbot, dataset
     window.workspace.set_display(theme="light")
     for plot in (plots.accuracy_plot, plots.boundary_plot):
         assert QColor(plot.plotItem.titleLabel.opts["color"]).lightness() < 160
+
+
+def test_the_dock_height_the_user_left_is_kept_next_time(window, make_window, qtbot) -> None:
+    training, heights = window.training, window.dock_heights
+    training.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: not training.visibleRegion().isEmpty())
+    idle = lambda h: not (h._timer.isActive() or h._grow.isActive())  # noqa: E731
+    qtbot.waitUntil(lambda: idle(heights) and training.height() < 330)  # shared
+    window.resizeDocks([training], [420], Qt.Orientation.Vertical)  # the user drags it up
+    qtbot.waitUntil(lambda: training.height() >= 340)
+    left = training.height()
+    window.close()  # saves the layout
+    again = make_window()
+    qtbot.waitUntil(lambda: again.training.isVisible())
+    qtbot.waitUntil(lambda: not again.dock_heights.keep_once)  # its first share: skipped
+    qtbot.waitUntil(lambda: idle(again.dock_heights))
+    assert abs(again.training.height() - left) <= 2
+    again.dock_heights.fit()  # the share it did not make would have changed it
+    qtbot.waitUntil(lambda: again.training.height() < left - 10)
