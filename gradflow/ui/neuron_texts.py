@@ -1,10 +1,12 @@
 """ui: the neuron view's sentences - where the player's active step is in the network,
-and which sample the unit numbers are of."""
+which sample the unit numbers are of, and the tooltips with each line's and unit's
+exact numbers."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from gradflow.core.formatting import format_number
 from gradflow.core.graph import Graph
 from gradflow.core.neuron_net import NeuronNet
 from gradflow.core.neuron_parts import Part
@@ -86,3 +88,42 @@ def sample_text(sample: int, samples: int) -> str:
         "NeuronView",
         "The units show sample {k} of {n}; W, dW and the loss are over all {n} samples.",
     ).format(k=sample + 1, n=samples)
+
+
+def line_tip(w: str, shows: str, i: int, j: int, gap: int, value: float) -> str:
+    """A weight line's tooltip: its exact number and what it is (indices from 1)."""
+    fields = {"w": w, "i": i + 1, "j": j + 1, "k": gap, "next": gap + 1}
+    fields["value"] = format_number(value, 6)
+    if shows == "dW":
+        text = QCoreApplication.translate(
+            "NeuronView",
+            "d{w}[{i}, {j}] = {value}: the gradient of the weight from unit {i} of layer {k} "
+            "to unit {j} of layer {next}, over the whole batch",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "NeuronView",
+            "{w}[{i}, {j}] = {value}: the weight from unit {i} of layer {k} to unit {j} "
+            "of layer {next}",
+        )
+    return text.format(**fields)
+
+
+def unit_tip(
+    node: str | None, value: float | None, grad_node: str | None, grad: float | None
+) -> str:
+    """A unit's tooltip: its exact value and gradient, each with the node it is of."""
+    lines = []
+    if node is not None and value is not None:
+        lines.append(
+            QCoreApplication.translate("NeuronView", "value of {node}: {value}").format(
+                node=node, value=format_number(value, 6)
+            )
+        )
+    if grad_node is not None and grad is not None:
+        lines.append(
+            QCoreApplication.translate("NeuronView", "gradient at {node}: {value}").format(
+                node=grad_node, value=format_number(grad, 6)
+            )
+        )
+    return "\n".join(lines)

@@ -38,7 +38,7 @@ from gradflow.core.neuron_parts import Part, layer_shows, parts, unit_chains
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.style import THEMES, Theme, font
 from gradflow.ui.neuron_items import ActiveBand, Look, WeightLine, draw_loss_box, mixed
-from gradflow.ui.neuron_texts import step_text
+from gradflow.ui.neuron_texts import line_tip, step_text, unit_tip
 from gradflow.ui.workspace import Workspace
 
 # W: blue for +, orange for - (as TensorFlow Playground); dW: the canvas's gradient red
@@ -212,6 +212,8 @@ class NeuronView(QGraphicsView):
         for line, look in zip(self.lines, looks, strict=True):
             self._switched.append(line.shows != look.shows)
             line.shows, line.value = look.shows, look.value
+            w = graph.nodes[self.net.weights[line.gap]].title
+            line.setToolTip(line_tip(w, look.shows, line.i, line.j, line.gap, look.value))
             plus, minus = COLOURS[look.shows]
             self._to.append((plus if look.value >= 0 else minus, look.width))
         self._show_units(state)
@@ -256,6 +258,14 @@ class NeuronView(QGraphicsView):
                 text.setPos(centre.x() - box.width() / 2, centre.y() - box.height() / 2)
                 grad.setPos(centre.x() + RADIUS * 0.6, centre.y() + RADIUS * 0.55)
                 circle.setBrush(QBrush(computed if values is not None else theme.node_fill))
+                circle.setToolTip(
+                    unit_tip(
+                        None if v_node is None else graph.nodes[v_node].title,
+                        None if values is None else self._number(values, j),
+                        None if g_node is None else graph.nodes[g_node].title,
+                        None if grads is None else self._number(grads, j),
+                    )
+                )
             name = graph.nodes[v_node or self.net.units[k]].title
             heading = self.tr("layer {k}: {node}").format(k=k, node=name)
             if g_node is not None and g_node != v_node:
@@ -269,10 +279,13 @@ class NeuronView(QGraphicsView):
             number = "" if loss is None else format_number(float(np.ravel(loss[0])[0]))
             self.loss_text.setText(number)
 
-    def _entry(self, array: np.ndarray, j: int) -> str:
+    def _number(self, array: np.ndarray, j: int) -> float:
         """Unit j of the chosen sample's row."""
         rows = np.atleast_2d(array)
-        return format_number(float(rows[min(self.sample, rows.shape[0] - 1), j]))
+        return float(rows[min(self.sample, rows.shape[0] - 1), j])
+
+    def _entry(self, array: np.ndarray, j: int) -> str:
+        return format_number(self._number(array, j))
 
     def _on_anim_value_changed(self, t: object) -> None:
         f = float(t)  # type: ignore[arg-type]  # the animation runs over floats

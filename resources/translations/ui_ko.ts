@@ -756,6 +756,22 @@ The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</sourc
         <source>The units show sample {k} of {n}; W, dW and the loss are over all {n} samples.</source>
         <translation>unit은 샘플 {n}개 중 {k}번째를 보여 줍니다; W, dW, loss는 {n}개 샘플 전체의 것입니다.</translation>
     </message>
+    <message>
+        <source>d{w}[{i}, {j}] = {value}: the gradient of the weight from unit {i} of layer {k} to unit {j} of layer {next}, over the whole batch</source>
+        <translation>d{w}[{i}, {j}] = {value}: layer {k}의 unit {i}에서 layer {next}의 unit {j}로 가는 weight의 gradient (batch 전체)</translation>
+    </message>
+    <message>
+        <source>{w}[{i}, {j}] = {value}: the weight from unit {i} of layer {k} to unit {j} of layer {next}</source>
+        <translation>{w}[{i}, {j}] = {value}: layer {k}의 unit {i}에서 layer {next}의 unit {j}로 가는 weight</translation>
+    </message>
+    <message>
+        <source>value of {node}: {value}</source>
+        <translation>{node}의 value: {value}</translation>
+    </message>
+    <message>
+        <source>gradient at {node}: {value}</source>
+        <translation>{node}의 gradient: {value}</translation>
+    </message>
 </context>
 <context>
     <name>NumberSpin</name>

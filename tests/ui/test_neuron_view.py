@@ -261,3 +261,26 @@ def test_arrow_keys_in_the_neuron_view_walk_the_player(qtbot, window):
     )
     qtbot.keyClick(view.viewport(), Qt.Key.Key_Left)
     assert window.workspace.current_state().step == 2
+
+
+def test_hovering_a_line_or_a_unit_tells_its_exact_number(qtbot, window):
+    graph = _batch_network()
+    view = _shown(qtbot, window, graph)
+    window.player.controller.to_start()
+    w2 = window.document.graph.nodes["W2"].attrs["value"]
+    line = next(ln for ln in view.lines if (ln.gap, ln.i, ln.j) == (1, 3, 2))
+    assert line.toolTip().startswith(f"W2[4, 3] = {format_number(w2[3, 2], 6)}: ")
+    assert "unit 4 of layer 1 to unit 3 of layer 2" in line.toolTip()
+    assert view.units[1][3].toolTip() == ""  # nothing computed yet
+    window.player.controller.to_end()
+    dw2 = window.workspace.current_state().edge_grads[
+        find_network(window.document.graph).weight_edges[1]
+    ]
+    assert line.toolTip().startswith(f"dW2[4, 3] = {format_number(dw2[3, 2], 6)}: ")
+    view.set_sample(2)
+    state = window.workspace.current_state()
+    h1, dz1 = state.node_values["h1"][0][2, 3], state.node_grads["z1"][0][2, 3]
+    assert view.units[1][3].toolTip().splitlines() == [
+        f"value of h1 = relu: {format_number(h1, 6)}",
+        f"gradient at z1: {format_number(dz1, 6)}",
+    ]
