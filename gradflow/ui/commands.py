@@ -46,7 +46,8 @@ class _DoneOnce(QUndoCommand):
 
 
 class SnapshotCommand(_DoneOnce):
-    """A structural edit: the graph before and after (private copies, never shown live)."""
+    """A structural edit: the graph before and after it (each is the live graph again when
+    the stack returns to it; `GraphDocument._restore_snapshot` says why that is safe)."""
 
     def __init__(
         self,

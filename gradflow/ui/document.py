@@ -217,10 +217,9 @@ class GraphDocument(QObject):
         after = graph.copy()
         if after.title is None:
             after.title, after.description = before.title, before.description
-        snapshot = after.copy()
         self._switch_to(after.freeze())
         text = text or QCoreApplication.translate("Commands", "Replace graph")
-        self.undo_stack.push(SnapshotCommand(self, text, before, snapshot))
+        self.undo_stack.push(SnapshotCommand(self, text, before, after))
 
     def set_attr(self, node_id: str, name: str, value: Any) -> None:
         """Change one attribute (validated first; a bad value raises and changes nothing)."""
@@ -297,9 +296,11 @@ class GraphDocument(QObject):
 
     # --- for the undo commands only (they skip the undo stack) ---------------------------
     def _restore_snapshot(self, snapshot: Graph, touched: Touched | None = None) -> None:
-        """Make the graph equal to `snapshot` (a private copy is kept), emitting the diff
-        (among `touched` only, if the edit named what it changes)."""
-        self._switch_to(snapshot.copy().freeze(), touched)
+        """Make `snapshot` the graph again, emitting the diff (among `touched` only, if the
+        edit named what it changes). No copy: a graph changes in place only through undoable
+        commands, and those are undone before the stack gets back to this one, so a graph
+        is exactly as it was when it comes back (its compiled plans still hold)."""
+        self._switch_to(snapshot, touched)
 
     def _add_node_back(self, node: Node) -> None:
         """Add `node` again (redo of an add: it was the last node, it is again)."""
@@ -353,10 +354,9 @@ class GraphDocument(QObject):
                     action=text, reason=err
                 )
             ) from None
-        snapshot = after.copy()
         scope = None if touched is None else touched()
-        self._switch_to(after.freeze(), scope)
-        self.undo_stack.push(SnapshotCommand(self, text, before, snapshot, scope))
+        self._switch_to(after.freeze(), scope)  # kept by the command as it is: see below
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, scope))
 
     def _switch_to(self, new: Graph, touched: Touched | None = None) -> None:
         """Make `new` the graph and emit what changed (only among `touched`, if given);

@@ -83,3 +83,37 @@ def test_deleting_a_node_announces_its_wires_and_undo_brings_them_back(qtbot):
     assert set(removed) == wires
     doc.undo_stack.undo()
     assert set(added) == wires
+
+
+def test_undo_all_and_redo_all_give_back_each_graph_exactly(qtbot):
+    """Snapshots are kept as they are, not copied: in-place edits (add, value, move) in
+    between must not leak into them."""
+    from gradflow.core.fileformat import dumps
+
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        doc = GraphDocument(load_example(["add-mul", "sigmoid-neuron"][seed % 2]))
+        first = dumps(doc.graph)
+        for _ in range(25):
+            kind = rng.random()
+            ids = list(doc.graph.nodes)
+            try:
+                if kind < 0.2:
+                    doc.add_node("add", pos=(float(rng.integers(500)), 0.0))
+                elif kind < 0.4 and ids:
+                    leaves = [n for n in ids if doc.graph.node(n).op == "input"]
+                    if leaves:
+                        doc.set_attr(leaves[0], "value", float(rng.normal()))
+                elif kind < 0.5 and ids:
+                    doc.move_nodes({ids[0]: (float(rng.integers(900)), 5.0)})
+                else:
+                    _random_edit(doc, rng)
+            except GraphError:
+                pass
+        last = dumps(doc.graph)
+        while doc.undo_stack.canUndo():
+            doc.undo_stack.undo()
+        assert dumps(doc.graph) == first, seed
+        while doc.undo_stack.canRedo():
+            doc.undo_stack.redo()
+        assert dumps(doc.graph) == last, seed
