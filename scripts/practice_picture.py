@@ -42,6 +42,7 @@ def main(size: str = "1280x800", out: str = "docs/images/practice-gate-patterns-
     panel.inputs[1].set_answer(np.float64(-12))  # max routes: w should get 0
     mode.check_answer()
     mode.give_hint()
+    window.camera.finish()  # the eased move to the asked node (max m) ends
     for _ in range(5):
         app.processEvents()
     window.grab().save(out)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from gradflow.core.examples import load_example
 from gradflow.core.formatting import format_number
+from gradflow.ui.canvas.camera import readable_zoom
 
 
 @pytest.fixture
@@ -154,3 +155,33 @@ def test_a_matmul_step_of_an_exercise_asks_tables_of_the_gradients_shapes(window
     _type(qtbot, dock, [u.expected for u in q.asked])  # Enter in the table checks
     qtbot.waitUntil(lambda: c.index == matmul)
     assert mode.score.results[matmul] == ("matmul", True)
+
+
+def test_the_camera_frames_the_node_the_open_question_asks_about(practice, qtbot):
+    window, dock = practice
+    c, mode = dock.controller, dock.practice
+    window.camera.duration_ms = 0  # moves at once: the view is where the camera aims
+    _answer_until(qtbot, dock, 11)  # step 11 (backward through add s) is revealed
+    assert c.index == 11
+    question = mode.question(12)
+    assert question is not None
+    assert question.prompt.startswith("Step 12: what gradient does m")
+    view, scene = window.view, window.scene
+    m = scene.node_item("m")
+    on_screen = view.mapFromScene(m.mapRectToScene(m.rect())).boundingRect()
+    assert view.viewport().rect().contains(on_screen)  # the asked max gate m is in view
+    assert view.zoom() >= readable_zoom(scene)  # at the camera's readable zoom
+    for z in ("z", "w"):  # its input wires come from z and w: they are in view too
+        item = scene.node_item(z)
+        assert (
+            view.viewport()
+            .rect()
+            .contains(view.mapFromScene(item.mapRectToScene(item.rect())).boundingRect())
+        )
+    window.menu_actions["practice"].trigger()  # leaving practice: the revealed step again
+    s = scene.node_item("s")
+    assert (
+        view.viewport()
+        .rect()
+        .contains(view.mapFromScene(s.mapRectToScene(s.rect())).boundingRect())
+    )

@@ -7,7 +7,9 @@ next step interrupts a move that is still running. A step whose frame is already
 in view (at a readable zoom) does not move the view at all. Each step's shot is kept,
 so stepping back shows exactly the view that step had (until the graph changes). A
 manual pan or zoom pauses following until the next step; View ▸ Follow Step turns it
-off (a display option, remembered).
+off (a display option, remembered). While a practice question is open (`frame_question`)
+the camera frames the node the question asks about - the step about to be revealed -
+instead of the step just shown.
 """
 
 from __future__ import annotations
@@ -118,6 +120,7 @@ class StepCamera(QObject):
         self.duration_ms = MOVE_MS
         self.paused = False
         self._framed: int | None = None
+        self._asked: int | None = None  # the step of the open practice question
         self._shots: dict[int, tuple[float, int, int]] = {}  # zoom and scroll per step
         self._from: Shot | None = None
         self._to: Shot | None = None
@@ -196,6 +199,14 @@ class StepCamera(QObject):
         self._anim.setDuration(self.duration_ms)
         self._anim.start()
 
+    def frame_question(self, step: int | None) -> None:
+        """A practice question about `step` is open (None: none): frame that step's node
+        while it stays open; with none, the explained step again."""
+        self._asked = step
+        target = step if step is not None else self._workspace.explained_step
+        if self.following and target and target != self._framed:
+            self.frame_step(target)
+
     def finish(self) -> None:
         """Jump to the end of a running move."""
         if self.moving and self._to is not None:
@@ -233,6 +244,8 @@ class StepCamera(QObject):
             self._shots[self._framed] = self._scroll_state()
 
     def _on_workspace_explained_step_changed(self, k: int | None) -> None:
+        if k is not None and self._asked is not None and self._asked > k:
+            k = self._asked  # the practice question's node stays framed until it is answered
         if k is None or k == self._framed:
             return  # an edit that keeps the step: the view stays where the user left it
         self.paused = False  # a step key resumes following

@@ -6,13 +6,15 @@ reveals the step with a green tick, wrong says which term is off and leaves the 
 hidden; Hint gives the gate pattern, then the local-gradient formula, then the answer
 (which counts the step as missed). Every step counts once, per gate type; at the end
 the panel shows the score and the weakest gate. Leaving practice restores stepping.
+`asking(step)` says which step's question is open (None: none), so the step camera
+frames the node the question is about rather than the step just revealed.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from gradflow.core.practice import DEFAULT_TOLERANCE, Question, check, question_at
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 
 class PracticeMode(QObject):
     """The practice session of one window: answered steps, tries, hints and the score."""
+
+    asking = Signal(object)  # int | None: the step whose question is open
 
     def __init__(
         self, workspace: Workspace, controller: PlayerController, panel: PracticePanel
@@ -62,6 +66,8 @@ class PracticeMode(QObject):
         self._reset()
         self.controller.set_gate(self._may_reveal if on else None)
         self.panel.setVisible(on)
+        if not on:
+            self.asking.emit(None)
         if on:
             self.controller.pause()
             if self.workspace.playhead is None or self.controller.index >= self.controller.length:
@@ -144,8 +150,10 @@ class PracticeMode(QObject):
         if step > n:
             self.panel.show_question(None, self.tr("The end of the run."))
             self.panel.summary.setText(self._summary_html())
+            self.asking.emit(None)
             return
         q = None if step in self._answered else self.question(step)
+        self.asking.emit(step if q is not None else None)
         if q is None:
             text = self.tr("Step {k}: nothing to predict here - press → to reveal it.")
             if step in self._answered:
