@@ -1741,8 +1741,8 @@ Or drag an op onto the canvas, or double-click it.</source>
 <context>
     <name>ViewTabs</name>
     <message>
-        <source>Fit: the model&apos;s prediction over the data</source>
-        <translation>Fit: 데이터 위에 그린 모델의 예측</translation>
+        <source>Prediction over the data</source>
+        <translation>데이터 위의 모델 예측</translation>
     </message>
     <message>
         <source>fit</source>

@@ -296,3 +296,59 @@ def test_the_dock_height_the_user_left_is_kept_next_time(window, make_window, qt
     assert abs(again.training.height() - left) <= 2
     again.dock_heights.fit()  # the share it did not make would have changed it
     qtbot.waitUntil(lambda: again.training.height() < left - 10)
+
+
+@pytest.mark.parametrize(
+    ("dataset", "task", "shown"),
+    [
+        ("sine", "regression", ["Fit", "Linear map", "Runs"]),
+        ("spiral", "classification", ["Boundary", "Hidden units", "Linear map", "Runs"]),
+    ],
+)
+def test_at_1280x800_the_view_tabs_and_the_fit_plot_fit_the_dock(
+    window, qtbot, dataset, task, shown
+) -> None:
+    from PySide6.QtCore import QPoint, QRectF
+    from PySide6.QtWidgets import QToolButton
+
+    from gradflow.nn import TrainConfig
+
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 800))
+    window.training.toggleViewAction().trigger()
+    panel = window.training
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+    panel.options.set_config(
+        TrainConfig(dataset=dataset, task=task, hidden=(8,), epochs=1, samples=200)
+    )
+    try:
+        panel.start_button.click()
+        qtbot.waitUntil(lambda: not panel.is_running(), timeout=20_000)
+    finally:
+        panel.shutdown()
+    plots = panel.plots
+    qtbot.waitUntil(lambda: plots.grid.layout_kind == ("row", 4))  # four plots in a row
+    tabs = plots.view_tabs
+    bar = tabs.tabBar()
+    visible = [i for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert [tabs.tabText(i) for i in visible] == shown
+    qtbot.waitUntil(lambda: bar.tabRect(visible[-1]).right() <= bar.rect().right())
+    for i in visible:  # every tab in the bar, at its full label's width (none elided)
+        assert bar.rect().contains(bar.tabRect(i)), tabs.tabText(i)
+        assert bar.tabRect(i).width() >= bar.tabSizeHint(i).width(), tabs.tabText(i)
+    assert not any(b.isVisible() for b in bar.findChildren(QToolButton))  # no scroll arrows
+    scroll = panel.widget()
+    port = scroll.viewport()
+    seen = QRect(QPoint(0, 0), port.size())
+    corner = tabs.mapTo(port, QPoint(0, 0))
+    assert seen.contains(QRect(corner, tabs.size()))  # the views' column is inside the dock
+    if dataset == "sine":
+        fit = tabs.fit_plot
+        assert tabs.currentWidget() is fit
+        corner = fit.mapTo(port, QPoint(0, 0))
+        assert seen.contains(QRect(corner, fit.size()))
+        inside = QRectF(fit.viewport().rect()).adjusted(-0.5, -0.5, 0.5, 0.5)
+        assert inside.contains(fit.plotItem.sceneBoundingRect())  # the plot is not clipped
+        title = fit.plotItem.titleLabel
+        assert inside.contains(title.sceneBoundingRect())
+        assert title.text == "Prediction over the data"  # whole, not elided

@@ -6,18 +6,24 @@ Hidden units (each first-layer unit's output over the input plane, for 2-D data)
 Templates (W's rows as images, with the class names under them) and Linear map (the
 effective single matrix when every hidden activation is linear). Every tab paints a
 `gradflow.nn.views.Views` - live, or a history snapshot - and computes nothing itself.
+The tabs never scroll: short of room, Qt elides their labels (each tab's tooltip names
+it in full), and the Fit plot's title is elided to the plot's width, so a narrow column
+(four plots in a row at 1280x800) shows every tab and the whole plot.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
     QLabel,
+    QProxyStyle,
     QScrollArea,
+    QStyle,
+    QStyleOption,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +34,9 @@ from gradflow.nn.views import Grid, Views
 from gradflow.ui.training.templates_image import templates_image
 
 MAX_MATRIX_ENTRIES = 64  # the effective W is printed in full up to this size
+TITLE_PT = 10  # the Fit plot's title size
+TITLE_ROOM = 32  # px the title leaves free besides the left axis (its text margins)
+MAX_TABS_WIDTH = 280  # the widest the tab bar asks to be (three plots of 220 px beside it)
 
 
 def _rect(grid: Grid) -> QRectF:
@@ -46,6 +55,21 @@ def _diverging(values: np.ndarray, scale: float | None = None) -> np.ndarray:
     return rgb.astype(np.uint8)
 
 
+class _CompactTabs(QProxyStyle):
+    """The application's style with half its room beside each tab's label, so the four
+    labels of 2-D data (Boundary, Hidden units, Linear map, Runs) fit a plot's column."""
+
+    def pixelMetric(  # Qt override
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        """PM_TabBarTabHSpace halved; every other metric as the style has it."""
+        value = super().pixelMetric(metric, option, widget)
+        return value // 2 if metric == QStyle.PixelMetric.PM_TabBarTabHSpace else value
+
+
 class ViewTabs(QTabWidget):
     """The tabs; `show_views(views, points, targets)` paints one state of the network."""
 
@@ -53,12 +77,18 @@ class ViewTabs(QTabWidget):
         super().__init__(parent)
         self.setObjectName("viewTabs")
         self.setDocumentMode(True)
-        self.setUsesScrollButtons(True)  # the tabs never make the dock wider
-        self.setElideMode(Qt.TextElideMode.ElideNone)
+        self.setUsesScrollButtons(False)  # every tab stays in view: labels elide instead
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+        self._tab_style = _CompactTabs()  # kept: a widget does not own its style
+        self._tab_style.setParent(self)
+        self.tabBar().setStyle(self._tab_style)
         self.boundary_plot = boundary_plot
         self.fit_plot = pg.PlotWidget(background="w")
         self.fit_plot.setObjectName("fitPlot")
-        self.fit_plot.setTitle(self.tr("Fit: the model's prediction over the data"), size="10pt")
+        self.fit_title = self.tr("Prediction over the data")
+        self.fit_plot.setToolTip(self.fit_title)
+        self._set_fit_title()
+        self.fit_plot.installEventFilter(self)  # its title follows the plot's width
         self.fit_plot.showGrid(x=True, y=True, alpha=0.2)
         self.fit_points = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush("#1f77b4"))
         self.fit_curve = self.fit_plot.plot(pen=pg.mkPen("#d62728", width=2.5), name=self.tr("fit"))
@@ -101,8 +131,10 @@ class ViewTabs(QTabWidget):
         self.addTab(self.hidden_view, self.tr("Hidden units"))
         self.addTab(templates, self.tr("Templates"))
         self.addTab(linear, self.tr("Linear map"))
-        for arrow in self.tabBar().findChildren(QAbstractButton):  # shown when tabs overflow
+        for arrow in self.tabBar().findChildren(QAbstractButton):  # Qt's, never shown now
             arrow.setToolTip(self.tr("More tabs"))
+        for i in range(self.count()):  # an elided label is named in full
+            self.setTabToolTip(i, self.tabText(i))
         self.last_views: Views | None = None
         self.templates_image: QImage | None = None
 
@@ -116,10 +148,36 @@ class ViewTabs(QTabWidget):
             (self.templates_area, templates),
         ):
             self.setTabVisible(self.indexOf(widget), on)
+        self.updateGeometry()  # the tab bar it asks for changed
+
+    def minimumSizeHint(self) -> QSize:  # Qt override
+        """Wide enough for every shown tab's full label (up to MAX_TABS_WIDTH; narrower,
+        the labels elide), so in a row of plots the views' column takes that room."""
+        bar = self.tabBar()
+        tabs = sum(bar.tabSizeHint(i).width() for i in range(self.count()) if self.isTabVisible(i))
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), min(tabs, MAX_TABS_WIDTH)), hint.height())
 
     def extra_tab(self, widget: QWidget, title: str) -> None:
         """Add another tab (the run list)."""
-        self.addTab(widget, title)
+        self.setTabToolTip(self.addTab(widget, title), title)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        """Elide the Fit plot's title to its new width."""
+        if watched is self.fit_plot and event.type() == QEvent.Type.Resize:
+            self._set_fit_title()
+        return super().eventFilter(watched, event)
+
+    def _set_fit_title(self) -> None:
+        """The title, elided to the plot's width (its LabelItem would widen the plot)."""
+        font = QFont(self.font())
+        font.setPointSizeF(TITLE_PT)
+        axis = self.fit_plot.plotItem.getAxis("left").width()  # the title sits beside it
+        room = max(40, int(self.fit_plot.width() - axis - TITLE_ROOM))
+        text = QFontMetrics(font).elidedText(self.fit_title, Qt.TextElideMode.ElideRight, room)
+        if text != getattr(self, "_fit_title_shown", None):
+            self._fit_title_shown = text
+            self.fit_plot.setTitle(text, size=f"{TITLE_PT}pt")
 
     def show_views(self, views: Views, points: np.ndarray, targets: np.ndarray) -> None:
         """Paint `views`; `points`/`targets` are the raw training data (for the fit plot)."""
