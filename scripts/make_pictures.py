@@ -124,7 +124,7 @@ PICTURES: dict[str, Callable[[Path], list[list[str]]]] = {
     "training-history.png": _views("--run", "spiral", "--history", "3"),
     "training-fit-sine.png": _views("--run", "sine", "--tab", "Fit"),
     "training-fit-plane.png": _views("--run", "plane", "--tab", "Fit"),
-    "training-hidden-units.png": _views("--run", "spiral", "--tab", "Hidden units"),
+    "training-hidden-units.png": _views("--run", "spiral", "--tab", "Units"),
     "training-templates-digits.png": _views("--run", "digits", "--tab", "Templates"),
     "training-templates-digits-1024.png": _views(
         "--run", "digits", "--tab", "Templates", "--size", "1024x700"

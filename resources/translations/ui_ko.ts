@@ -1761,6 +1761,10 @@ Or drag an op onto the canvas, or double-click it.</source>
         <translation>Fit</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>unit</translation>
+    </message>
+    <message>
         <source>Hidden units</source>
         <translation>hidden unit</translation>
     </message>

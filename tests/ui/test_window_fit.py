@@ -302,7 +302,7 @@ def test_the_dock_height_the_user_left_is_kept_next_time(window, make_window, qt
     ("dataset", "task", "shown"),
     [
         ("sine", "regression", ["Fit", "Linear map", "Runs"]),
-        ("spiral", "classification", ["Boundary", "Hidden units", "Linear map", "Runs"]),
+        ("spiral", "classification", ["Boundary", "Units", "Linear map", "Runs"]),
     ],
 )
 def test_at_1280x800_the_view_tabs_and_the_fit_plot_fit_the_dock(

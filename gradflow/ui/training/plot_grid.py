@@ -4,9 +4,8 @@ Four cells (loss, accuracy, gradient norm, the network views). A tall dock shows
 2 x 2, a wide and low one in one row; a dock too low for two rows and too narrow for
 four (1024x700) shows one or two cells at a time, with a tab bar under them naming each
 page (as a spreadsheet's sheets), so no plot is ever squeezed below a readable size and
-nothing scrolls out of view. A cell asking for more than its share by its minimum size
-(the view tabs, for their labels) gets it from the others. The row under the plots also
-holds what goes with them (the history slider), beside the tabs.
+nothing scrolls out of view. The row under the plots also holds what goes with them
+(the history slider), beside the tabs.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Boundary (2-D classification; the plot TrainingPlots owns), Fit (regression: the line
 over the points for one feature, the predicted surface under the points for two),
-Hidden units (each first-layer unit's output over the input plane, for 2-D data),
+Units (the hidden units: each first-layer unit's output over the input plane, 2-D data),
 Templates (W's rows as images, with the class names under them) and Linear map (the
 effective single matrix when every hidden activation is linear). Every tab paints a
 `gradflow.nn.views.Views` - live, or a history snapshot - and computes nothing itself.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -36,7 +36,6 @@ from gradflow.ui.training.templates_image import templates_image
 MAX_MATRIX_ENTRIES = 64  # the effective W is printed in full up to this size
 TITLE_PT = 10  # the Fit plot's title size
 TITLE_ROOM = 32  # px the title leaves free besides the left axis (its text margins)
-MAX_TABS_WIDTH = 280  # the widest the tab bar asks to be (three plots of 220 px beside it)
 
 
 def _rect(grid: Grid) -> QRectF:
@@ -57,7 +56,7 @@ def _diverging(values: np.ndarray, scale: float | None = None) -> np.ndarray:
 
 class _CompactTabs(QProxyStyle):
     """The application's style with half its room beside each tab's label, so the four
-    labels of 2-D data (Boundary, Hidden units, Linear map, Runs) fit a plot's column."""
+    labels of 2-D data (Boundary, Units, Linear map, Runs) fit a plot's column."""
 
     def pixelMetric(  # Qt override
         self,
@@ -128,13 +127,14 @@ class ViewTabs(QTabWidget):
         column.addWidget(matrix, 1)
         self.addTab(boundary_plot, self.tr("Boundary"))
         self.addTab(self.fit_plot, self.tr("Fit"))
-        self.addTab(self.hidden_view, self.tr("Hidden units"))
+        self.addTab(self.hidden_view, self.tr("Units"))  # short: four tabs fit a plot's width
         self.addTab(templates, self.tr("Templates"))
         self.addTab(linear, self.tr("Linear map"))
         for arrow in self.tabBar().findChildren(QAbstractButton):  # Qt's, never shown now
             arrow.setToolTip(self.tr("More tabs"))
         for i in range(self.count()):  # an elided label is named in full
             self.setTabToolTip(i, self.tabText(i))
+        self.setTabToolTip(self.indexOf(self.hidden_view), self.tr("Hidden units"))
         self.last_views: Views | None = None
         self.templates_image: QImage | None = None
 
@@ -148,15 +148,6 @@ class ViewTabs(QTabWidget):
             (self.templates_area, templates),
         ):
             self.setTabVisible(self.indexOf(widget), on)
-        self.updateGeometry()  # the tab bar it asks for changed
-
-    def minimumSizeHint(self) -> QSize:  # Qt override
-        """Wide enough for every shown tab's full label (up to MAX_TABS_WIDTH; narrower,
-        the labels elide), so in a row of plots the views' column takes that room."""
-        bar = self.tabBar()
-        tabs = sum(bar.tabSizeHint(i).width() for i in range(self.count()) if self.isTabVisible(i))
-        hint = super().minimumSizeHint()
-        return QSize(max(hint.width(), min(tabs, MAX_TABS_WIDTH)), hint.height())
 
     def extra_tab(self, widget: QWidget, title: str) -> None:
         """Add another tab (the run list)."""
