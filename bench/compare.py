@@ -77,6 +77,7 @@ def run_once(tree: str, script: str, clock: str, args: list[str]) -> str:
     """What `<tree>/bench/<script>.py` prints, run with `tree`'s gradflow first on the path."""
     tree = os.path.abspath(tree)
     env = dict(os.environ, PYTHONPATH=tree, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # both trees with their .pyc, as installed
     path = os.path.join(tree, "bench", f"{script}.py")
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, clock, path, *args],

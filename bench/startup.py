@@ -13,6 +13,11 @@ shared, and the best run is the one least disturbed). Budget: gradflow < 1.2 × 
 Each child also reports when (after its own start) the first frame was painted, and the
 slowest imports of one gradflow run (`python -X importtime`) are listed.
 
+The children run with Python's bytecode cache on, as an installed gradflow runs (pip
+compiles the `.pyc` files at install time): the first, untimed run writes it, even where
+PYTHONDONTWRITEBYTECODE is set in the environment (this machine sets it; without the
+cache every start compiles all ~180 modules from source, ~0.2 s that no user pays).
+
 Run: python bench/startup.py [RUNS] [EXAMPLE]   (default 7 runs, sigmoid-neuron)
 """
 
@@ -94,9 +99,10 @@ def main() -> int:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     example = sys.argv[2] if len(sys.argv) > 2 else "sigmoid-neuron"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # time what an installed copy does (above)
     env["GRADFLOW_SETTINGS"] = os.path.join(tempfile.mkdtemp(), "startup.ini")
     app_code = APP.format(example=example)
-    wall_ms(BASELINE, env)  # warm the file cache for both
+    wall_ms(BASELINE, env)  # warm the file and bytecode caches for both
     wall_ms(app_code, env)
     base, app, first = [], [], []
     for _ in range(runs):
