@@ -26,6 +26,7 @@ from gradflow.ui.dock_heights import DockHeights
 from gradflow.ui.document import GraphDocument
 from gradflow.ui.edit_actions import EditActions
 from gradflow.ui.file_actions import FileActions, document_name
+from gradflow.ui.gui_gc import install_gui_collector
 from gradflow.ui.inspector import Inspector
 from gradflow.ui.language import LanguageActions
 from gradflow.ui.limit_actions import LimitActions
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: GraphDocument | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        install_gui_collector()  # cycles with Qt objects freed on this thread only
         self.settings = open_settings()
         self._system_palette = QMainWindow.palette(self)  # `palette` is the dock here
         self.workspace = Workspace(document, self)
