@@ -888,6 +888,10 @@ Or drag an op onto the canvas, or double-click it.</source>
     </message>
     <message>
         <source>Runs</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Run list</source>
         <translation>실행 목록</translation>
     </message>
     <message>
@@ -1754,11 +1758,15 @@ Or drag an op onto the canvas, or double-click it.</source>
     </message>
     <message>
         <source>Boundary</source>
-        <translation>decision boundary</translation>
+        <translation>경계</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>decision boundary (결정 경계)</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation>Fit</translation>
+        <translation>fit</translation>
     </message>
     <message>
         <source>Units</source>
@@ -1773,8 +1781,16 @@ Or drag an op onto the canvas, or double-click it.</source>
         <translation>template</translation>
     </message>
     <message>
+        <source>Class templates (the rows of W)</source>
+        <translation>class별 template (W의 행)</translation>
+    </message>
+    <message>
         <source>Linear map</source>
         <translation>linear map</translation>
+    </message>
+    <message>
+        <source>The network as one linear map</source>
+        <translation>하나의 linear map인 network</translation>
     </message>
     <message>
         <source>More tabs</source>

@@ -167,7 +167,7 @@ class PanelBody(QWidget):
         from gradflow.ui.training.plots import TrainingPlots
 
         plots = TrainingPlots()
-        plots.view_tabs.extra_tab(runs_tab, self.tr("Runs"))
+        plots.view_tabs.extra_tab(runs_tab, self.tr("Runs"), self.tr("Run list"))
         self.plot_area.addWidget(plots, 1)
         plots.grid.add_beside_pages(self._history_row)
         self._history_row.show()

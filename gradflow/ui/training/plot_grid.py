@@ -16,6 +16,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QTabBar, QToolButton, QV
 
 CELL_WIDTH = 240  # the narrowest a plot gets: its tick labels and legend still read
 CELL_HEIGHT = 170  # the lowest, with its header and axis: ~100 px of curves
+SPACING = 6  # px between two cells
+
+
+def narrowest_cell() -> int:
+    """The narrowest a cell gets in any layout: four in a row at the row's least width
+    (a page of one or two is never narrower than CELL_WIDTH each)."""
+    return (4 * CELL_WIDTH - 3 * SPACING) // 4
 
 
 def choose_layout(width: int, height: int) -> tuple[str, int]:
@@ -53,7 +60,7 @@ class PlotGrid(QWidget):
         self.pages.currentChanged.connect(self._on_pages_current_changed)
         self._grid = QGridLayout()
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(6)
+        self._grid.setSpacing(SPACING)
         self._under = QHBoxLayout()
         self._under.setContentsMargins(0, 0, 0, 0)
         self._under.addWidget(self.pages)

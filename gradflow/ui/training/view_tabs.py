@@ -6,9 +6,10 @@ Units (the hidden units: each first-layer unit's output over the input plane, 2-
 Templates (W's rows as images, with the class names under them) and Linear map (the
 effective single matrix when every hidden activation is linear). Every tab paints a
 `gradflow.nn.views.Views` - live, or a history snapshot - and computes nothing itself.
-The tabs never scroll: short of room, Qt elides their labels (each tab's tooltip names
-it in full), and the Fit plot's title is elided to the plot's width, so a narrow column
-(four plots in a row at 1280x800) shows every tab and the whole plot.
+The tabs never scroll, and their labels are short enough (in English and Korean) for
+the four of 2-D data to fit the narrowest column the plot grid makes (each tab's tooltip
+names it in full). The Fit plot's title is elided to the plot's width, so a narrow
+column (four plots in a row at 1280x800) shows every tab and the whole plot.
 """
 
 from __future__ import annotations
@@ -125,16 +126,18 @@ class ViewTabs(QTabWidget):
         column.setContentsMargins(6, 4, 6, 4)
         column.addWidget(self.linear_label)
         column.addWidget(matrix, 1)
-        self.addTab(boundary_plot, self.tr("Boundary"))
-        self.addTab(self.fit_plot, self.tr("Fit"))
-        self.addTab(self.hidden_view, self.tr("Units"))  # short: four tabs fit a plot's width
-        self.addTab(templates, self.tr("Templates"))
-        self.addTab(linear, self.tr("Linear map"))
+        # short labels, so the four of 2-D data fit the narrowest plot column in either
+        # language; each tab's tooltip names it in full
+        for widget, label, name in (
+            (boundary_plot, self.tr("Boundary"), self.tr("Decision boundary")),
+            (self.fit_plot, self.tr("Fit"), self.fit_title),
+            (self.hidden_view, self.tr("Units"), self.tr("Hidden units")),
+            (templates, self.tr("Templates"), self.tr("Class templates (the rows of W)")),
+            (linear, self.tr("Linear map"), self.tr("The network as one linear map")),
+        ):
+            self.extra_tab(widget, label, name)
         for arrow in self.tabBar().findChildren(QAbstractButton):  # Qt's, never shown now
             arrow.setToolTip(self.tr("More tabs"))
-        for i in range(self.count()):  # an elided label is named in full
-            self.setTabToolTip(i, self.tabText(i))
-        self.setTabToolTip(self.indexOf(self.hidden_view), self.tr("Hidden units"))
         self.last_views: Views | None = None
         self.templates_image: QImage | None = None
 
@@ -149,9 +152,10 @@ class ViewTabs(QTabWidget):
         ):
             self.setTabVisible(self.indexOf(widget), on)
 
-    def extra_tab(self, widget: QWidget, title: str) -> None:
-        """Add another tab (the run list)."""
-        self.setTabToolTip(self.addTab(widget, title), title)
+    def extra_tab(self, widget: QWidget, label: str, name: str = "") -> None:
+        """Add a tab labelled `label` (short), its tooltip `name` (in full; the label if
+        not given). The panel adds the run list this way."""
+        self.setTabToolTip(self.addTab(widget, label), name or label)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         """Elide the Fit plot's title to its new width."""
