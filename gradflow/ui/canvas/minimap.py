@@ -5,14 +5,25 @@ node as a filled mark; clicking (or dragging) in it moves the view there, which 
 as a manual move (the camera stops following until the next step). The overview picture
 is drawn once per change of the graph (not per step): a step only moves the mark. It
 shows only while part of the graph lies outside the view.
+
+It never hides a node or a number: it sits in the bottom-right corner when nothing of
+the graph is drawn there, else in the first free corner (top-right, bottom-left,
+top-left), staying put while its corner stays free. When the view is full and no corner
+is free, it takes the corner where it covers least (never the active node) and turns
+see-through until the mouse comes to it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QWidget
+import math
 
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QEnterEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
+
+from gradflow.ui.canvas.label_item import LabelItem
+from gradflow.ui.canvas.node_item import NodeItem
 from gradflow.ui.canvas.view import GraphView
 from gradflow.ui.first_paint import after_first_paint
 
@@ -20,6 +31,19 @@ SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
 SHARE = 0.24  # of the viewport's width and height, at most
 CORNER_GAP = 10
 REDRAW_MS = 120  # the picture follows a change of the graph this much later
+CORNERS = ("bottom-right", "top-right", "bottom-left", "top-left")  # in the order tried
+OPAQUE, SEE_THROUGH = 0.92, 0.35  # the picture's opacity: free corner / over the graph
+
+
+def choose_corner(covered: dict[str, float], current: str) -> tuple[str, bool]:
+    """(corner, crowded) for the pixels of graph each corner would cover: the first of
+    CORNERS that covers nothing, the current one before the others once it has left
+    home; with none free (crowded), the one covering least."""
+    order = [CORNERS[0], current, *CORNERS[1:]]
+    for corner in order:
+        if covered[corner] == 0:
+            return corner, False
+    return min(CORNERS, key=lambda c: covered[c]), True
 
 
 class Minimap(QWidget):
@@ -32,6 +56,9 @@ class Minimap(QWidget):
         self._scene = view.graph_scene
         self._picture = QPixmap()
         self._world = QRectF()  # the scene rectangle the picture shows
+        self.corner = CORNERS[0]  # where it sits now
+        self.crowded = False  # no corner free: it covers some of the graph, see-through
+        self._hovered = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(self.tr("The whole graph: click to look there"))
         self._redraw = QTimer(self)
@@ -50,7 +77,8 @@ class Minimap(QWidget):
             signal.connect(lambda *_a: self._request())
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.valueChanged.connect(lambda _v: self._place())
-        self._scene.active_node_changed.connect(lambda _n: self.update())
+            bar.rangeChanged.connect(lambda _lo, _hi: self._place())  # a zoom
+        self._scene.active_node_changed.connect(lambda _n: self._place())
         view.viewport().installEventFilter(self)
         # sized and placed once the canvas is on screen: not needed for the first frame
         self._ready = False
@@ -79,6 +107,11 @@ class Minimap(QWidget):
             rect.width() * sx,
             rect.height() * sy,
         )
+
+    def opacity(self) -> float:
+        """How opaque its picture is drawn now (see-through over the graph, unless the
+        mouse is on it)."""
+        return SEE_THROUGH if self.crowded and not self._hovered else OPAQUE
 
     # --- drawing ----------------------------------------------------------------------------
     def _request(self) -> None:
@@ -138,24 +171,56 @@ class Minimap(QWidget):
         self._picture = picture
 
     def _place(self) -> None:
-        """Sit in the corner; show only while some of the graph is out of view."""
-        if self._world.isEmpty():
+        """Sit in a corner that hides nothing; show only while some of the graph is out of
+        view."""
+        if self._world.isEmpty() or not isValid(self._scene):  # (torn down: still scrolled)
             self.hide()
             return
         port = self._view.viewport()
-        x, y = port.width() - self.width(), port.height() - self.height()
-        self.move(x - CORNER_GAP, y - CORNER_GAP)
         seen = self._view.mapToScene(port.rect()).boundingRect()
         inner = self._world.adjusted(30, 30, -30, -30)
         roomy = port.width() > 2 * self.width() and port.height() > 2 * self.height()
-        self.setVisible(roomy and not seen.contains(inner))
+        shown = roomy and not seen.contains(inner)
+        if shown:
+            covered = {c: self.covered(self.corner_rect(c)) for c in CORNERS}
+            self.corner, self.crowded = choose_corner(covered, self.corner)
+            self.move(self.corner_rect(self.corner).topLeft())
+        self.setVisible(shown)
         self.update()
+
+    def corner_rect(self, corner: str) -> QRect:
+        """Where the minimap would sit in `corner`, in viewport pixels."""
+        port = self._view.viewport()
+        x = CORNER_GAP if corner.endswith("left") else port.width() - self.width() - CORNER_GAP
+        y = CORNER_GAP if corner.startswith("top") else port.height() - self.height() - CORNER_GAP
+        return QRect(QPoint(x, y), self.size())
+
+    def covered(self, rect: QRect) -> float:
+        """Pixels of nodes and shown numbers under `rect` (viewport pixels); infinite when
+        the active node is among them."""
+        view, scene = self._view, self._scene
+        area = view.mapToScene(rect).boundingRect()
+        total = 0.0
+        for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            if isinstance(item, NodeItem):
+                box = item.sceneBoundingRect()
+            elif isinstance(item, LabelItem) and item.isVisible():
+                box = item.text_rect()
+            else:
+                continue
+            under = view.mapFromScene(box).boundingRect().intersected(rect)
+            if under.isEmpty():
+                continue
+            if isinstance(item, NodeItem) and item.node_id == scene.active_node:
+                return math.inf
+            total += under.width() * under.height()
+        return total
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._picture.isNull() and not self._world.isEmpty():
             self._draw_picture()
         painter = QPainter(self)
-        painter.setOpacity(0.92)
+        painter.setOpacity(self.opacity())
         painter.drawPixmap(0, 0, self._picture)
         painter.setOpacity(1.0)
         theme = self._scene.theme
@@ -174,6 +239,14 @@ class Minimap(QWidget):
         painter.drawRect(self.to_map(seen))
 
     # --- input -------------------------------------------------------------------------------
+    def enterEvent(self, event: QEnterEvent) -> None:  # Qt override: opaque to be used
+        self._hovered = True
+        self.update()
+
+    def leaveEvent(self, event: QEvent) -> None:  # Qt override
+        self._hovered = False
+        self.update()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._look_at(event.position())
         event.accept()

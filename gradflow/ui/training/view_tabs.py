@@ -128,14 +128,14 @@ class ViewTabs(QTabWidget):
         column.addWidget(matrix, 1)
         # short labels, so the four of 2-D data fit the narrowest plot column in either
         # language; each tab's tooltip names it in full
-        for widget, label, name in (
+        for widget, short, name in (
             (boundary_plot, self.tr("Boundary"), self.tr("Decision boundary")),
             (self.fit_plot, self.tr("Fit"), self.fit_title),
             (self.hidden_view, self.tr("Units"), self.tr("Hidden units")),
             (templates, self.tr("Templates"), self.tr("Class templates (the rows of W)")),
             (linear, self.tr("Linear map"), self.tr("The network as one linear map")),
         ):
-            self.extra_tab(widget, label, name)
+            self.extra_tab(widget, short, name)
         for arrow in self.tabBar().findChildren(QAbstractButton):  # Qt's, never shown now
             arrow.setToolTip(self.tr("More tabs"))
         self.last_views: Views | None = None
