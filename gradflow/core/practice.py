@@ -120,7 +120,7 @@ def question_at(trace: Trace, graph: Graph, step: int) -> Question | None:
             k=step, node=me, inputs=", ".join(names)
         )
         answer = "; ".join(f"{u.label} = {format_array(u.expected)}" for u in unknowns)
-        hints = (spec.pattern, _("local gradient: {rule}").format(rule=_(spec.local_rule)),
+        hints = (_(spec.pattern), _("local gradient: {rule}").format(rule=_(spec.local_rule)),
                  _("the answer: {answer}").format(answer=answer))  # fmt: skip
     if not any(u.asked for u in unknowns):
         return None

@@ -51,7 +51,7 @@ def step_phrase(key: str, local_rule: str) -> str:
     which the step's `upstream × local = downstream` then evaluates.
     """
     if key in LOCAL_RULE_KEYS:
-        return _("local gradient {rule}").format(rule=local_rule)
+        return _("local gradient {rule}").format(rule=_(local_rule))  # N_-marked in the op
     return gate_phrase(key)
 
 

@@ -128,3 +128,13 @@ def test_a_gate_without_a_pattern_names_its_local_gradient() -> None:
     assert any("· mul swaps ·" in c for c in captions.values())
     _g, _trace, chain6 = _backward("vanishing-sigmoid")
     assert "local gradient ∂/∂x = σ(x)(1 − σ(x))" in chain6[0].caption
+
+
+def test_the_local_gradient_a_step_names_is_in_the_interface_language(korean) -> None:
+    """The caption's rule reads as the inspector's does (it was left in English)."""
+    g = load_example("tiny-mlp")
+    trace = run(g).trace
+    h2 = next(s.index for s in trace.backward if s.node == "h2")
+    caption = explain_step(trace, g, h2).caption
+    assert "local gradient는 ∂/∂x = x > 0이면 1, 아니면 0" in caption, caption
+    assert "if x > 0 else" not in caption

@@ -92,3 +92,13 @@ def test_score_per_gate_type_and_the_weakest():
         "4 of 5 right at the first try · add 1/1 · mul 1/1 · copy 1/1 · max 1/2 · weakest: max"
     )
     assert PracticeScore().weakest() is None
+
+
+def test_every_hint_of_a_backward_step_reads_korean(korean):
+    """The pattern hint was left in English under ko (the local rule was translated)."""
+    trace, graph = _gate_patterns()
+    hints = question_at(trace, graph, 12).hints  # the max gate: its inputs' gradients
+    assert (
+        hints[0] == "max gate: 더 큰 input이 upstream gradient 전체를 받고, 다른 쪽은 0을 받습니다."
+    )
+    assert hints[1] == "local gradient: 큰 input에 1, 다른 쪽에 0 (같으면 첫 input)"
