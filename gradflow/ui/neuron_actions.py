@@ -29,7 +29,7 @@ class NeuronActions(QObject):
             self,
             self.tr("&Neuron View"),
             self._on_toggled,
-            "Ctrl+Shift+N",
+            "Ctrl+Shift+U",  # U for units (Ctrl+Shift+N is File > New Exercise)
             checkable=True,
             object_name="neuronViewToggle",
         )

@@ -203,3 +203,25 @@ def test_buttons_and_fields_say_what_they_do(qtbot, window):
         assert button.toolTip()
     assert "Enter" in window.palette.filter.toolTip()
     assert "1e-3" in window.inspector.editor.spin.toolTip()
+
+
+def test_no_two_menu_commands_share_a_key(window):
+    """A key bound twice is ambiguous: Qt fires neither (Neuron View and New Exercise
+    were both Ctrl+Shift+N)."""
+    from PySide6.QtWidgets import QMenu
+
+    owners: dict[str, list[str]] = {}
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            for key in action.shortcuts():
+                owners.setdefault(key.toString(), []).append(action.text())
+
+    for top in window.menuBar().actions():
+        walk(top.menu())
+    assert len(owners) > 20
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    assert owners["Ctrl+Shift+U"] == ["&Neuron View"]
+    assert owners["Ctrl+Shift+N"] == ["New E&xercise…"]
