@@ -7,14 +7,15 @@ behind the part the active step is at, a unit's value for the chosen sample once
 layer is computed (and its gradient once the backward pass reached it), a weight line's
 colour (sign) and width (|value|) showing W - and, from the backward step of that
 layer's matmul on, dW, the gradient the trace computed, travelling back along the line
-from the unit it comes from (a QVariantAnimation, eased).
+from the unit it comes from (a QVariantAnimation, eased). While hidden (the window shows
+the op graph) it only notes that something changed and catches up when next shown.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEasingCurve, QLineF, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsScene,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gradflow.core.formatting import format_number
 from gradflow.core.neuron_net import (
     LAYER_GAP,
     RADIUS,
@@ -34,11 +34,12 @@ from gradflow.core.neuron_net import (
     unit_centres,
     weight_lines,
 )
-from gradflow.core.neuron_parts import Part, layer_shows, parts, unit_chains
+from gradflow.core.neuron_parts import Part, parts, unit_chains
 from gradflow.core.playback import PlaybackState
 from gradflow.ui.canvas.style import THEMES, Theme, font
-from gradflow.ui.neuron_items import ActiveBand, Look, WeightLine, draw_loss_box, mixed
-from gradflow.ui.neuron_texts import line_tip, step_text, unit_tip
+from gradflow.ui.neuron_items import ActiveBand, Look, WeightLine, draw_loss_box
+from gradflow.ui.neuron_texts import line_tip, step_text
+from gradflow.ui.neuron_units import show_units
 from gradflow.ui.workspace import Workspace
 
 # W: blue for +, orange for - (as TensorFlow Playground); dW: the canvas's gradient red
@@ -74,7 +75,7 @@ class NeuronView(QGraphicsView):
         self.legend = QGraphicsSimpleTextItem()
         self.band = ActiveBand(QColor())
         self.loss_text: QGraphicsSimpleTextItem | None = None
-        self._loss_node = ""
+        self.loss_node = ""
         self.sample = 0
         self.samples = 0
         self.description = ""
@@ -88,11 +89,13 @@ class NeuronView(QGraphicsView):
         self._anim.setEndValue(1.0)
         self._anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
         self._anim.valueChanged.connect(self._on_anim_value_changed)
-        workspace.document.graph_replaced.connect(self.rebuild)
-        workspace.document.result_changed.connect(lambda _s: self.rebuild())
-        workspace.state_changed.connect(self.show_state)
-        workspace.display_changed.connect(lambda _new, _old: self.rebuild())
-        self.rebuild()
+        # hidden (the op graph is what the window shows), it only notes what changed and
+        # catches up when shown: editing or stepping costs it nothing meanwhile
+        self.stale = "all"  # "" up to date, "state" the playhead moved, "all" rebuild
+        workspace.document.graph_replaced.connect(self._on_network_changed)
+        workspace.document.result_changed.connect(lambda _s: self._on_network_changed())
+        workspace.state_changed.connect(self._on_workspace_state_changed)
+        workspace.display_changed.connect(lambda _new, _old: self._on_network_changed())
 
     @property
     def animating(self) -> bool:
@@ -115,8 +118,29 @@ class NeuronView(QGraphicsView):
         if self.net is not None:
             self._show_units(self.workspace.current_state())
 
+    def _on_network_changed(self) -> None:
+        if self.isVisible():
+            self.rebuild()
+        else:
+            self.stale = "all"
+
+    def _on_workspace_state_changed(self, state: PlaybackState | None) -> None:
+        if self.isVisible():
+            self.show_state(state)
+        elif not self.stale:
+            self.stale = "state"
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override: catch up
+        super().showEvent(event)
+        stale, self.stale = self.stale, ""
+        if stale == "all":
+            self.rebuild()
+        elif stale == "state":
+            self.show_state(self.workspace.current_state(), animate=False)
+
     def rebuild(self) -> None:
         """Draw the document's network afresh (or say why it cannot be drawn)."""
+        self.stale = ""
         self._anim.stop()
         scene = self.scene()
         scene.clear()
@@ -152,8 +176,8 @@ class NeuronView(QGraphicsView):
             label.setPos((k + 0.5) * LAYER_GAP - label.boundingRect().width() / 2, top - 44)
         loss_x = (len(self.net.sizes) - 1) * LAYER_GAP + RADIUS + LOSS_GAP
         if any(part.kind == "loss" for part in self.parts.values()):
-            self._loss_node = graph.output_node()
-            title = graph.nodes[self._loss_node].title
+            self.loss_node = graph.output_node()
+            title = graph.nodes[self.loss_node].title
             self.loss_text = draw_loss_box(scene, self.theme, centres[-1], loss_x, title)
         self._extent = (top, bottom, loss_x)
         self.show_state(self.workspace.current_state(), animate=False)
@@ -236,56 +260,7 @@ class NeuronView(QGraphicsView):
         self.step_described.emit(self.description)
 
     def _show_units(self, state: PlaybackState | None) -> None:
-        """Each layer's circles: the values of the last node of its chain the forward
-        pass has reached (z1, then h1 = relu(z1)) and the gradient of the last one the
-        backward pass has reached (dL/dh1, then dL/dz1); the title names both."""
-        assert self.net is not None
-        theme, graph = self.theme, self.workspace.document.graph
-        computed = mixed(theme.node_fill, QColor(70, 140, 220), 0.22)
-        values_of = state.node_values if state is not None else {}
-        grads_of = state.node_grads if state is not None else {}
-        for k, chain in enumerate(self.chains):
-            v_node, g_node = layer_shows(chain, values_of, grads_of, self.net.sizes[k])
-            values = values_of[v_node][0] if v_node is not None else None
-            grads = grads_of[g_node][0] if g_node is not None else None
-            for j, (circle, (text, grad)) in enumerate(
-                zip(self.units[k], self.unit_texts[k], strict=True)
-            ):
-                text.setText("" if values is None else self._entry(values, j))
-                grad.setText("" if grads is None else self._entry(grads, j))
-                centre = circle.rect().center()
-                box = text.boundingRect()
-                text.setPos(centre.x() - box.width() / 2, centre.y() - box.height() / 2)
-                grad.setPos(centre.x() + RADIUS * 0.6, centre.y() + RADIUS * 0.55)
-                circle.setBrush(QBrush(computed if values is not None else theme.node_fill))
-                circle.setToolTip(
-                    unit_tip(
-                        None if v_node is None else graph.nodes[v_node].title,
-                        None if values is None else self._number(values, j),
-                        None if g_node is None else graph.nodes[g_node].title,
-                        None if grads is None else self._number(grads, j),
-                    )
-                )
-            name = graph.nodes[v_node or self.net.units[k]].title
-            heading = self.tr("layer {k}: {node}").format(k=k, node=name)
-            if g_node is not None and g_node != v_node:
-                heading += "\n" + self.tr("red: dL/d{node}").format(node=graph.nodes[g_node].title)
-            title = self.titles[k]
-            title.setText(heading)
-            x = self.units[k][0].rect().center().x()
-            title.setX(x - title.boundingRect().width() / 2)
-        if self.loss_text is not None:
-            loss = values_of.get(self._loss_node)
-            number = "" if loss is None else format_number(float(np.ravel(loss[0])[0]))
-            self.loss_text.setText(number)
-
-    def _number(self, array: np.ndarray, j: int) -> float:
-        """Unit j of the chosen sample's row."""
-        rows = np.atleast_2d(array)
-        return float(rows[min(self.sample, rows.shape[0] - 1), j])
-
-    def _entry(self, array: np.ndarray, j: int) -> str:
-        return format_number(self._number(array, j))
+        show_units(self, state)
 
     def _on_anim_value_changed(self, t: object) -> None:
         f = float(t)  # type: ignore[arg-type]  # the animation runs over floats

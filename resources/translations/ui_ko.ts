@@ -701,14 +701,6 @@ The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</sourc
 <context>
     <name>NeuronView</name>
     <message>
-        <source>layer {k}: {node}</source>
-        <translation>layer {k}: {node}</translation>
-    </message>
-    <message>
-        <source>red: dL/d{node}</source>
-        <translation>빨강: dL/d{node}</translation>
-    </message>
-    <message>
         <source>Step 0: press → to walk the network forward, then backward.</source>
         <translation>0단계: →를 누르면 network를 forward로, 이어서 backward로 따라갑니다.</translation>
     </message>
@@ -771,6 +763,14 @@ The lecture writes W ∈ R^(c×d), s = W x: the same numbers, transposed.</sourc
     <message>
         <source>gradient at {node}: {value}</source>
         <translation>{node}의 gradient: {value}</translation>
+    </message>
+    <message>
+        <source>layer {k}: {node}</source>
+        <translation>layer {k}: {node}</translation>
+    </message>
+    <message>
+        <source>red: dL/d{node}</source>
+        <translation>빨강: dL/d{node}</translation>
     </message>
 </context>
 <context>

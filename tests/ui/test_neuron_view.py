@@ -284,3 +284,44 @@ def test_hovering_a_line_or_a_unit_tells_its_exact_number(qtbot, window):
         f"value of h1 = relu: {format_number(h1, 6)}",
         f"gradient at z1: {format_number(dz1, 6)}",
     ]
+
+
+def test_a_hidden_neuron_view_waits_until_shown_and_then_shows_the_present(qtbot, window):
+    """While the window shows the op graph, edits and steps cost the neuron view nothing
+    (it was rebuilt on every result change); shown again, it draws what is current."""
+    graph = _network()
+    window.load_graph(graph)
+    view = window.neuron.view
+    view.duration_ms = 0
+    window.player.driver.animate = False
+    assert not view.isVisible()
+    assert view.net is None  # never drawn while hidden
+    assert view.lines == []
+    assert view.stale == "all"
+    view = _shown(qtbot, window, graph)
+    assert view.stale == ""
+    assert len(view.lines) == 2 * 8 + 8 * 3
+    window.neuron.toggle.trigger()  # back to the op graph
+    assert not view.isVisible()
+    lines = list(view.lines)
+    controller = window.player.controller
+    controller.to_start()
+    _step_to(window, lambda step, _k: step.node == "XW2" and _k > len(graph))
+    assert view.stale == "state"
+    assert {line.shows for line in view.lines} == {"dW"}  # still the end it was hidden at
+    window.neuron.toggle.trigger()
+    assert view.stale == ""
+    assert {line.shows for line in view.lines if line.gap == 1} == {"dW"}  # the present
+    assert {line.shows for line in view.lines if line.gap == 0} == {"W"}
+    assert view.active_part == parts(window.document.graph, view.net)["XW2"]
+    window.neuron.toggle.trigger()
+    w2 = window.document.graph.nodes["W2"].attrs["value"].copy()
+    w2[0, 0] = 5.0
+    window.document.set_attr("W2", "value", w2)  # an edit while hidden
+    assert view.lines == lines  # not rebuilt yet
+    assert view.stale == "all"
+    window.neuron.toggle.trigger()
+    assert view.lines != lines  # rebuilt, from the edited graph
+    controller.to_start()
+    first = next(line for line in view.lines if (line.gap, line.i, line.j) == (1, 0, 0))
+    assert first.value == 5.0
