@@ -31,6 +31,7 @@ MENU_TITLES = (
     QT_TRANSLATE_NOOP("Menu", "&Docks"),
     QT_TRANSLATE_NOOP("Menu", "&Language"),
     QT_TRANSLATE_NOOP("Menu", "E&xport Image"),
+    QT_TRANSLATE_NOOP("Menu", "&Precision"),
 )
 
 

@@ -636,6 +636,10 @@ before anything is computed, so a file cannot exhaust the memory.</source>
         <source>E&amp;xport Image</source>
         <translation>이미지 내보내기(&amp;X)</translation>
     </message>
+    <message>
+        <source>&amp;Precision</source>
+        <translation>정밀도(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>Minimap</name>

@@ -104,6 +104,31 @@ def test_the_window_in_korean_shows_korean_menus(korean, qtbot, make_window) -> 
     assert HANGUL.search(win.notice.text())  # "node 5개 · 계산 완료"
 
 
+# items named by what they are in any language: example ids, formats, a language's own
+# name, speeds
+NAMES = re.compile(r"^([a-z0-9]+(-[a-z0-9]+)*|PNG…|SVG…|English|[0-9.]+×)$")
+
+
+def test_every_menu_item_and_sub_menu_reads_korean(korean, make_window) -> None:
+    """View > Precision was left in English: every item reads Korean but names."""
+    win = make_window(show=False)
+    english = []
+
+    def walk(menu) -> None:
+        menu.aboutToShow.emit()  # menus filled when first opened (the examples)
+        for action in menu.actions():
+            text = action.text()
+            if not action.isSeparator() and not HANGUL.search(text) and not NAMES.match(text):
+                english.append(text)
+            if action.menu() is not None:
+                walk(action.menu())
+
+    for top in win.menuBar().actions():
+        walk(top.menu())
+    assert english == []
+    assert win.menu("View/Precision").title() == "정밀도(&P)"
+
+
 def test_view_language_is_saved_and_offers_a_restart(window, qtbot, monkeypatch) -> None:
     shown = []
     monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box.text()))
