@@ -54,7 +54,9 @@ class TensorPanel(QWidget):
         self.caption = QLabel()
         self.caption.setObjectName("tableCaption")
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: palette(placeholder-text);")
+        # dimmer than the numbers, in the theme's own grey (a style sheet's palette() is
+        # read once, so the dark theme left it dark grey on dark)
+        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.table = FittedTable()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -27,6 +27,7 @@ from gradflow.ui.document import GraphDocument
 from gradflow.ui.edit_actions import EditActions
 from gradflow.ui.file_actions import FileActions, document_name
 from gradflow.ui.gui_gc import install_gui_collector
+from gradflow.ui.indicator_style import install_outlined_indicators
 from gradflow.ui.inspector import Inspector
 from gradflow.ui.language import LanguageActions
 from gradflow.ui.limit_actions import LimitActions
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         install_gui_collector()  # cycles with Qt objects freed on this thread only
+        install_outlined_indicators()  # check boxes that show on the dark theme
         self.settings = open_settings()
         self._system_palette = QMainWindow.palette(self)  # `palette` is the dock here
         self.workspace = Workspace(document, self)
