@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from gradflow.core.graph import Edge, Graph
 from gradflow.core.i18n import ngettext
-from gradflow.core.trace import Trace
+from gradflow.core.trace import ForwardStep, Trace
 
 _NAME = re.compile(r"[^\W\d]\w*")
 
@@ -65,16 +66,63 @@ def shown_name(node_title: str) -> str:
     return name if name is not None else f"({node_title.strip()})"
 
 
+# the names of the last graph named: (its ids, its labels, the names)
+_last_names: tuple[tuple[str, ...], tuple[str | None, ...], Mapping[str, str]] | None = None
+
+
+def node_names(graph: Graph) -> Mapping[str, str]:
+    """Every node's name in formulas (`shown_name`); a name two nodes would share gives
+    way to their ids.
+
+    The player explains one step of the same graph after another: the names of the last
+    graph are kept, and given again while its ids and labels are the same.
+    """
+    global _last_names
+    ids, labels = tuple(graph.nodes), tuple(n.label for n in graph)
+    last = _last_names
+    if last is not None and last[0] == ids and last[1] == labels:
+        return last[2]
+    candidates = {n.id: shown_name(n.title) for n in graph}
+    counts = Counter(candidates.values())
+    names = MappingProxyType({nid: c if counts[c] == 1 else nid for nid, c in candidates.items()})
+    _last_names = (ids, labels, names)
+    return names
+
+
+class ForwardSteps:
+    """Each node's forward step in a trace, looked up when asked.
+
+    An explanation asks for one or two nodes; a scalar run's steps say where a node's
+    step is (`ScalarSteps.forward_slot`), so its trace is not walked per explanation.
+    Any other trace is indexed once, on the first look-up.
+    """
+
+    def __init__(self, trace: Trace) -> None:
+        self._trace = trace
+        self._index: dict[str, ForwardStep] | None = None
+
+    def get(self, node_id: str) -> ForwardStep | None:
+        """The forward step of `node_id`, or None if the trace has none."""
+        steps = self._trace.steps
+        slot = getattr(steps, "forward_slot", None)
+        if slot is not None:
+            i = slot(node_id)
+            step = steps[i] if i is not None else None
+            return step if isinstance(step, ForwardStep) else None
+        if self._index is None:
+            self._index = {s.node: s for s in self._trace.forward}
+        return self._index.get(node_id)
+
+
 class Namer:
     """Titles of nodes and ports as a user reads them, for one graph and trace."""
 
     def __init__(self, graph: Graph, trace: Trace) -> None:
         self.graph = graph
-        self.forward = {s.node: s for s in trace.forward}
-        candidates = {n.id: shown_name(n.title) for n in graph}
-        counts = Counter(candidates.values())
-        self.names = {nid: c if counts[c] == 1 else nid for nid, c in candidates.items()}
-        self.loss = self.title(trace.backward[0].node) if trace.backward else "L"
+        self.forward = ForwardSteps(trace)
+        self.names = node_names(graph)
+        has_backward = len(trace) > trace.n_forward
+        self.loss = self.title(trace.steps[trace.n_forward].node) if has_backward else "L"
 
     def title(self, node_id: str | None) -> str:
         """The node's name in formulas: as the canvas shows it (see `shown_name`)."""

@@ -62,8 +62,9 @@ class ScalarSteps(Sequence[Step]):
     def __getitem__(self, i: slice) -> tuple[Step, ...]: ...
 
     def __getitem__(self, i: int | slice) -> Step | tuple[Step, ...]:
-        if isinstance(i, slice):
-            return tuple(self[j] for j in range(*i.indices(self._n)))
+        if isinstance(i, slice):  # the steps made already straight from the cache
+            made = self._made
+            return tuple(made[j] if j in made else self[j] for j in range(*i.indices(self._n)))
         if i < 0:
             i += self._n
         if not 0 <= i < self._n:
@@ -75,6 +76,10 @@ class ScalarSteps(Sequence[Step]):
 
     def __iter__(self) -> Iterator[Step]:
         return (self[i] for i in range(self._n))
+
+    def forward_slot(self, node_id: str) -> int | None:
+        """The index of `node_id`'s forward step (its slot in the plan), None if it has none."""
+        return self.plan.slot.get(node_id)
 
     # --- the numbers, one array each -------------------------------------------------------
     def value(self, i: int) -> np.ndarray:
