@@ -17,6 +17,11 @@ view. Three figures, each printed against its budget (60 fps, 16 ms):
    readable zoom, so most steps move the view: the time until the first painted frame
    of the step, with the camera's move eased (its first frame) and with it jumping
    (the whole view repainted at its new place).
+
+The frame cost and the latencies are medians of many samples taken after a warm-up (the
+first frames fill Qt's caches and glyph tables), so a run says something on a machine
+shared with other work. The script also runs on the trees before the workspace (#8):
+`python bench/compare.py animation --same-script ...` runs this copy for both trees.
 """
 
 from __future__ import annotations
@@ -40,7 +45,11 @@ from gradflow.core.graph import Graph
 N_NODES = 500
 COLUMNS = 25
 PLAY_STEPS = 12
-LATENCY_PRESSES = 40
+LATENCY_PRESSES = 60  # timed presses, after WARM_PRESSES untimed ones
+WARM_PRESSES = 10
+FRAME_SAMPLES = 9  # the frame cost: the median of this many runs of FRAMES_PER_SAMPLE
+FRAMES_PER_SAMPLE = 40
+WARM_FRAMES = 20
 FPS_BUDGET = 60.0
 STEP_BUDGET_MS = 16.0
 
@@ -87,12 +96,23 @@ def setup():
     window = MainWindow()
     window.resize(1600, 1000)
     window.load_graph(ladder_graph())
-    dock = window.player
+    dock = getattr(window, "player", None)
+    if dock is None:  # a tree before the dock registry (196a08b): the player is installed
+        from gradflow.ui.player import install_player  # type: ignore[attr-defined]
+
+        dock = install_player(window)
     window.show()
     QTest.qWaitForWindowExposed(window)
     window.view.fit()
     app.processEvents()
     return app, window, dock
+
+
+def follow_step(window, on: bool) -> None:
+    """View ▸ Follow Step on or off (a tree without the camera has nothing to turn off)."""
+    workspace = getattr(window, "workspace", None)
+    if workspace is not None:
+        workspace.set_display(follow_step=on)
 
 
 def wait_until(app, condition, timeout_ms: int = 20000) -> None:
@@ -112,7 +132,7 @@ def bench_playing(app, window, dock) -> tuple[float, int, int]:
     measured by the latency figures below.
     """
     counter = PaintCounter(window.view.viewport())
-    window.workspace.set_display(follow_step=False)  # the whole graph stays in view
+    follow_step(window, False)  # the whole graph stays in view
     dock.driver.animate = True
     dock.controller.pause()
     dock.controller.seek(0)
@@ -128,23 +148,31 @@ def bench_playing(app, window, dock) -> tuple[float, int, int]:
     return paints / elapsed, paints, dock.driver.animator.frames - ticks0
 
 
-def bench_frame_cost(app, window, dock, frames: int = 120) -> float:
-    """Frames per second the painting alone sustains: pulses moved by hand, drawn to a QImage."""
+def bench_frame_cost(app, window, dock) -> list[float]:
+    """Milliseconds per frame the painting alone costs, one figure per sample: pulses
+    moved by hand, the whole view drawn into a QImage, after WARM_FRAMES untimed frames."""
     dock.driver.animate = True
     dock.controller.seek(dock.controller.index + 1)
     pulses = dock.driver.animator.pulses()
     viewport = window.view.viewport()
     image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    start = time.perf_counter()
+    frames = WARM_FRAMES + FRAME_SAMPLES * FRAMES_PER_SAMPLE
+    samples, start = [], time.perf_counter()
     for i in range(frames):
         for p in pulses:
-            p.set_progress(i / frames)
+            p.set_progress((i % FRAMES_PER_SAMPLE) / FRAMES_PER_SAMPLE)
         painter = QPainter(image)
         window.view.render(painter)
         painter.end()
-    elapsed = time.perf_counter() - start
+        done = i + 1 - WARM_FRAMES
+        if done == 0:
+            start = time.perf_counter()
+        elif done > 0 and done % FRAMES_PER_SAMPLE == 0:
+            now = time.perf_counter()
+            samples.append((now - start) * 1000 / FRAMES_PER_SAMPLE)
+            start = now
     dock.driver.animator.finish()
-    return frames / elapsed
+    return samples
 
 
 def bench_step_latency(app, window, dock, animate: bool) -> list[float]:
@@ -154,12 +182,12 @@ def bench_step_latency(app, window, dock, animate: bool) -> list[float]:
     is the frame with the numbers revealed at once.
     """
     counter = PaintCounter(window.view.viewport())
-    window.workspace.set_display(follow_step=False)  # the canvas alone (the camera: below)
+    follow_step(window, False)  # the canvas alone (the camera: below)
     dock.driver.animate = animate
     dock.controller.seek(0)
     window.view.setFocus()
     times = []
-    for _ in range(LATENCY_PRESSES):
+    for _ in range(WARM_PRESSES + LATENCY_PRESSES):
         app.processEvents()
         before = counter.count
         start = time.perf_counter()
@@ -170,7 +198,7 @@ def bench_step_latency(app, window, dock, animate: bool) -> list[float]:
             dock.driver.animator.finish()  # the next press starts from a settled canvas
             app.processEvents()
     dock.driver.animator.finish()
-    return times
+    return times[WARM_PRESSES:]
 
 
 def bench_camera_latency(app, window, dock, eased: bool) -> list[float]:
@@ -212,10 +240,14 @@ def main() -> int:
         f"playing {PLAY_STEPS} animated steps: {fps:6.1f} painted frames/s while pulses travel "
         f"({paints} paints, {ticks} animation ticks) = {fps / FPS_BUDGET:.2f}× the 60 fps budget"
     )
-    cost_fps = bench_frame_cost(app, window, dock)
+    samples = bench_frame_cost(app, window, dock)
+    ms = statistics.median(samples)
+    cost_fps = 1000 / ms
     print(
         f"full redraw of the whole view into a QImage: {cost_fps:6.1f} frames/s = "
-        f"{1000 / cost_fps:.2f} ms per frame = {cost_fps / FPS_BUDGET:.2f}× the 60 fps budget"
+        f"{ms:.2f} ms per frame = {cost_fps / FPS_BUDGET:.2f}× the 60 fps budget "
+        f"(median of {len(samples)} samples of {FRAMES_PER_SAMPLE} frames, "
+        f"{min(samples):.2f}-{max(samples):.2f} ms)"
     )
     times = bench_step_latency(app, window, dock, animate=True)
     med, worst = statistics.median(times), max(times)
@@ -229,7 +261,7 @@ def main() -> int:
         f"reveal latency (animation off, numbers at once): median {med:.2f} ms, "
         f"worst {worst:.2f} ms = {med / STEP_BUDGET_MS:.2f}× the 16 ms budget (median)"
     )
-    for eased in (True, False):
+    for eased in (True, False) if hasattr(window, "camera") else ():
         times = bench_camera_latency(app, window, dock, eased)
         med, worst = statistics.median(times), max(times)
         how = "eased move" if eased else "jump"

@@ -18,7 +18,9 @@ Run (from any directory):
     python bench/compare.py canvas --before /work/wt-pre8 --after . --rounds 5
     python bench/compare.py startup --before /work/wt-pre8 --after . --rounds 5
 `--before` is a worktree of the old commit (`git worktree add /tmp/old 196a08b`); both
-trees use the current environment's packages.
+trees use the current environment's packages. `--same-script` runs the after tree's copy
+of the script for both trees (a script changed since the old commit that still runs on
+it, as bench/animation.py does), so both are measured the same way.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ ROWS: dict[str, list[tuple[str, str]]] = {
     "animation": [
         ("playing: painted frames/s (wall only)", r"steps: +([\d.]+) painted frames/s"),
         ("full redraw into a QImage (ms/frame)", r"into a QImage: .*?= ([\d.]+) ms per frame"),
+        ("  best sample of the redraw (ms/frame)", r"samples of \d+ frames, ([\d.]+)-"),
         ("step latency, median (ms)", r"^step latency \(→ key.*?median ([\d.]+) ms"),
         ("reveal latency, median (ms)", r"^reveal latency.*?median ([\d.]+) ms"),
     ],
@@ -73,12 +76,13 @@ runpy.run_path(script, run_name="__main__")
 """
 
 
-def run_once(tree: str, script: str, clock: str, args: list[str]) -> str:
-    """What `<tree>/bench/<script>.py` prints, run with `tree`'s gradflow first on the path."""
+def run_once(tree: str, script: str, clock: str, args: list[str], path: str = "") -> str:
+    """What `<tree>/bench/<script>.py` (or the script at `path`) prints, run with `tree`'s
+    gradflow first on the path."""
     tree = os.path.abspath(tree)
     env = dict(os.environ, PYTHONPATH=tree, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # both trees with their .pyc, as installed
-    path = os.path.join(tree, "bench", f"{script}.py")
+    path = os.path.abspath(path) if path else os.path.join(tree, "bench", f"{script}.py")
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, clock, path, *args],
         cwd=tree,
@@ -113,6 +117,9 @@ def main() -> int:
     parser.add_argument("--after", default=".", help="worktree of the new commit")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu")
+    parser.add_argument(
+        "--same-script", action="store_true", help="run the after tree's script for both"
+    )
     parser.add_argument("args", nargs="*", help="passed to the script")
     opts = parser.parse_args()
     runs: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
@@ -121,7 +128,9 @@ def main() -> int:
     for i in range(opts.rounds):
         for side in ("before", "after") if i % 2 == 0 else ("after", "before"):
             tree = opts.before if side == "before" else opts.after
-            output = run_once(tree, opts.script, opts.clock, opts.args)
+            own = os.path.join(opts.after, "bench", f"{opts.script}.py")
+            path = own if opts.same_script else ""
+            output = run_once(tree, opts.script, opts.clock, opts.args, path)
             runs[side].append(figures(opts.script, output))
         loads.append(load())
         print(f"round {i + 1}/{opts.rounds} done, load {loads[-1]}", file=sys.stderr)
@@ -129,6 +138,7 @@ def main() -> int:
     print(
         f"bench/{opts.script}.py, {opts.clock} clock, {opts.rounds} interleaved rounds "
         f"in {minutes:.1f} min, load average {min(loads)}-{max(loads)}"
+        + (f", the script of {opts.after} for both" if opts.same_script else "")
     )
     print("| row | before (each run) | median | after (each run) | median | after/before |")
     print("|-----|-------------------|--------|------------------|--------|--------------|")

@@ -136,9 +136,12 @@ class ScrollingLabel(QTextBrowser):
         self.document().setDocumentMargin(0)
 
     def setText(self, text: str) -> None:
-        """Show `text` (rich text) and fit the height to it."""
-        self._text = text
-        self.setHtml(text)
+        """Show `text` (rich text) and fit the height to it (the same text again, as when
+        the pulses of an animated step arrive at the step already explained, is not
+        parsed and laid out again)."""
+        if text != self._text:
+            self._text = text
+            self.setHtml(text)
         self._fit_height()
 
     def text(self) -> str:
@@ -163,8 +166,10 @@ class ScrollingLabel(QTextBrowser):
         return self.document().size().width() > self.viewport().width() + 1
 
     def _fit_height(self) -> None:
-        self.document().setTextWidth(self.viewport().width())
-        height = int(self.document().size().height()) + 2 * self.frameWidth() + 2
+        document, width = self.document(), self.viewport().width()
+        if document.textWidth() != width:  # setting it lays the whole text out again
+            document.setTextWidth(width)
+        height = int(document.size().height()) + 2 * self.frameWidth() + 2
         if self._text and self.wide():
             height += self.horizontalScrollBar().sizeHint().height()
         height = height if self._text else 0
