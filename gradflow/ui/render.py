@@ -49,7 +49,12 @@ def ensure_app():  # -> QApplication
     from gradflow.ui.fonts import install_hangul_fallbacks
 
     app = QApplication.instance()
-    app = app if app is not None else QApplication(["gradflow-render"])
+    if app is None:
+        from gradflow.core import i18n
+        from gradflow.ui.language import install_language
+
+        app = QApplication(["gradflow-render"])
+        install_language(i18n.language(), app)  # the command's --lang for Qt's texts too
     install_hangul_fallbacks()  # Korean captions and labels never draw as boxes
     return app
 

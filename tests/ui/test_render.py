@@ -211,3 +211,23 @@ def test_cli_gif_and_svg(qtbot, tmp_path, capsys) -> None:
     assert "<svg" in svg.read_text()
     with Image.open(gif) as im:
         assert im.n_frames == 11
+
+
+def test_a_korean_render_tags_the_step_in_korean(tmp_path) -> None:
+    """`gradflow --lang ko render|handout` made its own QApplication without Qt's Korean
+    texts: the max gate's tag read "max routes → z; w gets 0" in a Korean handout."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
+    code = (
+        "from gradflow.core import i18n; i18n.set_language('ko')\n"
+        "from gradflow.core.examples import load_example\n"
+        "from gradflow.ui.render import Renderer\n"
+        "r = Renderer(load_example('gate-patterns')); r.image(12); print(r.tag_texts)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['max gate는 z(으)로 보냄, w은(는) 0을 받음']"
