@@ -11,11 +11,13 @@ Everything is measured in one process, so the ratios hold on any machine:
   * PyTorch CPU on the same MLP, if torch is importable.
 With --changes it also times the step as it was before each change of the fourth round
 (docs/performance.md section 5), in the same rounds: the unfused step with numpy's
-products (the third round's step), and the unfused step with SciPy's.
+products (the third round's step), and Adam with its update in numpy's seven passes
+instead of the compiled loop (nn/fused_adam.py, the fifth round's change).
 With --cpu (and OPENBLAS_NUM_THREADS=1) each step is timed by the CPU time of the
 calling thread instead of the wall clock: on a machine other jobs share, a step then
 counts only the time it ran, not the time it waited for a core (PyTorch is left out:
-its work may run on threads of its own).
+its work may run on threads of its own; so does the compiled Adam loop's, so Adam does
+its numpy passes there).
 Run from the repository root: python -m bench.train [--rounds 15] [--changes] [--cpu]
 """
 
@@ -30,7 +32,7 @@ from collections.abc import Callable
 import numpy as np
 
 from gradflow.core import blas
-from gradflow.nn import TrainConfig, Trainer
+from gradflow.nn import TrainConfig, Trainer, fused_adam
 from gradflow.nn.datasets import standardised
 
 N, D, H, C = 256, 3072, 512, 10
@@ -143,6 +145,20 @@ def numpy_products(step: Callable[[], object]) -> Callable[[], object]:
     return run
 
 
+def numpy_adam_passes(step: Callable[[], object]) -> Callable[[], object]:
+    """`step` with Adam's update in numpy's passes instead of the compiled loop."""
+    compiled = fused_adam._compiled
+
+    def run() -> object:
+        fused_adam._compiled = lambda: None  # type: ignore[assignment]
+        try:
+            return step()
+        finally:
+            fused_adam._compiled = compiled
+
+    return run
+
+
 def torch_step(x: np.ndarray, y: np.ndarray, optimizer: str) -> Callable[[], object] | None:
     """PyTorch CPU on the same MLP and batch, or None if torch is not installed."""
     try:
@@ -173,6 +189,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.cpu and os.environ.get("OPENBLAS_NUM_THREADS") != "1":
         parser.error("--cpu needs OPENBLAS_NUM_THREADS=1 (all work on the calling thread)")
+    if args.cpu:
+        fused_adam._compiled = lambda: None  # type: ignore[assignment]
+    elif not fused_adam.available():  # imports Numba and loads the loop, outside the rounds
+        print("Numba is not installed: Adam does its update in numpy's passes")
     rng = np.random.default_rng(0)
     x = rng.random((N, D), dtype=np.float32)
     y = rng.integers(0, C, N)
@@ -192,9 +212,14 @@ def main() -> None:
     if args.changes:
         unfused = trainer_step(x, y, "sgd", norms_every=1)
         adam_before = trainer_step(x, y, "adam", norms_every=1)
+        adam_passes = trainer_step(x, y, "adam")
         rows += [
             ("SGD before (unfused, numpy products)", numpy_products(unfused)),
-            ("Adam before (numpy products, norms every step)", numpy_products(adam_before)),
+            (
+                "Adam before (numpy products, norms every step)",
+                numpy_adam_passes(numpy_products(adam_before)),
+            ),
+            ("Adam, numpy's passes (no compiled loop)", numpy_adam_passes(adam_passes)),
         ]
     fns = {name: fn for name, fn in rows if fn is not None}
     load_before = os.getloadavg()
