@@ -146,7 +146,7 @@ class Adam(Optimizer):
     parameter: axpby, g², axpby, sqrt, + eps, divide, axpby (10 with numpy alone: it has
     no fused multiply-add; `np.hypot` would merge the square root into v's update but
     is ~15x slower than the passes it saves). A large parameter takes one compiled pass
-    instead where Numba is installed (`fused_adam`: ~6x faster on bench/train.py's W1).
+    instead where Numba is installed (`fused_adam`: ~4x faster on bench/train.py's W1).
     """
 
     SLOTS = ("m", "v", "tmp")
