@@ -7,7 +7,7 @@ wires. Stepping back is recomputing for a smaller k, so it always matches steppi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -70,6 +70,36 @@ def state_at(trace: Trace, edges: Iterable[Edge], k: int) -> PlaybackState:
     active = trace.steps[k - 1] if k > 0 else None
     return PlaybackState(
         k, len(trace), trace.n_forward, node_values, node_grads, edge_values, edge_grads, active
+    )
+
+
+def next_state(
+    state: PlaybackState, trace: Trace, out_edges: Callable[[str], Iterable[Edge]]
+) -> PlaybackState:
+    """The state one step after `state`, made from it: its numbers and the next step's.
+
+    The same as `state_at(trace, edges, state.step + 1)` when `state` is a state of
+    `trace` and `out_edges(node)` gives the node's wires among `edges` (in their order),
+    without walking the steps before it: the player stepping on at step 900 of 1,000
+    adds one step's numbers instead of collecting 900 steps'. At the end of the trace
+    the state is the same one.
+    """
+    k = state.step
+    if k >= len(trace):
+        return state
+    step = trace.steps[k]
+    node_values, node_grads = dict(state.node_values), dict(state.node_grads)
+    edge_values, edge_grads = dict(state.edge_values), dict(state.edge_grads)
+    if isinstance(step, ForwardStep):
+        node_values[step.node] = step.outputs
+        for e in out_edges(step.node):
+            edge_values[e] = step.outputs[e.src_port]
+    else:
+        node_grads[step.node] = step.upstream_sum
+        for e, g in step.downstream:
+            edge_grads[e] = g
+    return PlaybackState(
+        k + 1, len(trace), trace.n_forward, node_values, node_grads, edge_values, edge_grads, step
     )
 
 

@@ -24,7 +24,7 @@ from gradflow.core import formatting
 from gradflow.core.explain import Explanation, explain_step
 from gradflow.core.formatting import DEFAULT_DIGITS
 from gradflow.core.graph import Edge
-from gradflow.core.playback import PlaybackState, state_at
+from gradflow.core.playback import PlaybackState, next_state, state_at
 from gradflow.core.trace import Trace
 from gradflow.ui.document import GraphDocument
 
@@ -148,9 +148,14 @@ class Workspace(QObject):
         k = len(trace) if self._playhead is None else self._playhead
         edges = self._document.graph.edges
         cached = self._state_cache
-        if cached is not None and cached[0] is trace and cached[1] == k and cached[2] == edges:
-            return cached[3]
-        state = state_at(trace, edges, k)
+        same_run = cached is not None and cached[0] is trace and cached[2] == edges
+        last = cached[3] if cached is not None and same_run else None
+        if last is not None and last.step == k:
+            return last
+        if last is not None and k == last.step + 1 < len(trace):  # one step on: add its numbers
+            state = next_state(last, trace, self._document.graph.out_edges)
+        else:
+            state = state_at(trace, edges, k)
         self._state_cache = (trace, k, edges, state)
         return state
 

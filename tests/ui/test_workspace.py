@@ -117,6 +117,37 @@ def test_the_playhead_is_clamped_and_structural_edits_show_the_whole_run(qtbot) 
     assert moves == [10, None]
 
 
+def test_stepping_on_shows_the_same_state_as_a_jump_there(qtbot) -> None:
+    from gradflow.core.playback import state_at
+    from gradflow.ui.document import GraphDocument
+
+    workspace = Workspace(GraphDocument(load_example("tiny-mlp")))
+    trace, graph = workspace.trace, workspace.document.graph
+    assert trace is not None
+    shown = []
+    workspace.state_changed.connect(shown.append)
+    for k in [0, *range(1, len(trace) + 1), 3, 4]:  # on step by step, then a jump and on
+        workspace.set_playhead(k)
+    ks = [0, *range(1, len(trace) + 1), 3, 4]
+    assert [s.step for s in shown] == ks
+    for state in shown:
+        walked = state_at(trace, graph.edges, state.step)
+        assert state.active is walked.active
+        for got, want in (
+            (state.node_values, walked.node_values),
+            (state.node_grads, walked.node_grads),
+        ):
+            assert list(got) == list(want)
+            for key in want:  # the trace's own arrays
+                assert all(a is b for a, b in zip(got[key], want[key], strict=True))
+        for got, want in (
+            (state.edge_values, walked.edge_values),
+            (state.edge_grads, walked.edge_grads),
+        ):
+            assert list(got) == list(want)
+            assert all(got[key] is want[key] for key in want)
+
+
 def test_no_module_but_the_app_entry_imports_the_main_window() -> None:
     package = Path(gradflow.__file__).parent
     importers = []
