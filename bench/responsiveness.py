@@ -87,8 +87,8 @@ def main() -> int:
     window.resize(1400, 950)
     window.load_graph(load_example("sigmoid-neuron"))
     window.show()
+    window.docks["training"].show()
     panel = window.training
-    panel.show()
     app.processEvents()
     recorder = GapRecorder()
     runs = {"n": 0}

@@ -78,8 +78,8 @@ def main() -> None:
         spin(400)
         window.view.fit()
     if args.training:
-        window.training.show()
-        window.training.raise_()  # a tab beside the player: bring it to the front
+        window.docks["training"].show()
+        window.docks["training"].raise_()  # a tab beside the player: bring it to the front
         spin(300)
         window.training.options.epochs.setValue(1000)  # long enough to catch it mid-run
         window.training.start()

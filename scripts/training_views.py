@@ -62,9 +62,9 @@ def main() -> None:
     window.load_graph(load_example("sigmoid-neuron"))
     window.show()
     spin(200)
+    window.docks["training"].show()
+    window.docks["training"].raise_()  # a tab beside the player: bring it to the front
     panel = window.training
-    panel.show()
-    panel.raise_()  # a tab beside the player: bring it to the front
     spin(500)
     chapter = panel.chapter
     chapter.controls.speed.setCurrentIndex(chapter.controls.speed.count() - 1)

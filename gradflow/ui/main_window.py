@@ -8,6 +8,8 @@ from the entries the parts publish. Only the app entry imports this module.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
@@ -30,6 +32,7 @@ from gradflow.ui.gui_gc import install_gui_collector
 from gradflow.ui.indicator_style import install_outlined_indicators
 from gradflow.ui.inspector import Inspector
 from gradflow.ui.language import LanguageActions
+from gradflow.ui.lazy_dock import LazyDock
 from gradflow.ui.limit_actions import LimitActions
 from gradflow.ui.menus import HelpActions
 from gradflow.ui.neuron_actions import NeuronActions
@@ -39,9 +42,11 @@ from gradflow.ui.precision import PrecisionActions
 from gradflow.ui.presentation import Presentation
 from gradflow.ui.settings import open_settings
 from gradflow.ui.teaching_actions import TeachingActions
-from gradflow.ui.training import TrainingPanel
 from gradflow.ui.view_actions import ViewActions
 from gradflow.ui.workspace import DisplayOptions, Workspace
+
+if TYPE_CHECKING:
+    from gradflow.ui.training.panel import TrainingPanel
 
 DOCKS_MENU = "&View/&Docks"
 
@@ -139,10 +144,11 @@ class MainWindow(QMainWindow):
 
     @property
     def training(self) -> TrainingPanel:
-        """The training dock."""
+        """The training dock's content (built now if the dock was never shown; its frame,
+        with the toggle, is `docks["training"]`)."""
         dock = self.docks["training"]
-        assert isinstance(dock, TrainingPanel)
-        return dock
+        assert isinstance(dock, LazyDock)
+        return cast("TrainingPanel", dock.content())
 
     def menu(self, path: str) -> QMenu:
         """The menu at a plain path: "File", "View/Docks", "File/Open Recent"."""
@@ -191,7 +197,10 @@ class MainWindow(QMainWindow):
         entries: list[MenuEntry] = []
         toggles: list[MenuEntry] = []
         for spec in dock_registry.DOCKS:
-            dock = spec.factory(ctx)
+            if isinstance(spec.factory, str):  # only the frame now: the content waits
+                dock: QDockWidget = LazyDock(spec.factory, spec.title, ctx)
+            else:
+                dock = spec.factory(ctx)
             dock.setObjectName(spec.name)
             self.docks[spec.name] = dock
             beside = self.docks.get(spec.split_with) if spec.split_with else None

@@ -14,16 +14,16 @@ def test_player_shown_and_training_on_request(window, qtbot) -> None:
     assert player.isVisible()
     assert training is not None
     assert not training.isVisible()
-    window.training.toggleViewAction().trigger()
+    training.toggleViewAction().trigger()
     qtbot.waitUntil(training.isVisible)
-    assert window.training.toggleViewAction().shortcut().toString() == "Ctrl+T"
+    assert training.toggleViewAction().shortcut().toString() == "Ctrl+T"
 
 
 def test_hiding_training_gives_the_canvas_its_height_back(window, qtbot) -> None:
     before = window.view.height()
-    window.training.show()
+    window.docks["training"].show()
     qtbot.waitUntil(lambda: window.view.height() < before)
-    window.training.hide()
+    window.docks["training"].hide()
     qtbot.waitUntil(lambda: window.view.height() >= before - 4)
 
 
@@ -45,14 +45,14 @@ def test_nodes_added_at_the_centre_never_overlap(window) -> None:
 
 
 def test_the_window_fits_1024x700_with_the_training_dock_open(window, qtbot) -> None:
-    window.training.toggleViewAction().trigger()
-    qtbot.waitUntil(window.training.isVisible)
+    window.docks["training"].toggleViewAction().trigger()
+    qtbot.waitUntil(window.docks["training"].isVisible)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024  # the training dock is a tab beside the player
     for size in ((1280, 800), (1024, 768)):
         window.resize(*size)
         qtbot.waitUntil(lambda s=size: window.size().toTuple() == s)
-        docks = (window.inspector, window.palette, window.training)
+        docks = (window.inspector, window.palette, window.docks["training"])
         # nothing cut off, once the layout has settled
         qtbot.waitUntil(lambda d=docks: all(window.rect().contains(x.geometry()) for x in d))
         assert not window.training.visibleRegion().isEmpty()  # its tab is in front

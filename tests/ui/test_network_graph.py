@@ -14,9 +14,8 @@ WAIT_MS = 20_000
 
 
 def _trained(qtbot, window):
+    window.docks["training"].show()
     panel = window.training
-    panel.show()
-    panel.ensure_built()
     panel.options.set_config(TrainConfig(dataset="xor", hidden=(8,), epochs=1))
     panel.start_button.click()
     qtbot.waitUntil(lambda: not panel.is_running(), timeout=WAIT_MS)

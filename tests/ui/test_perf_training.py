@@ -22,15 +22,15 @@ def _epoch(k: int) -> EpochMetrics:
     )
 
 
-def test_a_hidden_panel_builds_nothing_until_shown(qtbot, window) -> None:
-    panel = window.training
-    assert not panel.isVisible()
+def test_a_panel_on_its_own_builds_nothing_until_shown(qtbot) -> None:
+    panel = TrainingPanel()  # no window: the panel waits for its first show
+    qtbot.addWidget(panel)
     assert panel._plots is None
     assert panel.widget() is None  # neither the form nor the plots yet
     panel.show()
     qtbot.waitUntil(panel.isVisible)
     assert panel._plots is not None
-    assert panel.widget() is not None
+    assert panel.widget() is panel.body
     assert panel.start_button.isEnabled()
 
 

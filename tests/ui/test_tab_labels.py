@@ -82,7 +82,7 @@ def test_no_tab_in_the_window_is_elided_with_the_training_dock_open(
     window = make_window()
     window.resize(*size)
     qtbot.waitUntil(lambda: window.size().toTuple() == size)
-    window.training.toggleViewAction().trigger()
+    window.docks["training"].toggleViewAction().trigger()
     panel = window.training
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
     panel.options.set_config(

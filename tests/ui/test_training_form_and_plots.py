@@ -160,7 +160,7 @@ def test_the_empty_boundary_plot_has_a_small_range_and_a_hint(qtbot, panel: Trai
 
 
 def test_every_button_of_the_dock_has_a_tooltip(panel: TrainingPanel) -> None:
-    buttons = panel.widget().findChildren(QAbstractButton)
+    buttons = panel.findChildren(QAbstractButton)
     assert len(buttons) >= 8
     for button in buttons:
         assert button.toolTip(), button.objectName() or button.text()

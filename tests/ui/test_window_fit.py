@@ -32,9 +32,8 @@ def test_the_window_fits_1024x700_with_every_dock_shown(window, qtbot) -> None:
         qtbot.waitUntil(lambda d=dock: inside.contains(d.geometry()))
         assert not dock.visibleRegion().isEmpty(), name
     assert window.view.viewport().height() >= 120  # the canvas keeps room to work in
-    training = window.training
-    assert training.height() >= 200  # its controls and plots, scrolled when short
-    start = training.start_button
+    assert window.docks["training"].height() >= 200  # its controls and plots, scrolled
+    start = window.training.start_button
     assert not start.visibleRegion().isEmpty()  # Start can be pressed without scrolling
 
 
@@ -72,14 +71,14 @@ def test_the_training_dock_leaves_the_canvas_room_and_shows_its_buttons(
         language.install_language("en", qapp)
     window.resize(*size)
     qtbot.waitUntil(lambda: window.size().toTuple() == size)
-    window.training.toggleViewAction().trigger()
+    window.docks["training"].toggleViewAction().trigger()
     training = window.training
     qtbot.waitUntil(lambda: not training.visibleRegion().isEmpty())
     assert window.minimumSizeHint().width() <= SMALL[0]
     view = window.view.viewport()
     qtbot.waitUntil(lambda: view.height() >= CANVAS_LEAST)
     # nothing of the dock scrolls away: its body fits the dock
-    scroll = training.widget()
+    scroll = training  # the dock's content scrolls
     qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height())
     buttons = (training.start_button, training.pause_button, training.stop_button)
     buttons += (training.reset_button, window.training.chapter.controls.step_button)
@@ -100,9 +99,11 @@ def test_the_training_dock_leaves_the_canvas_room_and_shows_its_buttons(
 def test_opened_wide_the_training_dock_still_lets_the_window_shrink(window, qtbot) -> None:
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
-    window.training.toggleViewAction().trigger()
+    dock = window.docks["training"]
+    dock.toggleViewAction().trigger()
     plots = window.training.plots
     qtbot.waitUntil(lambda: plots.grid.layout_kind == ("row", 4))
+    qtbot.waitUntil(lambda: dock.height() >= 300)  # shown at its own height, then shrunk
     # four plots in a row must not hold the window at their width
     assert window.minimumSizeHint().width() <= SMALL[0]
     window.resize(*SMALL)
@@ -110,20 +111,20 @@ def test_opened_wide_the_training_dock_still_lets_the_window_shrink(window, qtbo
     qtbot.waitUntil(lambda: plots.grid.layout_kind == ("pages", 2))
     view = window.view.viewport()
     qtbot.waitUntil(lambda: view.height() >= CANVAS_LEAST)
-    scroll = window.training.widget()
+    scroll = window.training
     qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height())
 
 
 def test_at_1920x1080_the_canvas_gets_the_room(window, qtbot) -> None:
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.size().toTuple() == (1920, 1080))
-    window.training.toggleViewAction().trigger()
-    training = window.training
+    window.docks["training"].toggleViewAction().trigger()
+    training = window.docks["training"]
     qtbot.waitUntil(lambda: not training.visibleRegion().isEmpty())
     view = window.view.viewport()
     qtbot.waitUntil(lambda: view.height() >= 0.55 * (view.height() + training.height()))
     assert training.height() <= 400  # the dock keeps its own comfortable height
-    plots = training.plots
+    plots = window.training.plots
     qtbot.waitUntil(lambda: plots.grid.layout_kind == ("row", 4))  # all four plots at once
     assert all(p.isVisible() for p in (*plots.live_plots()[:3], plots.view_tabs))
 
@@ -148,8 +149,8 @@ def _plot_colours(plot):
 
 
 def test_the_training_plots_follow_the_theme_live(window, qtbot) -> None:
-    window.training.toggleViewAction().trigger()
-    qtbot.waitUntil(window.training.isVisible)
+    window.docks["training"].toggleViewAction().trigger()
+    qtbot.waitUntil(window.docks["training"].isVisible)
     plots = window.training.plots
     loss = plots.loss_plot
     background, ticks, _label = _plot_colours(loss)
@@ -198,8 +199,8 @@ def _text_lightness(button) -> tuple[int, int]:
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_disabled_buttons_read_as_disabled_and_stay_readable(window, qtbot, theme) -> None:
-    window.training.toggleViewAction().trigger()
-    qtbot.waitUntil(window.training.isVisible)
+    window.docks["training"].toggleViewAction().trigger()
+    qtbot.waitUntil(window.docks["training"].isVisible)
     window.workspace.set_display(theme=theme)
     panel = window.training
     enabled, disabled = panel.start_button, panel.pause_button
@@ -256,8 +257,8 @@ def test_titles_given_during_a_run_read_on_the_dark_plots(window, qtbot, dataset
 
     from gradflow.nn.config import TrainConfig
 
+    window.docks["training"].toggleViewAction().trigger()
     panel = window.training
-    panel.toggleViewAction().trigger()
     qtbot.waitUntil(panel.isVisible)
     window.workspace.set_display(theme="dark")
     plots = panel.plots
@@ -280,7 +281,7 @@ def test_titles_given_during_a_run_read_on_the_dark_plots(window, qtbot, dataset
 
 
 def test_the_dock_height_the_user_left_is_kept_next_time(window, make_window, qtbot) -> None:
-    training, heights = window.training, window.dock_heights
+    training, heights = window.docks["training"], window.dock_heights
     training.toggleViewAction().trigger()
     qtbot.waitUntil(lambda: not training.visibleRegion().isEmpty())
     idle = lambda h: not (h._timer.isActive() or h._grow.isActive())  # noqa: E731
@@ -290,12 +291,12 @@ def test_the_dock_height_the_user_left_is_kept_next_time(window, make_window, qt
     left = training.height()
     window.close()  # saves the layout
     again = make_window()
-    qtbot.waitUntil(lambda: again.training.isVisible())
+    qtbot.waitUntil(lambda: again.docks["training"].isVisible())
     qtbot.waitUntil(lambda: not again.dock_heights.keep_once)  # its first share: skipped
     qtbot.waitUntil(lambda: idle(again.dock_heights))
-    assert abs(again.training.height() - left) <= 2
+    assert abs(again.docks["training"].height() - left) <= 2
     again.dock_heights.fit()  # the share it did not make would have changed it
-    qtbot.waitUntil(lambda: again.training.height() < left - 10)
+    qtbot.waitUntil(lambda: again.docks["training"].height() < left - 10)
 
 
 @pytest.mark.parametrize(
@@ -315,7 +316,7 @@ def test_at_1280x800_the_view_tabs_and_the_fit_plot_fit_the_dock(
 
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.size().toTuple() == (1280, 800))
-    window.training.toggleViewAction().trigger()
+    window.docks["training"].toggleViewAction().trigger()
     panel = window.training
     qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
     panel.options.set_config(
@@ -337,7 +338,7 @@ def test_at_1280x800_the_view_tabs_and_the_fit_plot_fit_the_dock(
         assert bar.rect().contains(bar.tabRect(i)), tabs.tabText(i)
         assert bar.tabRect(i).width() >= bar.tabSizeHint(i).width(), tabs.tabText(i)
     assert not any(b.isVisible() for b in bar.findChildren(QToolButton))  # no scroll arrows
-    scroll = panel.widget()
+    scroll = panel
     port = scroll.viewport()
     seen = QRect(QPoint(0, 0), port.size())
     corner = tabs.mapTo(port, QPoint(0, 0))

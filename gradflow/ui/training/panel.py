@@ -1,12 +1,14 @@
-"""ui.training: TrainingPanel - the training dock: options, Start/Pause/Stop/Reset, plots.
+"""ui.training: TrainingPanel - the training dock's content: options, Start/Pause/Stop/Reset, plots.
 
 Training runs in a TrainingWorker (its own QThread) and reaches this panel by signals
 only; the panel stores what arrives and a ~30 Hz timer redraws the plots, so the window
 stays responsive whatever the training rate. Start after Stop continues the same run;
 Reset forgets it. The form, the buttons and the plots (and pyqtgraph) are built when
-the dock is first shown or used, so a window that starts with the dock hidden does not
-pay for them. The widgets and their layout are `panel_body.PanelBody`; this module runs
-the training and tells the body what to show.
+the panel is first shown or used; in the window the panel itself is made (and this
+module imported) only when the dock is first shown or reached (the registry names it by
+path: its LazyDock frame makes it), and then built whole, so that the dock has its size
+before it is first painted. The widgets and their layout are `panel_body.PanelBody`;
+this module runs the training and tells the body what to show.
 """
 
 from __future__ import annotations
@@ -16,16 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QRectF, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-)
+from PySide6.QtWidgets import QFrame
 
 from gradflow.core.errors import GradflowError
 from gradflow.nn.trainer import DecisionGrid, EpochMetrics, Trainer, TrainingFinished
 from gradflow.ui.canvas.note_item import show_note
-from gradflow.ui.dock_fit import scrolling
+from gradflow.ui.dock_fit import ShortScroll
 from gradflow.ui.training.chapter import ChapterController
 from gradflow.ui.training.controls import TrainingOptions
 from gradflow.ui.training.metrics_csv import write_metrics_csv
@@ -49,14 +49,19 @@ _BUILT_LATER = frozenset(  # the widgets ensure_built() makes
 )
 
 
-class TrainingPanel(QDockWidget):
-    """The training dock. `open_network_requested(Graph)` carries the current network."""
+class TrainingPanel(ShortScroll):
+    """The training dock's content, a ShortScroll (its body scrolls when the window is
+    short). `open_network_requested(Graph)` carries the current network. Built without a
+    DockContext it is a window of its own (tests)."""
 
     open_network_requested = Signal(object)
 
     def __init__(self, ctx: DockContext | None = None) -> None:
-        super().__init__(self.tr("Training"))
-        self.setObjectName("training")
+        super().__init__()
+        self.setWindowTitle(self.tr("Training"))
+        self.setObjectName("trainingScroll")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if ctx is not None:
             services = ctx.services
             message = self.tr(
@@ -87,6 +92,8 @@ class TrainingPanel(QDockWidget):
         app = QCoreApplication.instance()
         if app is not None:  # never leave a training thread running at exit
             app.aboutToQuit.connect(self.shutdown)
+        if ctx is not None:  # made by the dock's frame as it is shown: its size must be known
+            self.plots  # noqa: B018 - the property builds them, and the form
 
     def ensure_built(self) -> None:
         """Build the form and the buttons (done when the dock is first shown or used)."""
@@ -124,7 +131,7 @@ class TrainingPanel(QDockWidget):
         self.network_samples = body.network_samples
         self.log_scale, self.progress, self.report = body.log_scale, body.progress, body.report
         self.status = body.status
-        self.setWidget(scrolling(body, "trainingScroll"))  # scrolls when the window is short
+        self.setWidget(body)
 
     @property
     def plots(self) -> TrainingPlots:
