@@ -25,7 +25,6 @@ from gradflow.ui.actions import MenuEntry, make_action
 from gradflow.ui.canvas.scene import GraphScene
 from gradflow.ui.document import GraphDocument
 from gradflow.ui.errors import USER_ERRORS, user_message
-from gradflow.ui.export import export_png, export_svg
 from gradflow.ui.open_progress import OpenProgress
 from gradflow.ui.services import WindowServices
 from gradflow.ui.settings import (
@@ -267,6 +266,8 @@ class FileActions(QObject):
             return False
         if not Path(path).suffix:
             path += f".{kind}"
+        from gradflow.ui.export import export_png, export_svg  # (and QtSvg) when first used
+
         try:
             (export_png if kind == "png" else export_svg)(scene, path, selection)
         except OSError as err:

@@ -2,6 +2,9 @@
 
 Refused edits are shown twice: in red under the editors and in the window's status bar.
 Ctrl+Z in a field undoes the typing not yet committed, else the last document edit.
+The window opens with nothing selected, so only the "Select a node" line is built then;
+the form, its editors and tables and the step section (and their modules) are built when
+a node is first selected or a step first explained.
 """
 
 from __future__ import annotations
@@ -30,18 +33,23 @@ from gradflow.core.expr_print import formula
 from gradflow.core.i18n import _
 from gradflow.core.op_spec import Op
 from gradflow.core.playback import PlaybackState
+from gradflow.ui.canvas.labels import number_text
+from gradflow.ui.player.step_text import step_html
+from gradflow.ui.workspace import DisplayOptions
 
 if TYPE_CHECKING:
     from gradflow.ui.activation_plot import ActivationPlot
     from gradflow.ui.dock_context import DockContext
-from gradflow.ui.attr_editors import AttrEditors
-from gradflow.ui.canvas.labels import number_text
-from gradflow.ui.inspector_widgets import ScrollingLabel, TensorPanel
-from gradflow.ui.player.step_text import step_html
-from gradflow.ui.value_editor import NumberSpin, ValueEditor, describe_shape
-from gradflow.ui.workspace import DisplayOptions
+    from gradflow.ui.inspector_widgets import TensorPanel
+    from gradflow.ui.value_editor import NumberSpin, ValueEditor
 
 STATUS_MS = 10000
+_FORM = frozenset(  # the widgets _build_form() makes
+    {"title", "form", "name", "formula", "rule", "pattern", "value_text", "grad_text"}
+    | {"value_table", "grad_table", "computes", "curve_box", "curve_row", "activation_plot"}
+    | {"attr_editors", "editor", "c_spin", "outputs_spin", "trainable", "is_output", "error"}
+    | {"step_title", "step"}
+)
 
 
 def _wrapped(text: str = "") -> QLabel:
@@ -106,6 +114,7 @@ class Inspector(QDockWidget):
         self._document = document = ctx.workspace.document
         self.node_id: str | None = None
         self._state: PlaybackState | None = ctx.workspace.current_state()
+        self._form_built = False
         self._build()
         ctx.workspace.selection_changed.connect(self._on_workspace_selection_changed)
         ctx.workspace.state_changed.connect(self.set_state)
@@ -115,9 +124,34 @@ class Inspector(QDockWidget):
         document.node_changed.connect(lambda _n: self.refresh())
         self.refresh()
 
+    def __getattr__(self, name: str) -> object:
+        # only reached while a widget made by _build_form() does not exist yet
+        if name in _FORM and not self.__dict__.get("_form_built", True):
+            self._build_form()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     def _build(self) -> None:
+        """What the window shows at first: the "Select a node" line, in the scroll area."""
         body = QWidget()
-        layout = QVBoxLayout(body)
+        self._column = layout = QVBoxLayout(body)
+        self.empty = _wrapped(self.tr("Select a node to see its formula, value and gradient."))
+        layout.addWidget(self.empty)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(280)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+
+    def _build_form(self) -> None:
+        """The node's form, its editors and tables, and the step section (first needed)."""
+        from gradflow.ui.attr_editors import AttrEditors
+        from gradflow.ui.inspector_widgets import ScrollingLabel, TensorPanel
+
+        self._form_built = True
+        layout = self._column
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)  # a long description wraps rather than widening the body
@@ -147,8 +181,8 @@ class Inspector(QDockWidget):
         self.activation_plot: ActivationPlot | None = None
         # one editor row per attribute of the op, from its registry schema
         self.attr_editors = AttrEditors(self.form, self.form.rowCount(), self._edit, self._refuse)
-        self.editor = cast(ValueEditor, self.attr_editors.first("tensor"))
-        self.c_spin = cast(NumberSpin, self.attr_editors.first("number"))
+        self.editor = cast("ValueEditor", self.attr_editors.first("tensor"))
+        self.c_spin = cast("NumberSpin", self.attr_editors.first("number"))
         self.outputs_spin = cast(QSpinBox, self.attr_editors.first("count"))
         self.trainable = self.attr_editors.first("flag")
         self.is_output = QCheckBox(self.tr("output node"))
@@ -160,20 +194,12 @@ class Inspector(QDockWidget):
         self.error.setStyleSheet("color: #c62828;")
         self.step_title = QLabel("<b>{}</b>".format(self.tr("This step")))
         self.step = ScrollingLabel()  # a wide Jacobian scrolls sideways, the dock stays
-        self.empty = _wrapped(self.tr("Select a node to see its formula, value and gradient."))
-        for w in (self.empty, self.title):
-            layout.addWidget(w)
-        layout.addLayout(self.form)
-        for below in (self.error, self.step_title, self.step):
-            layout.addWidget(below)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(280)
-        scroll.setWidget(body)
-        self.setWidget(scroll)
-        self.set_step_explanation(None)
+        at = 1  # after the "Select a node" line, before the stretch
+        layout.insertWidget(at, self.title)
+        layout.insertLayout(at + 1, self.form)
+        for i, below in enumerate((self.error, self.step_title, self.step)):
+            layout.insertWidget(at + 2 + i, below)
+        self._show_step(None)
         self.is_output.clicked.connect(self._on_is_output_clicked)
         self.name.editingFinished.connect(self._on_name_editing_finished)
         self._field_undo = [
@@ -183,6 +209,10 @@ class Inspector(QDockWidget):
     # --- public API --------------------------------------------------------------------------
     def set_step_explanation(self, text: str | None) -> None:
         """Show the player's explanation of the current step (HTML), or hide the section."""
+        if text is not None or self._form_built:
+            self._show_step(text)
+
+    def _show_step(self, text: str | None) -> None:
         self.step.setText(text or "")
         self.step_title.setVisible(text is not None)
         self.step.setVisible(text is not None)
@@ -208,6 +238,8 @@ class Inspector(QDockWidget):
         graph = self._document.graph
         node = graph.nodes.get(self.node_id) if self.node_id is not None else None
         self.empty.setVisible(node is None)
+        if node is None and not self._form_built:
+            return  # nothing to show yet: the form waits
         self.title.setVisible(node is not None)
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, node is not None)
@@ -260,6 +292,8 @@ class Inspector(QDockWidget):
 
     # --- helpers -----------------------------------------------------------------------------
     def _show(self, arrays, text: QLabel, table: TensorPanel) -> None:
+        from gradflow.ui.value_editor import describe_shape  # imported with the form
+
         if not arrays:
             text.setText("—")
             self.form.setRowVisible(table, False)

@@ -91,9 +91,9 @@ class MainWindow(QMainWindow):
         self.languages = LanguageActions(self.settings, self)
         entries += self.languages.menu_entries()
         entries += self._build_docks(ctx)
-        practice = getattr(self.docks.get("player"), "practice", None)
-        if practice is not None:  # the camera frames the node a practice question asks about
-            practice.asking.connect(self.camera.frame_question)
+        player = self.docks.get("player")
+        if isinstance(player, PlayerDock):  # the camera frames what a practice question asks
+            player.asking.connect(self.camera.frame_question)
         kept = [self.docks[s.name] for s in dock_registry.DOCKS if s.presenting]
         self.presentation = Presentation(self.workspace, self, self.view, self, kept)
         entries = _before_docks_menu(entries, self.presentation.menu_entries())

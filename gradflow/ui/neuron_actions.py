@@ -1,15 +1,24 @@
 """ui: View > Neuron View - switches the window's centre between the op graph and the
-neuron view of the same network and trace; disabled, saying why, where it cannot draw."""
+neuron view of the same network and trace; disabled, saying why, where it cannot draw.
+
+The neuron view (and its modules) is built when it is first shown or reached, not with
+the window: most sessions never open it.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from gradflow.core.neuron_net import refusal
 from gradflow.ui.actions import MenuEntry, make_action
-from gradflow.ui.neuron_panel import NeuronPanel
 from gradflow.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from gradflow.ui.neuron_panel import NeuronPanel
+    from gradflow.ui.neuron_view import NeuronView
 
 MENU = "&View"
 
@@ -22,9 +31,7 @@ class NeuronActions(QObject):
     ) -> None:
         super().__init__(parent)
         self._workspace, self._stack, self._canvas = workspace, stack, canvas
-        self.panel = NeuronPanel(workspace)
-        self.view = self.panel.view
-        stack.addWidget(self.panel)
+        self._panel: NeuronPanel | None = None
         self.toggle = make_action(
             self,
             self.tr("&Neuron View"),
@@ -42,9 +49,24 @@ class NeuronActions(QObject):
         return [MenuEntry(MENU), MenuEntry(MENU, self.toggle, "neuron_view")]
 
     @property
+    def panel(self) -> NeuronPanel:
+        """The neuron view with its controls, built (and put in the stack) on first use."""
+        if self._panel is None:
+            from gradflow.ui.neuron_panel import NeuronPanel
+
+            self._panel = NeuronPanel(self._workspace)
+            self._stack.addWidget(self._panel)
+        return self._panel
+
+    @property
+    def view(self) -> NeuronView:
+        """The neuron view itself."""
+        return self.panel.view
+
+    @property
     def showing(self) -> bool:
         """Whether the neuron view is what the window shows."""
-        return self._stack.currentWidget() is self.panel
+        return self._panel is not None and self._stack.currentWidget() is self._panel
 
     def _update_enabled(self) -> None:
         why = refusal(self._workspace.document.graph)

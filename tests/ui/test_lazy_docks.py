@@ -1,5 +1,6 @@
-"""Docks built on first need: the training dock's frame from the start, its content when
-first shown (Ctrl+T, View ▸ Docks, a saved layout), and a lazy dock is one registry line."""
+"""Parts built on first need (start-up, issue 8): the training dock's frame from the start,
+its content when first shown (Ctrl+T, View ▸ Docks, a saved layout); a lazy dock is one
+registry line; the inspector's form, practice mode and the neuron view wait the same way."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import subprocess
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
+from gradflow.core.examples import load_example
 from gradflow.ui import dock_registry
 from gradflow.ui.dock_context import DockContext
 from gradflow.ui.dock_registry import DockSpec
 from gradflow.ui.lazy_dock import LazyDock
+from gradflow.ui.neuron_panel import NeuronPanel
+from gradflow.ui.player.practice_panel import PracticePanel
 from gradflow.ui.training import TrainingPanel
 
 
@@ -68,19 +72,33 @@ def test_a_saved_layout_with_the_training_dock_shown_restores_it_with_content(
     assert panel.plots.loss_plot.isVisible()
 
 
-def test_opening_the_window_imports_no_training_code_until_the_dock_is_shown(tmp_path) -> None:
-    code = """
+WAITING = (  # modules the first frame does not need
+    "gradflow.core.practice",
+    "gradflow.nn",
+    "gradflow.ui.export",
+    "gradflow.ui.neuron_panel",
+    "gradflow.ui.training",
+    "gradflow.ui.value_editor",
+    "pyqtgraph",
+)
+
+
+def test_opening_the_window_imports_none_of_what_waits_until_it_is_used(tmp_path) -> None:
+    code = f"""
 import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from gradflow.core.examples import load_example
 from gradflow.ui.main_window import MainWindow
 window = MainWindow()
+window.load_graph(load_example("sigmoid-neuron"))
 window.show()
 app.processEvents()
-loaded = lambda: sorted(m for m in ("gradflow.ui.training", "gradflow.nn", "pyqtgraph")
-                        if m in sys.modules)
+loaded = lambda: [m for m in {WAITING!r} if m in sys.modules]
 print(loaded())
 window.docks["training"].show()
+window.menu_actions["practice"].trigger()
+window.scene.node_item("w0").setSelected(True)
 app.processEvents()
 print(loaded())
 """
@@ -89,10 +107,57 @@ print(loaded())
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
-    assert done.stdout.split("\n")[:2] == [
-        "[]",
-        "['gradflow.nn', 'gradflow.ui.training', 'pyqtgraph']",
-    ]
+    at_start, after = done.stdout.split("\n")[:2]
+    assert at_start == "[]"
+    shown = ["gradflow.core.practice", "gradflow.nn", "gradflow.ui.training"]
+    assert all(repr(m) in after for m in [*shown, "gradflow.ui.value_editor", "pyqtgraph"])
+
+
+def test_the_inspector_builds_its_form_when_a_node_is_first_selected(add_mul, qtbot) -> None:
+    inspector = add_mul.inspector
+    assert inspector.empty.isVisible()
+    assert inspector.findChild(QFormLayout) is None  # only "Select a node ..." so far
+    add_mul.scene.node_item("q").setSelected(True)
+    assert inspector.findChild(QFormLayout) is not None
+    qtbot.waitUntil(inspector.title.isVisible)
+    assert not inspector.empty.isVisible()
+    assert "q" in inspector.title.text()
+    assert inspector.value_text.text() == "3"
+
+
+def test_practice_mode_is_built_when_first_switched_on(window, qtbot) -> None:
+    window.load_graph(load_example("gate-patterns"))
+    dock = window.docks["player"]
+    action = window.menu_actions["practice"]
+    assert action.shortcut().toString() == "Ctrl+P"
+    assert action in window.menu("Player").actions()
+    assert dock.findChild(PracticePanel) is None
+    action.trigger()
+    panel = dock.findChild(PracticePanel)
+    assert panel is dock.practice_panel
+    assert dock.practice.active
+    qtbot.waitUntil(panel.isVisible)
+    assert dock.controller.index == 0  # practice from the start
+    action.trigger()  # off again: normal stepping, the panel hidden but kept
+    assert not dock.practice.active
+    assert not panel.isVisible()
+    assert dock.findChild(PracticePanel) is panel
+
+
+def test_the_neuron_view_is_built_when_first_shown(window, qtbot) -> None:
+    import numpy as np
+
+    from gradflow.nn.mlp import MLP
+
+    centre = window.centralWidget()
+    assert centre.count() == 1  # the canvas only
+    assert window.findChild(NeuronPanel) is None
+    window.load_graph(MLP([2, 3, 2], seed=0).graph_for(np.array([[0.5, -0.2]]), np.array([1])))
+    window.neuron.toggle.trigger()
+    assert window.neuron.showing
+    assert centre.currentWidget() is window.findChild(NeuronPanel)
+    window.neuron.toggle.trigger()
+    assert centre.currentWidget() is window.view
 
 
 MADE: list[QWidget] = []

@@ -3,14 +3,16 @@
 A thin shell around a PlayerController: the widgets send intents to it and follow its
 signals; the caption text is set by whoever knows the trace (the PlayerDriver). Built
 from the dock registry with a DockContext, it makes its controller, driver, keys and
-menu, and publishes the Player menu.
+menu, and publishes the Player menu. Practice mode (its panel under the caption, and
+core's practice module) is built when Player ▸ Practice is first switched on; only its
+action exists from the start.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -27,13 +29,14 @@ from gradflow.ui.player.controller import SPEEDS, PlayerController
 from gradflow.ui.player.driver import PlayerDriver
 from gradflow.ui.player.keys import PlayerKeys
 from gradflow.ui.player.menu import PlayerMenu
-from gradflow.ui.player.practice import PracticeMode
-from gradflow.ui.player.practice_panel import PracticePanel
+from gradflow.ui.player.practice_action import practice_action
 from gradflow.ui.player.timeline import TimelineSlider
 from gradflow.ui.workspace import DisplayOptions
 
 if TYPE_CHECKING:
     from gradflow.ui.dock_context import DockContext
+    from gradflow.ui.player.practice import PracticeMode
+    from gradflow.ui.player.practice_panel import PracticePanel
 
 PRESENTATION_CAPTION_PT = 15.0
 
@@ -44,7 +47,12 @@ CAPTION_LINES = 2
 
 
 class PlayerDock(QDockWidget):
-    """The bottom dock: |◀ ◀ ▶/❚❚ ▶ ▶|, speed, a timeline with the phase boundary, caption."""
+    """The bottom dock: |◀ ◀ ▶/❚❚ ▶ ▶|, speed, a timeline with the phase boundary, caption.
+
+    `asking(step)` relays practice mode's open question (int | None) for the step camera.
+    """
+
+    asking = Signal(object)
 
     def __init__(self, ctx: DockContext) -> None:
         super().__init__(self.tr("Player"))
@@ -90,8 +98,7 @@ class PlayerDock(QDockWidget):
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.caption)
-        self.practice_panel = PracticePanel(body)
-        column.addWidget(self.practice_panel)
+        self._column = column  # practice mode's panel goes under the caption, when built
         column.addStretch(1)  # a tall dock keeps its controls at the top, not spread out
         self.setWidget(body)
         self._fit_caption_lines()
@@ -103,13 +110,44 @@ class PlayerDock(QDockWidget):
         self.driver = PlayerDriver(ctx.workspace, ctx.scene, self, controller)
         self.keys = PlayerKeys(ctx.services.dialog_parent(), controller)
         self.menu = PlayerMenu(controller, self)
-        self.practice = PracticeMode(ctx.workspace, controller, self.practice_panel)
+        self._workspace = ctx.workspace
+        self._practice: PracticeMode | None = None
+        self.practice_toggle = practice_action(self)
+        self.practice_toggle.toggled.connect(self._on_practice_toggle_toggled)
         ctx.workspace.display_changed.connect(self._on_workspace_display_changed)
 
     def menu_entries(self) -> list[MenuEntry]:
         """The Player menu."""
-        practice = [MenuEntry("&Player"), MenuEntry("&Player", self.practice.action, "practice")]
-        return self.menu.menu_entries() + practice
+        toggle = self.practice_toggle
+        return [
+            *self.menu.menu_entries(),
+            MenuEntry("&Player"),
+            MenuEntry("&Player", toggle, "practice"),
+        ]
+
+    @property
+    def practice(self) -> PracticeMode:
+        """Practice mode, built (with its panel) on first use."""
+        if self._practice is None:
+            from gradflow.ui.player.practice import PracticeMode
+            from gradflow.ui.player.practice_panel import PracticePanel
+
+            panel = PracticePanel(self.widget())
+            self._column.insertWidget(self._column.count() - 1, panel)  # above the stretch
+            toggle = self.practice_toggle
+            toggle.toggled.disconnect(self._on_practice_toggle_toggled)
+            self._practice = PracticeMode(self._workspace, self.controller, panel, toggle)
+            self._practice.asking.connect(self.asking)
+        return self._practice
+
+    @property
+    def practice_panel(self) -> PracticePanel:
+        """Practice mode's panel under the caption (hidden unless practising)."""
+        return self.practice.panel
+
+    def _on_practice_toggle_toggled(self, on: bool) -> None:
+        if on:  # the first time: build practice mode, then let it start
+            self.practice.set_active(True)
 
     def set_caption(self, text: str) -> None:
         """The line describing the current step."""

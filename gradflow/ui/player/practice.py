@@ -15,11 +15,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from gradflow.core.practice import DEFAULT_TOLERANCE, Question, check, question_at
 from gradflow.core.practice_score import PracticeScore
 from gradflow.core.trace import Trace
+from gradflow.ui.player.practice_action import practice_action
 from gradflow.ui.player.practice_panel import PracticePanel
 
 if TYPE_CHECKING:
@@ -33,16 +34,16 @@ class PracticeMode(QObject):
     asking = Signal(object)  # int | None: the step whose question is open
 
     def __init__(
-        self, workspace: Workspace, controller: PlayerController, panel: PracticePanel
+        self,
+        workspace: Workspace,
+        controller: PlayerController,
+        panel: PracticePanel,
+        action: QAction | None = None,
     ) -> None:
         super().__init__(panel)
         self.workspace, self.controller, self.panel = workspace, controller, panel
         self.tolerance = DEFAULT_TOLERANCE
-        self.action = QAction(self.tr("Pr&actice"), self)
-        self.action.setObjectName("practiceAction")
-        self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence("Ctrl+P"))
-        self.action.setToolTip(self.tr("Predict each value and gradient before it is revealed"))
+        self.action = action if action is not None else practice_action(self)
         self.action.toggled.connect(self.set_active)
         self._reset()
         panel.hide()

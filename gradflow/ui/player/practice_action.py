@@ -12,10 +12,13 @@ from PySide6.QtGui import QAction, QKeySequence
 
 def practice_action(parent: QObject) -> QAction:
     """The checkable Practice action (texts in practice mode's own translation context)."""
-    tr = QCoreApplication.translate
-    action = QAction(tr("PracticeMode", "Pr&actice"), parent)
+    action = QAction(QCoreApplication.translate("PracticeMode", "Pr&actice"), parent)
     action.setObjectName("practiceAction")
     action.setCheckable(True)
     action.setShortcut(QKeySequence("Ctrl+P"))
-    action.setToolTip(tr("PracticeMode", "Predict each value and gradient before it is revealed"))
+    action.setToolTip(
+        QCoreApplication.translate(
+            "PracticeMode", "Predict each value and gradient before it is revealed"
+        )
+    )
     return action
