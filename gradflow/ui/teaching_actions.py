@@ -2,7 +2,8 @@
 
 New Exercise asks for a level and a seed (a small dialog) and opens the generated graph
 as a new unsaved document. The two exports write the whole walk-through - or the blank
-worksheet with its answer key - of the open graph as a PDF or an HTML file.
+worksheet with its answer key - of the open graph as a PDF or an HTML file. The exercise
+generator and the handout writers are imported when first used, not with the window.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from gradflow.core.errors import GradflowError
-from gradflow.core.exercises import LEVELS, level_name, make_exercise
 from gradflow.ui.actions import MenuEntry, make_action
 from gradflow.ui.file_actions import FileActions, safe_stem
 from gradflow.ui.services import WindowServices
@@ -36,6 +36,8 @@ class ExerciseDialog(QDialog):
     """Level (1-5, with what each practises) and seed of a new exercise."""
 
     def __init__(self, seed: int, parent: QWidget | None = None) -> None:
+        from gradflow.core.exercises import LEVELS, level_name  # (imported when first asked)
+
         super().__init__(parent)
         self.setWindowTitle(self.tr("New Exercise"))
         form = QFormLayout(self)
@@ -108,6 +110,8 @@ class TeachingActions(QObject):
         if chosen is None:
             return False
         level, seed = chosen
+        from gradflow.core.exercises import make_exercise
+
         try:
             graph = make_exercise(level, seed)
         except GradflowError as err:

@@ -73,6 +73,7 @@ def test_a_saved_layout_with_the_training_dock_shown_restores_it_with_content(
 
 
 WAITING = (  # modules the first frame does not need
+    "gradflow.core.exercises",
     "gradflow.core.practice",
     "gradflow.nn",
     "gradflow.ui.export",
