@@ -15,14 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFontDatabase,
-    QKeyEvent,
-    QShowEvent,
-    QTextCharFormat,
-    QTextCursor,
-)
+from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -265,6 +258,9 @@ class ProgramBar(QDockWidget):
         self._clear_underline()
 
     def _show_error(self, err: ExpressionError) -> None:
+        # Qt makes these types (and their enums) when first imported: not at start-up
+        from PySide6.QtGui import QTextCharFormat, QTextCursor
+
         self._show_message(str(err), error=True)
         doc = self.edit.document()
         block = doc.findBlockByLineNumber(err.line - 1)
