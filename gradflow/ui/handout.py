@@ -131,14 +131,16 @@ class Handout:
 
     def key_html(self) -> str:
         """The answer key: what the walk-through says at each blank step."""
+        # the texts outside the f-strings: Babel does not look for `_` inside them
+        step, key = _("Step {k}"), _("Answer key")
         rows = [
-            f"<h3>{escape(_('Step {k}').format(k=p.step))}</h3><ul>"
+            f"<h3>{escape(step.format(k=p.step))}</h3><ul>"
             + "".join(f"<li>{escape(s)}</li>" for s in p.answer)
             + "</ul>"
             for p in self.pages
             if p.answer
         ]
-        return f"<h2>{escape(_('Answer key'))}</h2>" + "".join(rows)
+        return f"<h2>{escape(key)}</h2>" + "".join(rows)
 
     def html(self) -> str:
         """The whole handout as one self-contained HTML document."""

@@ -140,3 +140,25 @@ def test_the_compiled_catalog_is_current(tools) -> None:
 def test_the_catalog_ships_as_a_resource() -> None:
     assert (i18n.translations_dir() / "core_ko.mo").is_file()
     assert (i18n.translations_dir() / "core_ko.po").is_file()
+
+
+def test_no_translated_text_is_written_inside_an_f_string() -> None:
+    """Babel (and lupdate) do not look inside f-strings: a `_("...")` there is never
+    extracted, so it stays English in every language (the handout's "Answer key")."""
+    import ast
+
+    marks = {"_", "N_", "ngettext", "tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
+    hidden = []
+    for path in sorted((ROOT / "gradflow").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if not isinstance(call, ast.Call):
+                    continue
+                func = call.func
+                name = getattr(func, "id", None) or getattr(func, "attr", None)
+                texts = [a for a in call.args if isinstance(a, ast.Constant)]
+                if name in marks and any(isinstance(a.value, str) for a in texts):
+                    hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []

@@ -114,3 +114,16 @@ def test_file_new_exercise_opens_the_generated_graph(window):
     assert window.document.graph.title == "Exercise 3.17: fan-out"
     assert window.document.path is None
     assert "Exercise 3.17" in window.windowTitle()
+
+
+def test_a_korean_worksheet_key_reads_korean(tmp_path):
+    """The key's heading and step titles were made inside f-strings, where Babel does not
+    look: they stayed English in a Korean worksheet."""
+    out = tmp_path / "sheet.html"
+    assert cli.main(["--lang", "ko", "handout", "gate-patterns", "--out", str(out), "--blank"]) == 0
+    html = out.read_text(encoding="utf-8")
+    key = html.split("<h2>")[-1]
+    assert key.startswith("정답</h2>")
+    assert "<h3>13단계</h3>" in key
+    assert "Answer key" not in html
+    assert "<h3>Step " not in html
