@@ -8,16 +8,17 @@ shows only while part of the graph lies outside the view.
 
 It never hides a node or a number: it sits in the bottom-right corner when nothing of
 the graph is drawn there, else in the first free corner (top-right, bottom-left,
-top-left), staying put while its corner stays free. When the view is full and no corner
-is free, it takes the corner where it covers least (never the active node) and turns
-see-through until the mouse comes to it.
+top-left), staying put while its corner stays free; with no corner free it tries again
+at a smaller size. When the view is so full that even that fails, it takes the corner
+where the small one covers least (never the active node) and turns see-through until
+the mouse comes to it.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QEnterEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -30,6 +31,8 @@ from gradflow.ui.first_paint import after_first_paint
 SIZE = (200, 130)  # pixels, at most; the picture keeps the graph's aspect
 SHARE = 0.24  # of the viewport's width and height, at most
 CORNER_GAP = 10
+CLEARANCE = 4  # px kept free between the minimap and a node or number
+SMALLER = 0.6  # its size when no corner has room for the full one
 REDRAW_MS = 120  # the picture follows a change of the graph this much later
 CORNERS = ("bottom-right", "top-right", "bottom-left", "top-left")  # in the order tried
 OPAQUE, SEE_THROUGH = 0.92, 0.35  # the picture's opacity: free corner / over the graph
@@ -54,7 +57,8 @@ class Minimap(QWidget):
         self.setObjectName("minimap")
         self._view = view
         self._scene = view.graph_scene
-        self._picture = QPixmap()
+        self._pictures: dict[tuple[int, int], QPixmap] = {}  # by size (full, smaller)
+        self._full = QSize()  # its size when there is room
         self._world = QRectF()  # the scene rectangle the picture shows
         self.corner = CORNERS[0]  # where it sits now
         self.crowded = False  # no corner free: it covers some of the graph, see-through
@@ -108,6 +112,11 @@ class Minimap(QWidget):
             rect.height() * sy,
         )
 
+    @property
+    def full_size(self) -> QSize:
+        """Its size when a corner has room for it (it shrinks by SMALLER otherwise)."""
+        return QSize(self._full)
+
     def opacity(self) -> float:
         """How opaque its picture is drawn now (see-through over the graph, unless the
         mouse is on it)."""
@@ -150,11 +159,12 @@ class Minimap(QWidget):
         scale = min(room_w / world.width(), room_h / world.height())
         w, h = max(40, round(world.width() * scale)), max(30, round(world.height() * scale))
         self._world = world
-        self.resize(w, h)
-        self._picture = QPixmap()  # stale: drawn in paintEvent
+        self._full = QSize(w, h)
+        self.resize(self._full)
+        self._pictures.clear()  # stale: drawn in paintEvent
         self._place()
 
-    def _draw_picture(self) -> None:
+    def _draw_picture(self) -> QPixmap:
         scene, world, w, h = self._scene, self._world, self.width(), self.height()
         picture = QPixmap(w, h)
         picture.fill(QColor(scene.theme.background))
@@ -168,7 +178,8 @@ class Minimap(QWidget):
         else:
             scene.render(painter, QRectF(0, 0, w, h), world, Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.end()
-        self._picture = picture
+        self._pictures[(w, h)] = picture
+        return picture
 
     def _place(self) -> None:
         """Sit in a corner that hides nothing; show only while some of the graph is out of
@@ -179,26 +190,37 @@ class Minimap(QWidget):
         port = self._view.viewport()
         seen = self._view.mapToScene(port.rect()).boundingRect()
         inner = self._world.adjusted(30, 30, -30, -30)
-        roomy = port.width() > 2 * self.width() and port.height() > 2 * self.height()
+        full = self._full
+        roomy = port.width() > 2 * full.width() and port.height() > 2 * full.height()
         shown = roomy and not seen.contains(inner)
         if shown:
-            covered = {c: self.covered(self.corner_rect(c)) for c in CORNERS}
-            self.corner, self.crowded = choose_corner(covered, self.corner)
+            small = QSize(
+                max(40, round(full.width() * SMALLER)), max(30, round(full.height() * SMALLER))
+            )
+            for size in (full, small):  # the full size where a corner is free, else smaller
+                covered = {c: self.covered(self.corner_rect(c, size)) for c in CORNERS}
+                self.corner, self.crowded = choose_corner(covered, self.corner)
+                if not self.crowded:
+                    break
+            if self.size() != size:
+                self.resize(size)
             self.move(self.corner_rect(self.corner).topLeft())
         self.setVisible(shown)
         self.update()
 
-    def corner_rect(self, corner: str) -> QRect:
-        """Where the minimap would sit in `corner`, in viewport pixels."""
-        port = self._view.viewport()
-        x = CORNER_GAP if corner.endswith("left") else port.width() - self.width() - CORNER_GAP
-        y = CORNER_GAP if corner.startswith("top") else port.height() - self.height() - CORNER_GAP
-        return QRect(QPoint(x, y), self.size())
+    def corner_rect(self, corner: str, size: QSize | None = None) -> QRect:
+        """Where the minimap (at `size`, by default its own) would sit in `corner`, in
+        viewport pixels."""
+        port, size = self._view.viewport(), size or self.size()
+        x = CORNER_GAP if corner.endswith("left") else port.width() - size.width() - CORNER_GAP
+        y = CORNER_GAP if corner.startswith("top") else port.height() - size.height() - CORNER_GAP
+        return QRect(QPoint(x, y), size)
 
     def covered(self, rect: QRect) -> float:
-        """Pixels of nodes and shown numbers under `rect` (viewport pixels); infinite when
-        the active node is among them."""
+        """Pixels of nodes and shown numbers under `rect` (viewport pixels) or within
+        CLEARANCE of it; infinite when the active node is among them."""
         view, scene = self._view, self._scene
+        rect = rect.adjusted(-CLEARANCE, -CLEARANCE, CLEARANCE, CLEARANCE)  # never touching
         area = view.mapToScene(rect).boundingRect()
         total = 0.0
         for item in scene.items(area, Qt.ItemSelectionMode.IntersectsItemBoundingRect):
@@ -217,11 +239,13 @@ class Minimap(QWidget):
         return total
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._picture.isNull() and not self._world.isEmpty():
-            self._draw_picture()
+        picture = self._pictures.get((self.width(), self.height()))
+        if picture is None and not self._world.isEmpty():
+            picture = self._draw_picture()
         painter = QPainter(self)
         painter.setOpacity(self.opacity())
-        painter.drawPixmap(0, 0, self._picture)
+        if picture is not None:
+            painter.drawPixmap(0, 0, picture)
         painter.setOpacity(1.0)
         theme = self._scene.theme
         painter.setPen(QPen(theme.node_border, 1))
