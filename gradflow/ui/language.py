@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    QProcess,
     QSettings,
 )
 from PySide6.QtCore import QTranslator as _QTranslator
@@ -153,5 +152,7 @@ class LanguageActions(QObject):
         if not window.close():
             return False
         args = ["-m", "gradflow", "open", *([path] if path else [])]
+        from PySide6.QtCore import QProcess  # (its type is made when first imported)
+
         QProcess.startDetached(sys.executable, args)
         return True
