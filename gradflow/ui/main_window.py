@@ -29,7 +29,7 @@ from gradflow.ui.document import GraphDocument
 from gradflow.ui.edit_actions import EditActions
 from gradflow.ui.file_actions import FileActions, document_name
 from gradflow.ui.gui_gc import install_gui_collector
-from gradflow.ui.indicator_style import install_outlined_indicators
+from gradflow.ui.indicator_style import install_outlined_indicators, is_dark
 from gradflow.ui.inspector import Inspector
 from gradflow.ui.language import LanguageActions
 from gradflow.ui.lazy_dock import LazyDock
@@ -58,9 +58,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         install_gui_collector()  # cycles with Qt objects freed on this thread only
-        install_outlined_indicators()  # check boxes that show on the dark theme
         self.settings = open_settings()
         self._system_palette = QMainWindow.palette(self)  # `palette` is the dock here
+        if is_dark(self._system_palette):  # else once a dark theme is shown (see below)
+            install_outlined_indicators()
         self.workspace = Workspace(document, self)
         self.scene = GraphScene(self.workspace, self, lazy=True)
         self.view = GraphView(self.scene)
@@ -268,7 +269,10 @@ class MainWindow(QMainWindow):
 
     def _on_workspace_display_changed(self, new: DisplayOptions, old: DisplayOptions) -> None:
         if new.theme != old.theme:
-            self.setPalette(window_palette(THEMES[new.theme], self._system_palette))
+            palette = window_palette(THEMES[new.theme], self._system_palette)
+            if is_dark(palette):  # check boxes that show on it: the style's outline added
+                install_outlined_indicators()  # (Python drawing every primitive: not before)
+            self.setPalette(palette)
         self.workspace.save_display(self.settings)
 
     def _update_title(self) -> None:

@@ -199,3 +199,25 @@ def test_a_lazy_dock_is_one_registry_line(qtbot, make_window, monkeypatch) -> No
     assert dock.widget() is content
     assert content.ctx.workspace is window.workspace
     assert content.label.isVisible()
+
+
+def test_the_outlined_check_box_style_waits_for_a_dark_theme(tmp_path) -> None:
+    code = """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gradflow.ui.indicator_style import OutlinedIndicators
+from gradflow.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+print(isinstance(app.style(), OutlinedIndicators))
+window.workspace.set_display(theme="dark")
+print(isinstance(app.style(), OutlinedIndicators))
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env["GRADFLOW_SETTINGS"] = str(tmp_path / "settings.ini")
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    # on the light theme Qt's own style draws (no Python call per primitive drawn)
+    assert done.stdout.split() == ["False", "True"]
