@@ -1424,7 +1424,7 @@ Or drag an op onto the canvas, or double-click it.</source>
     </message>
     <message>
         <source>two gaussians</source>
-        <translation>가우시안 두 덩어리 (gaussians)</translation>
+        <translation>가우시안 두 개 (gaussians)</translation>
     </message>
     <message>
         <source>digits (8×8)</source>

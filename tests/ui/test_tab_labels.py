@@ -106,3 +106,6 @@ def test_no_tab_in_the_window_is_elided_with_the_training_dock_open(
     qtbot.waitUntil(lambda: tabs.tabBar().tabRect(tabs.count() - 1).right() <= tabs.width())
     cut = [(b.objectName(), label) for b in bars for label in _cut_tabs(b)]
     assert cut == [], (lang, size, grid.layout_kind)
+    if size == (1280, 800):  # the same layout in both languages: four plots in a row (the
+        assert grid.layout_kind == ("row", 4)  # Korean form's longest data set name left
+        # the plots 1 px short of it, so Korean showed two plots a page)
