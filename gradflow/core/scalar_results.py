@@ -99,17 +99,27 @@ class NodeGrads(Mapping[str, Values]):
         return len(self._back.active)
 
     def non_finite(self) -> list[str]:
-        """The nodes whose gradient (on some output port) is inf or NaN.
+        """The nodes whose gradient - summed over their output ports, as `report.node_grad`
+        gives it - is inf or NaN (two finite ports of a copy can overflow in the sum).
 
         When every wire's gradient is finite and small enough that no node's sum of at
-        most k of them (and the seed 1) can overflow, no node's is: one pass over the
-        floats instead of summing each node's ports."""
+        most k of them (over all its ports, and the seed 1) can overflow, no node's is:
+        one pass over the floats instead of summing each node's ports."""
         eg = self._eg
         if all(map(math.isfinite, eg)):
-            terms = 1 + max((len(g) for gs in self._back.groups.values() for g in gs), default=0)
+            groups = self._back.groups.values()
+            terms = 1 + max((sum(len(g) for g in gs) for gs in groups), default=0)
             if terms * max(1.0, max(map(abs, eg), default=0.0)) < sys.float_info.max:
                 return []
-        return [nid for nid in self if not all(math.isfinite(float(g)) for g in self[nid])]
+        return [nid for nid in self if not math.isfinite(_total(self[nid]))]
+
+
+def _total(ports: Values) -> float:
+    """The ports' gradients summed in order, as floats (an overflow gives inf)."""
+    total = float(ports[0])
+    for g in ports[1:]:
+        total += float(g)
+    return total
 
 
 class EdgeGrads(Mapping[Edge, np.ndarray]):

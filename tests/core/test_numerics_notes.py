@@ -8,7 +8,7 @@ import json
 
 import numpy as np
 from core_support import random_scalar_graph
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gradflow import cli
@@ -96,6 +96,7 @@ def _notes_per_node(graph: Graph, result) -> set[str]:
 
 @settings(max_examples=150, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), n_ops=st.integers(1, 25), all_grads=st.booleans())
+@example(seed=242226, n_ops=9, all_grads=False)  # a copy's two finite ports overflow summed
 def test_the_one_pass_overflow_check_names_exactly_the_nodes_the_notes_name(seed, n_ops, all_grads):
     graph = random_scalar_graph(np.random.default_rng(seed), n_ops, special=True)
     result = run(graph, all_grads=all_grads)
