@@ -72,6 +72,30 @@ def test_choose_corner_takes_home_then_the_current_then_the_first_free() -> None
     assert choose_corner(full, "bottom-right") == ("top-right", True)  # least, in order
 
 
+def test_corners_are_asked_only_until_a_free_one_is_found(qtbot, window) -> None:
+    _open(qtbot, window, _graph({"a": (0.0, 0.0), "under": (600.0, 400.0), "far": FAR}))
+    minimap = window.minimap
+    asked: list[QRect] = []
+    covered = minimap.covered
+
+    def counting(rect: QRect) -> float:
+        asked.append(rect)
+        return covered(rect)
+
+    minimap.covered = counting  # what each placement asks the scene
+    _put_under(window, "a", "top-left")  # home (bottom-right) is free
+    qtbot.waitUntil(minimap.isVisible)
+    asked.clear()
+    window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + 1)
+    assert asked == [minimap.corner_rect("bottom-right")]  # home free: the others not asked
+    assert minimap.corner == "bottom-right"
+    _put_under(window, "under", "bottom-right")
+    asked.clear()
+    window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + 1)
+    assert minimap.corner == "top-right"  # home, then the corner it is in: the first free
+    assert asked == [minimap.corner_rect(c) for c in ("bottom-right", "top-right")]
+
+
 def test_a_node_under_the_minimaps_corner_stays_visible(qtbot, window) -> None:
     _open(qtbot, window, _graph({"a": (0.0, 0.0), "under": (600.0, 400.0), "far": FAR}))
     minimap, viewport = window.minimap, window.view.viewport()

@@ -17,6 +17,8 @@ the mouse comes to it.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QEnterEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap
@@ -36,6 +38,19 @@ SMALLER = 0.6  # its size when no corner has room for the full one
 REDRAW_MS = 120  # the picture follows a change of the graph this much later
 CORNERS = ("bottom-right", "top-right", "bottom-left", "top-left")  # in the order tried
 OPAQUE, SEE_THROUGH = 0.92, 0.35  # the picture's opacity: free corner / over the graph
+
+
+class Coverage(dict[str, float]):
+    """The pixels of graph each corner would cover, found when a corner is first looked
+    up: `choose_corner` stops at the first free corner, so the others are not asked."""
+
+    def __init__(self, cover: Callable[[str], float]) -> None:
+        super().__init__()
+        self._cover = cover
+
+    def __missing__(self, corner: str) -> float:
+        value = self[corner] = self._cover(corner)
+        return value
 
 
 def choose_corner(covered: dict[str, float], current: str) -> tuple[str, bool]:
@@ -198,7 +213,7 @@ class Minimap(QWidget):
                 max(40, round(full.width() * SMALLER)), max(30, round(full.height() * SMALLER))
             )
             for size in (full, small):  # the full size where a corner is free, else smaller
-                covered = {c: self.covered(self.corner_rect(c, size)) for c in CORNERS}
+                covered = Coverage(partial(self._covered_at, size=size))
                 self.corner, self.crowded = choose_corner(covered, self.corner)
                 if not self.crowded:
                     break
@@ -207,6 +222,9 @@ class Minimap(QWidget):
             self.move(self.corner_rect(self.corner).topLeft())
         self.setVisible(shown)
         self.update()
+
+    def _covered_at(self, corner: str, size: QSize) -> float:
+        return self.covered(self.corner_rect(corner, size))
 
     def corner_rect(self, corner: str, size: QSize | None = None) -> QRect:
         """Where the minimap (at `size`, by default its own) would sit in `corner`, in
