@@ -55,11 +55,16 @@ def downstream(out: Mapping[str, list[Edge]], starts: Iterable[str]) -> dict[str
     return seen
 
 
-def reaches(out: Mapping[str, list[Edge]], start: str, goal: str) -> bool:
-    """Whether a path of wires leads from `start` to `goal` (another node)."""
+def reaches(
+    out: Mapping[str, list[Edge]], start: str, goal: str, without: Edge | None = None
+) -> bool:
+    """Whether a path of wires leads from `start` to `goal` (another node), not using
+    the wire `without` if one is given (a wire about to be replaced)."""
     seen, stack = {start}, [start]
     while stack:
         for e in out[stack.pop()]:
+            if without is not None and e == without:
+                continue
             if e.dst == goal:
                 return True
             if e.dst not in seen:

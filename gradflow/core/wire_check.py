@@ -18,7 +18,7 @@ from gradflow.core import limits
 from gradflow.core.errors import GraphError
 from gradflow.core.graph import Edge, Graph, Node, Shape
 from gradflow.core.i18n import _
-from gradflow.core.topo import downstream, topological_order
+from gradflow.core.topo import downstream, reaches, topological_order
 
 Shapes = tuple[Shape | None, ...]
 
@@ -56,7 +56,7 @@ def _judge(
     else:
         edge = graph.check_wire(src, dst, src_port, dst_port)
     a, b = graph.nodes[src], graph.nodes[dst]
-    if src == dst or _reaches(graph, dst, src, without):
+    if src == dst or reaches(graph._out, dst, src, without):
         said = _("connecting {src} → {dst} would make a cycle")
         raise GraphError(said.format(src=a.title, dst=b.title))
     ins.setdefault(dst, list(graph._in[dst]))[dst_port] = edge
@@ -77,22 +77,6 @@ def _free_port_wire(
         return graph.check_wire(src, dst, src_port, dst_port)
     finally:
         graph._in[dst] = taken
-
-
-def _reaches(graph: Graph, start: str, goal: str, without: Edge | None) -> bool:
-    """Whether wires other than `without` lead from `start` to `goal`."""
-    out = graph._out
-    seen, stack = {start}, [start]
-    while stack:
-        for e in out[stack.pop()]:
-            if e == without:
-                continue
-            if e.dst == goal:
-                return True
-            if e.dst not in seen:
-                seen.add(e.dst)
-                stack.append(e.dst)
-    return False
 
 
 def _trial_shapes(graph: Graph, ins: Mapping[str, list[Edge | None]], without: Edge | None) -> None:
